@@ -1,0 +1,50 @@
+# signalwire-rest: every entry point a person or CI needs. `make help` lists them.
+SHELL := bash
+.DEFAULT_GOAL := help
+BIN := node_modules/.bin
+export NO_UPDATE_NOTIFIER := 1
+
+SPEC := openapi/signalwire.yaml
+OVERLAY := openapi/overlay.yaml
+GENERATED := generated/openapi.yaml generated/schema.ts
+
+.PHONY: help install generate check-generated lint typecheck unit test demo mock bench
+
+help: ## List the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-16s %s\n", $$1, $$2}'
+
+# npm ci only when the lock file changed since the last install.
+node_modules/.package-lock.json: package.json package-lock.json
+	npm ci --no-audit --no-fund
+	@touch $@
+
+install: node_modules/.package-lock.json ## Install the pinned tools (npm ci)
+
+# Grouped target: one pipeline run writes both files; make skips it when openapi/ is unchanged.
+$(GENERATED) &: $(SPEC) $(OVERLAY) redocly.yaml scripts/generate.sh scripts/check-overlay-targets.mjs | node_modules/.package-lock.json
+	scripts/generate.sh generated
+
+generate: $(GENERATED) ## Lint openapi/, apply the overlay, write generated/ (no work when nothing changed)
+
+check-generated: install ## Fail when generated/ is stale against openapi/
+	@scratch=$$(mktemp -d) && trap 'rm -rf "$$scratch"' EXIT && \
+	scripts/generate.sh "$$scratch" && \
+	diff -r --exclude='.*' generated "$$scratch" >/dev/null || \
+	{ echo "generated/ is stale against openapi/: run 'make generate' and commit the result." >&2; exit 1; }
+
+lint: install ## Redocly lint of the overlay and the patched description
+	$(BIN)/redocly lint $(OVERLAY) generated/openapi.yaml 2> >(grep -v '[║╔╚]' >&2)
+
+typecheck: generate ## tsc over src/, test/ and the type-level tests
+	$(BIN)/tsc --noEmit -p tsconfig.json
+
+unit: generate ## Run the vitest suites only
+	$(BIN)/vitest run
+
+test: check-generated lint typecheck unit ## Every check CI runs
+
+demo: generate ## Create a room through the client against the Prism mock, print it
+	$(BIN)/tsx scripts/demo.ts
+
+mock: generate ## Serve the bundled description with Prism on http://127.0.0.1:4010
+	$(BIN)/prism mock generated/openapi.yaml --host 127.0.0.1 --port 4010

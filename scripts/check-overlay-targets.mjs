@@ -1,0 +1,55 @@
+// Fails when an overlay action's target matches nothing.
+// `redocly bundle --overlay` skips such an action without a word, so after SignalWire publishes a
+// changed description one of the project's fixes could vanish from the generated types unnoticed.
+// The actions are replayed in order (a later target may depend on an earlier remove or update),
+// with RFC 9535 JSONPath, the dialect the Overlay specification uses.
+// Usage: node scripts/check-overlay-targets.mjs DESCRIPTION OVERLAY
+import { readFileSync } from 'node:fs';
+import { exec } from 'jsonpath-rfc9535';
+import { parse } from 'yaml';
+
+const [specPath, overlayPath] = process.argv.slice(2);
+const document = parse(readFileSync(specPath, 'utf8'));
+const { actions = [] } = parse(readFileSync(overlayPath, 'utf8'));
+
+const isObject = (value) => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+// Overlay 1.0 update semantics: objects merge recursively, arrays append, anything else replaces.
+function merge(target, patch) {
+  for (const [key, value] of Object.entries(patch)) {
+    if (isObject(target[key]) && isObject(value)) merge(target[key], value);
+    else if (Array.isArray(target[key]) && Array.isArray(value)) target[key].push(...value);
+    else target[key] = structuredClone(value);
+  }
+}
+
+const stale = [];
+actions.forEach((action, index) => {
+  const matches = [];
+  exec(document, action.target, (value, path) => matches.push({ value, path }));
+  if (matches.length === 0) {
+    stale.push(`  action ${index + 1}: ${action.target}\n    (${String(action.description).trim()})`);
+    return;
+  }
+  // Remove from the deepest path first so earlier array indexes stay valid.
+  for (const { value, path } of matches.reverse()) {
+    if (action.remove) {
+      const parent = path.slice(0, -1).reduce((node, key) => node[key], document);
+      const key = path.at(-1);
+      if (Array.isArray(parent)) parent.splice(key, 1);
+      else delete parent[key];
+    } else if (isObject(value) && isObject(action.update)) {
+      merge(value, action.update);
+    }
+  }
+});
+
+if (stale.length > 0) {
+  console.error(
+    `${overlayPath}: ${stale.length} action(s) match nothing in ${specPath}, so their fixes would be silently dropped:\n` +
+      `${stale.join('\n')}\n` +
+      'The published description changed under them: point each target at the new location, ' +
+      'or delete the action if SignalWire fixed the defect itself.',
+  );
+  process.exit(1);
+}

@@ -1,0 +1,29 @@
+// `make demo`: starts the Prism mock from the bundled description, creates a room through the client
+// and prints it. Against a real Space, drop baseUrl and set the SIGNALWIRE_* variables instead.
+import { createSignalWireClient, SignalWireError } from '../src/index.js';
+import { startMockServer } from '../src/testing.js';
+
+const mock = await startMockServer();
+try {
+  const client = createSignalWireClient({
+    baseUrl: mock.baseUrl,
+    projectId: 'ae2b2a88-0b7e-4c4d-9f6b-5a1b2c3d4e5f', // the mock accepts any credentials
+    apiToken: 'PTdemo-token',
+  });
+  console.log(`Prism mock of the conference-rooms API at ${mock.baseUrl}\n`);
+  const room = await client.conferenceRooms.create({
+    name: 'coffee_cafe',
+    display_name: 'Coffee Cafe',
+    enable_room_previews: true,
+    max_members: 20,
+    layout: 'grid-responsive',
+    meta: { team: 'support', floors: [1, 2] },
+  });
+  console.log('Created conference room:');
+  console.log(JSON.stringify(room, null, 2));
+} catch (error) {
+  console.error(error instanceof SignalWireError ? `${error.name}: ${error.message}` : error);
+  process.exitCode = 1;
+} finally {
+  await mock.close();
+}

@@ -1,0 +1,108 @@
+// Turns createSignalWireClient() options (or the SIGNALWIRE_* environment variables) into a checked
+// base URL and an Authorization header value. Every bad input fails here, before any request.
+import { SignalWireError } from './errors.js';
+
+export interface ConnectionOptions {
+  /** Your Space: `example` or `example.signalwire.com`. Default: SIGNALWIRE_SPACE. */
+  space?: string;
+  /** Project ID, the Basic-auth user name. Default: SIGNALWIRE_PROJECT_ID. */
+  projectId?: string;
+  /** API token, the Basic-auth password. Default: SIGNALWIRE_API_TOKEN. */
+  apiToken?: string;
+  /** A full base URL that replaces the Space's (a mock server or a proxy), e.g. http://127.0.0.1:4010. */
+  baseUrl?: string;
+}
+
+export interface ResolvedConnection {
+  /** Origin plus any path prefix, without a trailing slash. */
+  baseUrl: string;
+  /** `Basic base64(projectId:apiToken)`. Lives only in the auth middleware's closure. */
+  authorization: string;
+}
+
+// One DNS label (RFC 1035 letters, digits, inner hyphens), alone or as <label>.signalwire.com.
+const SPACE = /^([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)(\.signalwire\.com)?$/i;
+
+function environment(name: string): string | undefined {
+  try {
+    return (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env?.[name];
+  } catch {
+    return undefined; // a runtime that guards env access (Deno without --allow-env)
+  }
+}
+
+function setting(value: string | undefined, variable: string): string | undefined {
+  const chosen = value ?? environment(variable);
+  return chosen === undefined || chosen.trim() === '' ? undefined : chosen;
+}
+
+function missing(what: string, option: string, variable: string): SignalWireError {
+  return new SignalWireError(
+    `Missing ${what}: pass \`${option}\` to createSignalWireClient() or set the ${variable} environment variable.`,
+  );
+}
+
+function spaceBaseUrl(space: string): string {
+  const match = SPACE.exec(space);
+  if (!match) {
+    throw new SignalWireError(
+      `Invalid space ${JSON.stringify(space)}: \`space\` (or SIGNALWIRE_SPACE) must be your Space name, ` +
+        'such as "example", or its host, such as "example.signalwire.com". ' +
+        'To reach a mock server or a proxy, pass a full URL as `baseUrl` instead.',
+    );
+  }
+  return `https://${match[1]!.toLowerCase()}.signalwire.com`;
+}
+
+function checkedBaseUrl(baseUrl: string): string {
+  let url: URL;
+  try {
+    url = new URL(baseUrl);
+  } catch {
+    throw new SignalWireError(`Invalid baseUrl ${JSON.stringify(baseUrl)}: it must be an absolute http(s) URL.`);
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+    throw new SignalWireError(`Invalid baseUrl ${JSON.stringify(baseUrl)}: only http: and https: are supported.`);
+  }
+  if (url.username || url.password) {
+    // Never echo it: the user info may be the very credential.
+    throw new SignalWireError(
+      'Invalid baseUrl: it carries a user name or password. Pass `projectId` and `apiToken` instead.',
+    );
+  }
+  if (url.search || url.hash) {
+    throw new SignalWireError(`Invalid baseUrl ${JSON.stringify(baseUrl)}: it must not have a query or a fragment.`);
+  }
+  return `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
+}
+
+/** UTF-8 safe base64 (btoa alone rejects characters above U+00FF). */
+function base64(text: string): string {
+  let binary = '';
+  for (const byte of new TextEncoder().encode(text)) binary += String.fromCharCode(byte);
+  return btoa(binary);
+}
+
+export function resolveConnection(options: ConnectionOptions): ResolvedConnection {
+  const projectId = setting(options.projectId, 'SIGNALWIRE_PROJECT_ID');
+  const apiToken = setting(options.apiToken, 'SIGNALWIRE_API_TOKEN');
+  if (!projectId) throw missing('Project ID', 'projectId', 'SIGNALWIRE_PROJECT_ID');
+  if (!apiToken) throw missing('API token', 'apiToken', 'SIGNALWIRE_API_TOKEN');
+  if (projectId.includes(':')) {
+    throw new SignalWireError(
+      'Invalid projectId: it contains ":", which Basic auth cannot carry in a user name. ' +
+        'Check `projectId` or SIGNALWIRE_PROJECT_ID (the Project ID is a uuid).',
+    );
+  }
+
+  let baseUrl: string;
+  const explicitBaseUrl = setting(options.baseUrl, 'SIGNALWIRE_BASE_URL');
+  if (explicitBaseUrl) {
+    baseUrl = checkedBaseUrl(explicitBaseUrl);
+  } else {
+    const space = options.space ?? environment('SIGNALWIRE_SPACE');
+    if (space === undefined || space === '') throw missing('Space', 'space', 'SIGNALWIRE_SPACE');
+    baseUrl = spaceBaseUrl(space);
+  }
+  return { baseUrl, authorization: `Basic ${base64(`${projectId}:${apiToken}`)}` };
+}
