@@ -536,6 +536,46 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "data": [
+                     *         {
+                     *           "id": "993ed018-9e79-4e50-b97b-984bd5534095",
+                     *           "project_id": "1313fe58-5e14-4c11-bbe7-6fdfa11fe780",
+                     *           "display_name": "Coffee Cafe",
+                     *           "type": "video_room",
+                     *           "created_at": "2026-11-01T10:00:00Z",
+                     *           "updated_at": "2026-11-01T10:00:00Z",
+                     *           "conference_room": {
+                     *             "id": "6d3f1ed5-29ab-4b5e-a0fa-8a46c6b04a01",
+                     *             "name": "coffee_cafe",
+                     *             "description": null,
+                     *             "display_name": "Coffee Cafe",
+                     *             "max_members": 20,
+                     *             "quality": "720p",
+                     *             "fps": 20,
+                     *             "join_from": null,
+                     *             "join_until": null,
+                     *             "remove_at": null,
+                     *             "remove_after_seconds_elapsed": null,
+                     *             "layout": "grid-responsive",
+                     *             "record_on_start": false,
+                     *             "tone_on_entry_and_exit": true,
+                     *             "room_join_video_off": false,
+                     *             "user_join_video_off": false,
+                     *             "enable_room_previews": true,
+                     *             "sync_audio_video": null,
+                     *             "meta": {},
+                     *             "prioritize_handraise": false
+                     *           }
+                     *         }
+                     *       ],
+                     *       "links": {
+                     *         "self": "https://example.signalwire.com/api/fabric/resources/conference_rooms?page_number=0&page_size=50",
+                     *         "first": "https://example.signalwire.com/api/fabric/resources/conference_rooms?page_number=0&page_size=50"
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["ConferenceRoomListResponse"];
                 };
             };
@@ -587,6 +627,38 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "993ed018-9e79-4e50-b97b-984bd5534095",
+                     *       "project_id": "1313fe58-5e14-4c11-bbe7-6fdfa11fe780",
+                     *       "display_name": "Coffee Cafe",
+                     *       "type": "video_room",
+                     *       "created_at": "2026-11-01T10:00:00Z",
+                     *       "updated_at": "2026-11-01T10:00:00Z",
+                     *       "conference_room": {
+                     *         "id": "6d3f1ed5-29ab-4b5e-a0fa-8a46c6b04a01",
+                     *         "name": "coffee_cafe",
+                     *         "description": null,
+                     *         "display_name": "Coffee Cafe",
+                     *         "max_members": 20,
+                     *         "quality": "720p",
+                     *         "fps": 20,
+                     *         "join_from": null,
+                     *         "join_until": null,
+                     *         "remove_at": null,
+                     *         "remove_after_seconds_elapsed": null,
+                     *         "layout": "grid-responsive",
+                     *         "record_on_start": false,
+                     *         "tone_on_entry_and_exit": true,
+                     *         "room_join_video_off": false,
+                     *         "user_join_video_off": false,
+                     *         "enable_room_previews": true,
+                     *         "sync_audio_video": null,
+                     *         "meta": {},
+                     *         "prioritize_handraise": false
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["ConferenceRoomResponse"];
                 };
             };
@@ -646,6 +718,38 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "993ed018-9e79-4e50-b97b-984bd5534095",
+                     *       "project_id": "1313fe58-5e14-4c11-bbe7-6fdfa11fe780",
+                     *       "display_name": "Coffee Cafe",
+                     *       "type": "video_room",
+                     *       "created_at": "2026-11-01T10:00:00Z",
+                     *       "updated_at": "2026-11-01T10:00:00Z",
+                     *       "conference_room": {
+                     *         "id": "6d3f1ed5-29ab-4b5e-a0fa-8a46c6b04a01",
+                     *         "name": "coffee_cafe",
+                     *         "description": null,
+                     *         "display_name": "Coffee Cafe",
+                     *         "max_members": 20,
+                     *         "quality": "720p",
+                     *         "fps": 20,
+                     *         "join_from": null,
+                     *         "join_until": null,
+                     *         "remove_at": null,
+                     *         "remove_after_seconds_elapsed": null,
+                     *         "layout": "grid-responsive",
+                     *         "record_on_start": false,
+                     *         "tone_on_entry_and_exit": true,
+                     *         "room_join_video_off": false,
+                     *         "user_join_video_off": false,
+                     *         "enable_room_previews": true,
+                     *         "sync_audio_video": null,
+                     *         "meta": {},
+                     *         "prioritize_handraise": false
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["ConferenceRoomResponse"];
                 };
             };
@@ -700,6 +804,38 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "993ed018-9e79-4e50-b97b-984bd5534095",
+                     *       "project_id": "1313fe58-5e14-4c11-bbe7-6fdfa11fe780",
+                     *       "display_name": "Coffee Cafe",
+                     *       "type": "video_room",
+                     *       "created_at": "2026-11-01T10:00:00Z",
+                     *       "updated_at": "2026-11-01T10:00:00Z",
+                     *       "conference_room": {
+                     *         "id": "6d3f1ed5-29ab-4b5e-a0fa-8a46c6b04a01",
+                     *         "name": "coffee_cafe",
+                     *         "description": null,
+                     *         "display_name": "Coffee Cafe",
+                     *         "max_members": 20,
+                     *         "quality": "720p",
+                     *         "fps": 20,
+                     *         "join_from": null,
+                     *         "join_until": null,
+                     *         "remove_at": null,
+                     *         "remove_after_seconds_elapsed": null,
+                     *         "layout": "grid-responsive",
+                     *         "record_on_start": false,
+                     *         "tone_on_entry_and_exit": true,
+                     *         "room_join_video_off": false,
+                     *         "user_join_video_off": false,
+                     *         "enable_room_previews": true,
+                     *         "sync_audio_video": null,
+                     *         "meta": {},
+                     *         "prioritize_handraise": false
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["ConferenceRoomResponse"];
                 };
             };
@@ -807,6 +943,32 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "data": [
+                     *         {
+                     *           "id": "5e4c4b7e-1c3e-4b0f-9a55-0c6f1a7b2d3e",
+                     *           "resource_id": "993ed018-9e79-4e50-b97b-984bd5534095",
+                     *           "name": "coffee_cafe",
+                     *           "display_name": "Coffee Cafe",
+                     *           "type": "room",
+                     *           "cover_url": "https://example.signalwire.com/cover.png",
+                     *           "preview_url": "https://example.signalwire.com/preview.png",
+                     *           "locked": false,
+                     *           "channels": {
+                     *             "audio": "/external/coffee_cafe?channel=audio",
+                     *             "messaging": "/external/coffee_cafe?channel=messaging",
+                     *             "video": "/external/coffee_cafe?channel=video"
+                     *           },
+                     *           "created_at": "2026-11-01T10:00:00Z"
+                     *         }
+                     *       ],
+                     *       "links": {
+                     *         "self": "https://example.signalwire.com/api/fabric/resources/conference_room/993ed018-9e79-4e50-b97b-984bd5534095/addresses?page_number=0&page_size=50",
+                     *         "first": "https://example.signalwire.com/api/fabric/resources/conference_room/993ed018-9e79-4e50-b97b-984bd5534095/addresses?page_number=0&page_size=50"
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["ConferenceRoomAddressListResponse"];
                 };
             };

@@ -28,35 +28,42 @@ function roomId(id: string): { path: { id: string } } {
   return { path: { id } };
 }
 
+/** The last argument of every method. */
+export interface RequestOptions extends CallOptions {
+  /** Extra headers for this call (e.g. `Prefer` for a Prism mock). Authorization is always the client's. */
+  headers?: Record<string, string>;
+}
+
 export interface ConferenceRooms {
   /** Creates a room. `name` and `enable_room_previews` are required. Retried only where no duplicate can result. */
-  create(body: ConferenceRoomCreateRequest, options?: CallOptions): Promise<ConferenceRoomResponse>;
+  create(body: ConferenceRoomCreateRequest, options?: RequestOptions): Promise<ConferenceRoomResponse>;
   /** Every room, page by page as you iterate: `for await (const room of conferenceRooms.list())`. */
-  list(options?: CallOptions): Paginator<ConferenceRoomResponse>;
+  list(options?: RequestOptions): Paginator<ConferenceRoomResponse>;
   /** One room by its id (the outer `id` of a ConferenceRoomResponse). */
-  get(id: string, options?: CallOptions): Promise<ConferenceRoomResponse>;
+  get(id: string, options?: RequestOptions): Promise<ConferenceRoomResponse>;
   /** Replaces a room's settings. `enable_room_previews` and `sync_audio_video` are required; an omitted `layout` may reset to grid-responsive. */
-  update(id: string, body: ConferenceRoomUpdateRequest, options?: CallOptions): Promise<ConferenceRoomResponse>;
+  update(id: string, body: ConferenceRoomUpdateRequest, options?: RequestOptions): Promise<ConferenceRoomResponse>;
   /** Deletes a room; resolves to undefined (the API answers 204). */
-  delete(id: string, options?: CallOptions): Promise<void>;
+  delete(id: string, options?: RequestOptions): Promise<void>;
   /** The addresses (audio, messaging, video channels) of a room, page by page as you iterate. */
-  listAddresses(id: string, options?: CallOptions): Paginator<ConferenceRoomAddress>;
+  listAddresses(id: string, options?: RequestOptions): Paginator<ConferenceRoomAddress>;
 }
 
 export function conferenceRooms(
   api: Client<paths>,
-  startCall: (options?: CallOptions) => Call,
+  startCall: (options?: RequestOptions) => Call,
   origin: string,
 ): ConferenceRooms {
   return {
     async create(body, options) {
       const call = startCall(options);
-      return unwrap(call, api.POST(ROOMS, { body, fetch: call.fetch }));
+      return unwrap(call, api.POST(ROOMS, { body, headers: options?.headers, fetch: call.fetch }));
     },
     list(options) {
       return paginate(startCall, options, origin, (call, next) =>
         api.GET((next ? next.pathname + next.search : ROOMS) as typeof ROOMS, {
           baseUrl: next?.origin,
+          headers: options?.headers,
           fetch: call.fetch,
         }),
       );
@@ -64,17 +71,17 @@ export function conferenceRooms(
     async get(id, options) {
       const params = roomId(id);
       const call = startCall(options);
-      return unwrap(call, api.GET(ROOM, { params, fetch: call.fetch }));
+      return unwrap(call, api.GET(ROOM, { params, headers: options?.headers, fetch: call.fetch }));
     },
     async update(id, body, options) {
       const params = roomId(id);
       const call = startCall(options);
-      return unwrap(call, api.PUT(ROOM, { params, body, fetch: call.fetch }));
+      return unwrap(call, api.PUT(ROOM, { params, body, headers: options?.headers, fetch: call.fetch }));
     },
     async delete(id, options) {
       const params = roomId(id);
       const call = startCall(options);
-      await unwrap(call, api.DELETE(ROOM, { params, fetch: call.fetch }));
+      await unwrap(call, api.DELETE(ROOM, { params, headers: options?.headers, fetch: call.fetch }));
     },
     listAddresses(id, options) {
       const params = roomId(id);
@@ -82,6 +89,7 @@ export function conferenceRooms(
         api.GET((next ? next.pathname + next.search : ADDRESSES) as typeof ADDRESSES, {
           params,
           baseUrl: next?.origin,
+          headers: options?.headers,
           fetch: call.fetch,
         }),
       );

@@ -1,0 +1,15 @@
+// Validates values against a schema of generated/openapi.yaml (OpenAPI 3.1 = JSON Schema 2020-12),
+// so a test can prove that what the client returned is a valid instance of the typed result.
+import { readFileSync } from 'node:fs';
+import Ajv2020 from 'ajv/dist/2020.js';
+import addFormats from 'ajv-formats';
+import { parse } from 'yaml';
+
+const description = parse(readFileSync(new URL('../../generated/openapi.yaml', import.meta.url), 'utf8'));
+const ajv = new Ajv2020({ strict: false, allErrors: true });
+addFormats.default(ajv);
+ajv.addSchema({ $id: 'openapi', components: description.components });
+
+export function validatorFor(schemaName: string) {
+  return ajv.compile({ $ref: `openapi#/components/schemas/${schemaName}` });
+}
