@@ -401,7 +401,7 @@ export interface components {
              * @description The video layout of the conference.
              * @default grid-responsive
              */
-            layout: components["schemas"]["Layout"];
+            layout?: components["schemas"]["Layout"];
             /** @description Starts recording when the conference starts. */
             record_on_start?: boolean;
             /** @description Enables live video room previews for the conference. */

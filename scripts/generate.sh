@@ -27,7 +27,8 @@ redocly bundle "$spec" --overlay "$overlay" --output "$work/bundle.yaml"
   cat "$work/bundle.yaml"
 } > "$work/openapi.yaml"
 redocly lint --format=summary "$work/openapi.yaml"
-"$bin/openapi-typescript" "$work/openapi.yaml" --output "$work/schema.ts" 2>&1 | grep -v '^\s*$' >&2
+# --default-non-nullable=false: a field with a default (update's layout) stays optional in requests.
+"$bin/openapi-typescript" "$work/openapi.yaml" --output "$work/schema.ts" --default-non-nullable=false 2>&1 | grep -v '^\s*$' >&2
 
 mv -f "$work/openapi.yaml" "$out/openapi.yaml"
 mv -f "$work/schema.ts" "$out/schema.ts"

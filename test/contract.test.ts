@@ -157,7 +157,7 @@ describe('the other operations', () => {
 
   test('update without its required fields is refused with a 422', async () => {
     for (const body of [{ sync_audio_video: true }, { enable_room_previews: true }]) {
-      const error = await rejection(client.conferenceRooms.update(ROOM_ID, body as ConferenceRoomUpdateRequest));
+      const error = await rejection(client.conferenceRooms.update(ROOM_ID, body as unknown as ConferenceRoomUpdateRequest));
       expect(error).toBeInstanceOf(SignalWireValidationError);
     }
   });
