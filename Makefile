@@ -21,10 +21,10 @@ node_modules/.package-lock.json: package.json package-lock.json
 install: node_modules/.package-lock.json ## Install the pinned tools (npm ci)
 
 # Grouped target: one pipeline run writes both files; make skips it when openapi/ is unchanged.
-$(GENERATED) &: $(SPEC) $(OVERLAY) redocly.yaml scripts/generate.sh scripts/check-overlay-targets.mjs | node_modules/.package-lock.json
+$(GENERATED) &: $(SPEC) $(OVERLAY) redocly.yaml scripts/generate.sh scripts/check-overlay-targets.mjs
 	scripts/generate.sh generated
 
-generate: $(GENERATED) ## Lint openapi/, apply the overlay, write generated/ (no work when nothing changed)
+generate: install $(GENERATED) ## Lint openapi/, apply the overlay, write generated/ (no work when nothing changed)
 
 check-generated: install ## Fail when generated/ is stale against openapi/
 	@scratch=$$(mktemp -d) && trap 'rm -rf "$$scratch"' EXIT && \

@@ -9,8 +9,17 @@ import { exec } from 'jsonpath-rfc9535';
 import { parse } from 'yaml';
 
 const [specPath, overlayPath] = process.argv.slice(2);
-const document = parse(readFileSync(specPath, 'utf8'));
-const { actions = [] } = parse(readFileSync(overlayPath, 'utf8'));
+function load(path) {
+  try {
+    return parse(readFileSync(path, 'utf8'));
+  } catch (error) {
+    console.error(`${path}: ${error.message}`);
+    process.exit(1);
+  }
+}
+
+const document = load(specPath);
+const { actions = [] } = load(overlayPath);
 
 const isObject = (value) => typeof value === 'object' && value !== null && !Array.isArray(value);
 
