@@ -17,6 +17,7 @@ import {
 } from '../src/index.js';
 import { API_TOKEN, credentials, PROJECT_ID, ROOM_ID, roomResponse } from './support/fixtures.js';
 import { type LocalServer, sendJson, startLocalServer } from './support/local-server.js';
+import { rejectionOf } from './support/rejection.js';
 
 let server: LocalServer | undefined;
 afterEach(async () => {
@@ -27,15 +28,6 @@ afterEach(async () => {
 
 const minimal = { name: 'coffee_cafe', enable_room_previews: true };
 const basic = `Basic ${Buffer.from(`${PROJECT_ID}:${API_TOKEN}`).toString('base64')}`;
-
-async function failure(promise: Promise<unknown>): Promise<Error> {
-  const error = await promise.then(
-    () => undefined,
-    (reason: unknown) => reason,
-  );
-  expect(error).toBeInstanceOf(SignalWireError);
-  return error as Error;
-}
 
 /** A server that answers every request with one fixed status, body and headers. */
 async function answering(status: number, body: string, headers: Record<string, string> = {}) {
@@ -73,7 +65,7 @@ describe('error answers are unwrapped into typed errors', () => {
   ];
   test.each(cases)('%i becomes %o', async (status, body, ErrorClass, text) => {
     const client = await answering(status, JSON.stringify(body));
-    const error = (await failure(client.conferenceRooms.create(minimal))) as SignalWireApiError;
+    const error = await rejectionOf(client.conferenceRooms.create(minimal), SignalWireApiError);
     expect(error).toBeInstanceOf(ErrorClass);
     expect(error).toMatchObject({
       status,
@@ -93,7 +85,7 @@ describe('error answers are unwrapped into typed errors', () => {
       { type: 'validation_error', code: 'invalid_parameter', message: 'is too long', attribute: 'display_name', url: 'https://signalwire.com/docs/apis/error-codes' },
     ];
     const client = await answering(422, JSON.stringify({ errors: items }));
-    const error = (await failure(client.conferenceRooms.create(minimal))) as SignalWireValidationError;
+    const error = await rejectionOf(client.conferenceRooms.create(minimal), SignalWireValidationError);
     expect(error).toBeInstanceOf(SignalWireValidationError);
     expect(error.errors).toEqual(items);
     expect(error.message).toContain('name: name is required; display_name: is too long');
@@ -102,7 +94,7 @@ describe('error answers are unwrapped into typed errors', () => {
   test('a non-JSON body (an HTML 502 page from a proxy) gives the status and a short excerpt', async () => {
     const page = `<html><head><title>502 Bad Gateway</title></head><body>${'<p>upstream failed</p>\n'.repeat(200)}</body></html>`;
     const client = await answering(502, page, { 'content-type': 'text/html' });
-    const error = (await failure(client.conferenceRooms.create(minimal))) as SignalWireApiError;
+    const error = await rejectionOf(client.conferenceRooms.create(minimal), SignalWireApiError);
     expect(error).toBeInstanceOf(SignalWireServerError);
     expect(error.status).toBe(502);
     expect(error.body).toBe(page);
@@ -113,7 +105,7 @@ describe('error answers are unwrapped into typed errors', () => {
 
   test('an empty error body still gives a typed error', async () => {
     const client = await answering(500, '');
-    const error = (await failure(client.conferenceRooms.create(minimal))) as SignalWireApiError;
+    const error = await rejectionOf(client.conferenceRooms.create(minimal), SignalWireApiError);
     expect(error).toMatchObject({ status: 500 });
     expect(error.message).toContain('no body');
   });
@@ -130,7 +122,7 @@ describe('requestId', () => {
   ];
   test.each(cases)('from %o is %s', async (headers, expected) => {
     const client = await answering(404, JSON.stringify({ error: 'Not Found' }), headers);
-    const error = (await failure(client.conferenceRooms.get(ROOM_ID))) as SignalWireApiError;
+    const error = await rejectionOf(client.conferenceRooms.get(ROOM_ID), SignalWireApiError);
     expect(error.requestId).toBe(expected);
     if (expected) expect(error.message).toContain(`request id ${expected}`);
   });
@@ -145,7 +137,7 @@ describe('connection failures', () => {
     await new Promise((resolve) => probe.close(resolve));
 
     const client = createSignalWireClient({ baseUrl: `http://127.0.0.1:${port}`, ...credentials, maxRetries: 0 });
-    const error = (await failure(client.conferenceRooms.create(minimal))) as SignalWireConnectionError;
+    const error = await rejectionOf(client.conferenceRooms.create(minimal), SignalWireConnectionError);
     expect(error).toBeInstanceOf(SignalWireConnectionError);
     expect(error.message).toContain('connection refused');
     expect(error.cause).toBeInstanceOf(Error);
@@ -260,12 +252,12 @@ describe('the API token and the Authorization header never leak', () => {
 
   test.each([401, 403, 422, 500, 502])('not in a %i error', async (status) => {
     const client = await answering(status, status === 502 ? '<html>bad gateway</html>' : JSON.stringify({ error: 'x' }));
-    expectNoSecret(await failure(client.conferenceRooms.create(minimal)));
+    expectNoSecret(await rejectionOf(client.conferenceRooms.create(minimal), SignalWireError));
   });
 
   test('not in a connection error, nor in its cause', async () => {
     const client = createSignalWireClient({ baseUrl: 'http://127.0.0.1:9', ...credentials, maxRetries: 0 });
-    expectNoSecret(await failure(client.conferenceRooms.get(ROOM_ID)));
+    expectNoSecret(await rejectionOf(client.conferenceRooms.get(ROOM_ID), SignalWireError));
   });
 
   test('not in configuration errors', () => {

@@ -14,6 +14,7 @@ import {
   type ConferenceRoomUpdateRequest,
 } from '../src/index.js';
 import { credentials, ROOM_ID } from './support/fixtures.js';
+import { rejectionOf } from './support/rejection.js';
 import { validatorFor } from './support/schema-validator.js';
 
 const baseUrl = inject('prismUrl');
@@ -56,14 +57,7 @@ const fullBody: ConferenceRoomCreateRequest = {
 
 const updateBody: ConferenceRoomUpdateRequest = { enable_room_previews: false, sync_audio_video: true };
 
-async function rejection(promise: Promise<unknown>): Promise<SignalWireApiError> {
-  const error = await promise.then(
-    () => undefined,
-    (reason: unknown) => reason,
-  );
-  expect(error).toBeInstanceOf(SignalWireApiError);
-  return error as SignalWireApiError;
-}
+const rejection = (promise: Promise<unknown>) => rejectionOf(promise, SignalWireApiError);
 
 describe('create', () => {
   test('with the minimal body resolves to a valid ConferenceRoomResponse', async () => {
