@@ -22,7 +22,7 @@ export type PageFetcher<T> = (call: Call, next: URL | undefined) => Promise<Fetc
 
 /** Iterate items with `for await`, or whole pages with `.pages()`. */
 export interface Paginator<T> extends AsyncIterable<T> {
-  pages(): AsyncIterableIterator<Page<T>>;
+  pages(): AsyncGenerator<Page<T>, void, undefined>;
 }
 
 export function paginate<T>(
@@ -31,7 +31,7 @@ export function paginate<T>(
   origin: string,
   fetchPage: PageFetcher<T>,
 ): Paginator<T> {
-  async function* pages(): AsyncGenerator<Page<T>> {
+  async function* pages(): AsyncGenerator<Page<T>, void, undefined> {
     const visited = new Set<string>();
     let next: URL | undefined;
     for (;;) {

@@ -95,6 +95,8 @@ describe('the other methods', () => {
       expectTypeOf(page).toEqualTypeOf<Page<ConferenceRoomResponse>>();
       expectTypeOf(page.links.next).toEqualTypeOf<string | undefined>();
     }
+    // pages() is a generator: return() is always there to stop early.
+    expectTypeOf(rooms.list().pages().return).toBeFunction();
   });
 });
 
