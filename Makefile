@@ -8,7 +8,7 @@ SPEC := openapi/signalwire.yaml
 OVERLAY := openapi/overlay.yaml
 GENERATED := generated/openapi.yaml generated/schema.ts
 
-.PHONY: help install generate check-generated lint typecheck unit test demo mock bench
+.PHONY: help install generate check-generated lint typecheck unit test demo mock bench build check-package check-readme docs spec-diff
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-16s %s\n", $$1, $$2}'
@@ -41,10 +41,40 @@ typecheck: generate ## tsc over src/, test/ and the type-level tests
 unit: generate ## Run the vitest suites only
 	$(BIN)/vitest run
 
-test: check-generated lint typecheck unit ## Every check CI runs
+test: check-generated lint typecheck unit check-readme check-package ## Every check CI runs
 
 demo: generate ## Create a room through the client against the Prism mock, print it
 	$(BIN)/tsx scripts/demo.ts
 
 mock: generate ## Serve the bundled description with Prism on http://127.0.0.1:4010
 	$(BIN)/prism mock generated/openapi.yaml --host 127.0.0.1 --port 4010
+
+# ---- Package, docs and spec updates ----
+DIST := $(foreach entry,index testing,$(foreach ext,js cjs d.ts d.cts,dist/$(entry).$(ext))) dist/index.browser.js
+RUNTIMES_DIR := .cache/runtimes
+
+# Grouped target: one tsup run writes dist/; make skips it when nothing it is built from changed.
+$(DIST) &: $(wildcard src/*.ts) generated/schema.ts tsup.config.ts scripts/cjs-import-meta-url.mjs package.json
+	rm -rf dist && $(BIN)/tsup --silent
+
+build: install $(DIST) ## Build dist/: ESM, CommonJS, browser ESM and declarations of both entry points (tsup)
+
+# Node 24, Bun and Deno from npm (scripts/package-check/runtimes/), outside node_modules and off PATH.
+$(RUNTIMES_DIR)/node_modules/.package-lock.json: scripts/package-check/runtimes/package.json scripts/package-check/runtimes/package-lock.json
+	mkdir -p $(RUNTIMES_DIR) && cp $^ $(RUNTIMES_DIR)/
+	cd $(RUNTIMES_DIR) && npm ci --prefer-offline --no-audit --no-fund --loglevel=error
+	@touch $@
+
+check-package: build $(RUNTIMES_DIR)/node_modules/.package-lock.json ## publint, attw, pack, install, import/require, tsc, Node 20/24 Bun Deno smoke
+	scripts/check-package.sh
+
+check-readme: generate ## Type-check every ```ts block of README.md against src/
+	node scripts/check-readme-samples.mjs README.md
+
+docs: generate ## HTML API reference of generated/openapi.yaml (Redocly) in docs/index.html
+	$(BIN)/redocly build-docs generated/openapi.yaml --inlineBundle --output docs/index.html \
+	  2> >(grep -v '[║╔╚]' | sed '/^\s*$$/d' >&2)
+
+spec-diff: install ## Rate the changes of NEW=path/to/new.yaml against openapi/ before regenerating
+	@[[ -n "$(NEW)" ]] || { echo 'usage: make spec-diff NEW=path/to/new.yaml [FAIL_ON=major|minor|patch|none]' >&2; exit 2; }
+	FAIL_ON=$(or $(FAIL_ON),major) scripts/spec-diff.sh "$(NEW)"

@@ -1,0 +1,144 @@
+#!/usr/bin/env bash
+# `make check-package`: the package as users get it. Expects dist/ built (make build) and the extra
+# runtimes installed in .cache/runtimes (the Makefile does both).
+#   1. publint and attw (Are The Types Wrong) over the packed package;
+#   2. npm pack, then install the tarball into a fresh project (with Prism, the optional peer);
+#   3. there: import (ESM) and require (CJS) both entry points, and check that the main entry loads
+#      neither the testing entry nor Prism; bundle it for the browser (no Node built-ins);
+#   4. type-check a consumer (ESM and CJS files) under `strict` with moduleResolution node16 and bundler;
+#   5. create a room against the Prism mock through the installed package on Node 20, Node 24, Bun and
+#      Deno (scripts/package-check/consumer/smoke.mjs). RUNTIMES="node20 bun" narrows the list.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$PWD
+bin=$root/node_modules/.bin
+export RUNTIMES_DIR=${RUNTIMES_DIR:-$root/.cache/runtimes}
+export NO_UPDATE_NOTIFIER=1 npm_config_update_notifier=false npm_config_fund=false npm_config_audit=false
+started=$SECONDS
+step() { printf '\n== %s  [%ds]\n' "$1" $((SECONDS - started)); }
+
+step 'publint --strict'
+"$bin/publint" --strict
+
+step 'attw --pack (Are The Types Wrong)'
+"$bin/attw" --pack . --format table-flipped --no-emoji --no-color
+
+step 'npm pack'
+work=$(mktemp -d "${TMPDIR:-/tmp}/signalwire-rest-package.XXXXXX")
+trap 'rm -rf "$work"' EXIT
+tarball=$work/$(npm pack --silent --pack-destination "$work" | tail -n 1)
+tar -tzf "$tarball" | sort | sed 's/^/  /'
+# Exactly the files users need: the builds, the declarations and the description the testing entry serves.
+unexpected=$(tar -tzf "$tarball" |
+  grep -Ev '^package/(package\.json|README\.md|LICENSE|dist/(index|testing)\.(js|cjs|d\.ts|d\.cts)|dist/index\.browser\.js|generated/openapi\.yaml)$' || true)
+[[ -z $unexpected ]] || { echo "unexpected files in the package:" >&2; echo "$unexpected" >&2; exit 1; }
+for file in dist/index.js dist/index.cjs dist/index.d.ts dist/index.d.cts dist/index.browser.js dist/testing.js \
+  dist/testing.cjs dist/testing.d.ts dist/testing.d.cts generated/openapi.yaml; do
+  tar -tzf "$tarball" "package/$file" > /dev/null || { echo "package/$file is missing from the package" >&2; exit 1; }
+done
+
+step 'npm install the tarball into a fresh project'
+app=$work/app
+mkdir "$app"
+cp scripts/package-check/consumer/* "$app/"
+# The consumer's TypeScript lives here rather than in scripts/package-check/consumer/, where the
+# project's own tsconfig.json (which includes scripts/) would type-check it without the package.
+cat > "$app/consumer.ts" <<'EOF'
+// Type-checked by `make check-package` in a fresh project that installed the packed tarball: ESM
+// (this file) and CommonJS (consumer.cts), under `strict` with moduleResolution node16 and bundler.
+import {
+  createSignalWireClient,
+  SignalWireApiError,
+  SignalWireError,
+  type ConferenceRoomCreateRequest,
+  type ConferenceRoomResponse,
+  type SignalWireClient,
+  type components,
+  type paths,
+} from 'signalwire-rest';
+import { startMockServer, type MockServer } from 'signalwire-rest/testing';
+
+const mock: MockServer = await startMockServer({ dynamic: false });
+const client: SignalWireClient = createSignalWireClient({
+  baseUrl: mock.baseUrl,
+  projectId: 'ae2b2a88-0b7e-4c4d-9f6b-5a1b2c3d4e5f',
+  apiToken: 'PTconsumer',
+  maxRetries: 1,
+});
+const body: ConferenceRoomCreateRequest = { name: 'typed_room', enable_room_previews: true };
+try {
+  const room: ConferenceRoomResponse = await client.conferenceRooms.create(body);
+  const quality: components['schemas']['ConferenceRoom']['quality'] = room.conference_room.quality;
+  console.log(room.id.toUpperCase(), quality);
+  for await (const listed of client.conferenceRooms.list()) console.log(listed.display_name);
+  const { data } = await client.api.GET('/api/fabric/resources/conference_rooms/{id}', {
+    params: { path: { id: room.id } },
+  });
+  console.log(data?.conference_room.name);
+} catch (error) {
+  if (error instanceof SignalWireApiError) console.log(error.status, error.requestId);
+  else if (error instanceof SignalWireError) console.log(error.message);
+} finally {
+  await mock.close();
+}
+
+// @ts-expect-error: the generated types reject a path the description does not have.
+type Missing = paths['/api/fabric/resources/no_such_thing'];
+export type { Missing };
+EOF
+cat > "$app/consumer.cts" <<'EOF'
+// The CommonJS side of consumer.ts: `import` compiles to require() here, so the "require" types
+// (dist/*.d.cts) are the ones checked.
+import { createSignalWireClient, SignalWireError, type ConferenceRoomCreateRequest } from 'signalwire-rest';
+import { startMockServer } from 'signalwire-rest/testing';
+
+async function main(): Promise<void> {
+  const mock = await startMockServer();
+  try {
+    const client = createSignalWireClient({ baseUrl: mock.baseUrl, projectId: 'p', apiToken: 't' });
+    const body: ConferenceRoomCreateRequest = { name: 'cjs_room', enable_room_previews: false };
+    const room = await client.conferenceRooms.create(body);
+    console.log(room.conference_room.display_name);
+  } catch (error) {
+    if (error instanceof SignalWireError) console.log(error.name);
+  } finally {
+    await mock.close();
+  }
+}
+void main();
+EOF
+version() { node -p "require('./package.json').devDependencies['$1']"; }
+cat > "$app/package.json" <<EOF
+{
+  "name": "signalwire-rest-consumer",
+  "private": true,
+  "type": "module",
+  "dependencies": {
+    "signalwire-rest": "file:$tarball",
+    "@stoplight/prism-cli": "$(version @stoplight/prism-cli)",
+    "@types/node": "$(version @types/node)"
+  }
+}
+EOF
+(cd "$app" && npm install --prefer-offline --no-audit --no-fund --loglevel=error)
+(cd "$app" && npm ls --all signalwire-rest openapi-fetch 2> /dev/null | tail -n +2)
+# No runtime dependency beyond openapi-fetch.
+deps=$(cd "$app" && node -p "Object.keys(require('signalwire-rest/package.json').dependencies ?? {}).join(' ')")
+[[ $deps == openapi-fetch ]] || { echo "runtime dependencies must be openapi-fetch only, not: $deps" >&2; exit 1; }
+
+step 'import (ESM) and require (CJS)'
+(cd "$app" && node entry.mjs && node entry-testing.mjs && node entry.cjs)
+
+step 'bundle for the browser (esbuild, platform=browser): no Node built-ins'
+(cd "$app" && "$bin/esbuild" browser-entry.mjs --bundle --platform=browser --format=esm --log-level=warning \
+  --outfile="$work/browser-bundle.js" && echo "  browser bundle: $(wc -c < "$work/browser-bundle.js") bytes")
+
+step 'type-check a consumer: strict, moduleResolution node16 and bundler'
+for config in node16 bundler; do
+  "$bin/tsc" -p "$app/tsconfig.$config.json" && echo "  tsc -p tsconfig.$config.json: no errors"
+done
+
+step "create a room against Prism through the package: ${RUNTIMES:-node20 node24 bun deno}"
+(cd "$app" && node smoke.mjs)
+
+step "package check passed in $((SECONDS - started))s"

@@ -1,0 +1,15 @@
+// CommonJS: `require` both entry points; the main entry must load neither ./testing nor Prism.
+const assert = require('node:assert/strict');
+const { existsSync } = require('node:fs');
+
+const main = require('signalwire-rest');
+assert.equal(typeof main.createSignalWireClient, 'function');
+assert.ok(require.resolve('signalwire-rest').endsWith('/dist/index.cjs'));
+const loaded = Object.keys(require.cache).filter((file) => /prism|testing/.test(file));
+assert.deepEqual(loaded, [], 'the main entry loaded the testing entry or Prism');
+console.log(`require('signalwire-rest'): ${Object.keys(main).length} exports, no Prism loaded`);
+
+const testing = require('signalwire-rest/testing');
+assert.equal(typeof testing.startMockServer, 'function');
+assert.ok(existsSync(testing.bundledDescription), `missing ${testing.bundledDescription}`);
+console.log(`require('signalwire-rest/testing'): bundledDescription = ${testing.bundledDescription}`);
