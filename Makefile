@@ -21,7 +21,7 @@ node_modules/.package-lock.json: package.json package-lock.json
 install: node_modules/.package-lock.json ## Install the pinned tools (npm ci)
 
 # Grouped target: one pipeline run writes both files; make skips it when openapi/ is unchanged.
-$(GENERATED) &: $(SPEC) $(OVERLAY) redocly.yaml scripts/generate.sh scripts/check-overlay-targets.mjs
+$(GENERATED) &: $(SPEC) $(OVERLAY) redocly.yaml scripts/generate.sh scripts/check-overlay-targets.mjs scripts/openapi-typescript.redocly.yaml
 	scripts/generate.sh generated
 
 generate: install $(GENERATED) ## Lint openapi/, apply the overlay, write generated/ (no work when nothing changed)
@@ -42,6 +42,9 @@ unit: generate ## Run the vitest suites only
 	$(BIN)/vitest run
 
 test: check-generated lint typecheck unit check-readme check-package ## Every check CI runs
+
+bench: build ## Per-call cost, browser bundle size, pagination memory, pipeline scale: one table, also in bench/results.md
+	$(BIN)/tsx bench/run.ts
 
 demo: generate ## Create a room through the client against the Prism mock, print it
 	$(BIN)/tsx scripts/demo.ts

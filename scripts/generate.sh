@@ -29,7 +29,9 @@ node scripts/check-overlay-targets.mjs "$spec" "$overlay"
 } > "$work/openapi.yaml"
 redocly lint --format=summary "$work/openapi.yaml"
 # --default-non-nullable=false: a field with a default (update's layout) stays optional in requests.
-"$bin/openapi-typescript" "$work/openapi.yaml" --output "$work/schema.ts" --default-non-nullable=false 2>&1 | grep -v '^\s*$' >&2
+# --redocly: compile only; the lint above already checked the description (see the config's comment).
+"$bin/openapi-typescript" "$work/openapi.yaml" --output "$work/schema.ts" --default-non-nullable=false \
+  --redocly scripts/openapi-typescript.redocly.yaml 2>&1 | grep -v '^\s*$' >&2
 
 mv -f "$work/openapi.yaml" "$out/openapi.yaml"
 mv -f "$work/schema.ts" "$out/schema.ts"

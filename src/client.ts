@@ -5,17 +5,19 @@ import type { paths } from '../generated/schema.js';
 import { basicAuth } from './auth.js';
 import { type ConnectionOptions, resolveConnection } from './config.js';
 import { conferenceRooms, type ConferenceRooms } from './conference-rooms.js';
+import { DefaultResponse, defaultRequestWhile, defaultSend } from './send.js';
 import {
   checkRetryOptions,
   createTransport,
   DEFAULT_RETRY_OPTIONS,
+  type Clock,
   type Logger,
   type RetryOptions,
   systemClock,
 } from './transport.js';
 
 export interface SignalWireClientOptions extends ConnectionOptions, RetryOptions {
-  /** The fetch implementation every attempt goes through (default: globalThis.fetch). */
+  /** The fetch implementation every attempt goes through (default: node:http on Node, else globalThis.fetch). */
   fetch?: typeof fetch;
   /** Receives one line per attempt: method, path, status, attempt, duration. Never a credential. */
   logger?: Logger;
@@ -34,20 +36,34 @@ export interface SignalWireClient {
 }
 
 export function createSignalWireClient(options: SignalWireClientOptions = {}): SignalWireClient {
+  return assembleClient(options, systemClock);
+}
+
+/** The client's wiring, with the clock its backoff sleeps on (tests pass a fake one). Internal. */
+export function assembleClient(options: SignalWireClientOptions, clock: Clock): SignalWireClient {
   const { baseUrl, authorization } = resolveConnection(options);
   checkRetryOptions(options);
   const startCall = createTransport({
-    fetch: options.fetch ?? globalThis.fetch,
+    fetch: options.fetch ?? defaultSend,
+    Response: DefaultResponse,
     maxRetries: options.maxRetries ?? DEFAULT_RETRY_OPTIONS.maxRetries,
     timeoutMs: options.timeoutMs ?? DEFAULT_RETRY_OPTIONS.timeoutMs,
     logger: options.logger,
-    clock: systemClock,
+    clock,
   });
+  let callerMiddleware = false; // from then on, native Requests: see switchableRequest (lite-objects.ts)
   const api = createClient<paths>({
     baseUrl,
-    // Calls made straight through `api` get the client-wide retry and timeout settings.
-    fetch: (request: Request) => startCall().fetch(request),
+    Request: defaultRequestWhile(() => !callerMiddleware),
+    // Calls made straight through `api` get the client-wide retry and timeout settings, and the
+    // signal they were given.
+    fetch: (request: Request) => startCall({ signal: request.signal }).fetch(request),
   });
   api.use(basicAuth(authorization));
+  const { use } = api;
+  api.use = (...middleware) => {
+    callerMiddleware = true;
+    use(...middleware);
+  };
   return { baseUrl, conferenceRooms: conferenceRooms(api, startCall, new URL(baseUrl).origin), api };
 }

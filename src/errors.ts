@@ -98,11 +98,48 @@ export class SignalWireTimeoutError extends SignalWireConnectionError {
 /** The caller's AbortSignal fired; `cause` is the signal's reason. Never retried. */
 export class SignalWireAbortError extends SignalWireError {
   override name = 'SignalWireAbortError';
+  readonly method: string;
+  readonly url: string;
+  /** Attempts started before the abort (0 when the signal had already fired). */
+  readonly attempts: number;
+
+  constructor(request: RequestInfo, options?: { cause?: unknown }) {
+    super(
+      `${request.method} ${request.url} was aborted` +
+        (request.attempts === 0 ? ' before the first attempt' : attemptsSuffix(request.attempts)),
+      options,
+    );
+    this.method = request.method;
+    this.url = request.url;
+    this.attempts = request.attempts;
+  }
 }
 
 /** A 2xx answer whose body is not the JSON the API promises. */
 export class SignalWireInvalidResponseError extends SignalWireError {
   override name = 'SignalWireInvalidResponseError';
+  readonly status: number;
+  /** The raw text of the body that failed to parse. */
+  readonly body: string;
+  readonly requestId: string | undefined;
+  readonly method: string;
+  readonly url: string;
+  readonly attempts: number;
+
+  constructor(status: number, body: string, requestId: string | undefined, request: RequestInfo, options?: { cause?: unknown }) {
+    super(
+      `${request.method} ${request.url} answered ${status} with a body that is not valid JSON` +
+        `${attemptsSuffix(request.attempts)}: ${JSON.stringify(excerpt(body))}` +
+        `${requestId ? ` (request id ${requestId})` : ''}`,
+      options,
+    );
+    this.status = status;
+    this.body = body;
+    this.requestId = requestId;
+    this.method = request.method;
+    this.url = request.url;
+    this.attempts = request.attempts;
+  }
 }
 
 const STATUS_CLASSES: Record<number, typeof SignalWireApiError> = {

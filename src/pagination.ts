@@ -31,17 +31,30 @@ export function paginate<T>(
   origin: string,
   fetchPage: PageFetcher<T>,
 ): Paginator<T> {
+  // A suspended generator keeps every local it ever held, dead or not. So the call (which holds the
+  // page's raw body) lives only in read(), and the generator holds the page in one variable that it
+  // clears before the next page is read: while page N+1 is fetched and parsed, page N is the
+  // caller's to keep or drop, not ours.
+  async function read(next: URL | undefined, from: { url: string }): Promise<Page<T>> {
+    const call = startCall(options);
+    const page = await unwrap(call, fetchPage(call, next));
+    from.url = call.url;
+    return page;
+  }
+
   async function* pages(): AsyncGenerator<Page<T>, void, undefined> {
     const visited = new Set<string>();
+    const from = { url: '' }; // the URL of the page just read
     let next: URL | undefined;
+    let page: Page<T> | undefined;
     for (;;) {
-      const call = startCall(options);
-      const page = await unwrap(call, fetchPage(call, next));
-      visited.add(new URL(call.url).href);
+      page = await read(next, from);
+      visited.add(new URL(from.url).href);
       yield page;
       const link = page.links?.next;
+      page = undefined;
       if (!link) return;
-      next = new URL(link, call.url); // absolute, root-relative and relative links alike
+      next = new URL(link, from.url); // absolute, root-relative and relative links alike
       if (next.origin !== origin) {
         throw new SignalWireError(
           `Refused to follow links.next to ${next.origin}: it is not the client's origin (${origin}), ` +
@@ -59,7 +72,11 @@ export function paginate<T>(
   return {
     pages,
     async *[Symbol.asyncIterator]() {
-      for await (const page of pages()) yield* page.data;
+      for await (const page of pages()) {
+        const items = page.data;
+        for (let i = 0; i < items.length; i++) yield items[i]!;
+        items.length = 0; // our own copy of the page: emptied, its items go before the next page is read
+      }
     },
   };
 }

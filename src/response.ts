@@ -1,10 +1,5 @@
 // Turns what openapi-fetch returns into the typed result, or into the most specific SignalWireError.
-import {
-  apiErrorFor,
-  excerpt,
-  SignalWireError,
-  SignalWireInvalidResponseError,
-} from './errors.js';
+import { apiErrorFor, SignalWireError, SignalWireInvalidResponseError } from './errors.js';
 import type { Call } from './transport.js';
 
 /** The shape every openapi-fetch method resolves to. */
@@ -44,10 +39,5 @@ export async function unwrap<T>(call: Call, pending: Promise<FetchResult<T>>): P
 function invalidJson(call: Call, cause: SyntaxError): SignalWireError {
   const { status, headers, body } = call.last!;
   const text = body ? new TextDecoder().decode(body) : '';
-  const requestId = requestIdOf(headers);
-  return new SignalWireInvalidResponseError(
-    `${call.method} ${call.url} answered ${status} with a body that is not valid JSON: ` +
-      `${JSON.stringify(excerpt(text))}${requestId ? ` (request id ${requestId})` : ''}`,
-    { cause },
-  );
+  return new SignalWireInvalidResponseError(status, text, requestIdOf(headers), call, { cause });
 }

@@ -42,6 +42,8 @@ export interface Clock {
 
 export interface TransportSettings extends Required<RetryOptions> {
   fetch: typeof fetch;
+  /** The class answers are built with (default: the global Response; Node gets a lighter one). */
+  Response?: typeof Response;
   logger?: Logger;
   clock: Clock;
 }
@@ -86,6 +88,37 @@ const NULL_BODY_STATUSES = new Set([101, 204, 205, 304]);
 
 type AttemptOutcome = { response: Response; payload: ArrayBuffer | null } | { failure: FailureKind; error: unknown };
 
+/**
+ * Many concurrent calls often share one caller signal (a shutdown signal, say). Each call listening
+ * on it directly would pile up listeners (and trip Node's MaxListenersExceededWarning past 10), so
+ * the signal gets a single relay listener, present only while some call is using it.
+ */
+const abortRelays = new WeakMap<AbortSignal, { callbacks: Set<() => void>; relay: () => void }>();
+
+/** Runs `callback` when `signal` aborts, until the returned function unlinks it. */
+function linkAbort(signal: AbortSignal, callback: () => void): () => void {
+  let entry = abortRelays.get(signal);
+  if (!entry) {
+    const callbacks = new Set<() => void>();
+    const relay = () => {
+      abortRelays.delete(signal);
+      for (const each of callbacks) each();
+    };
+    entry = { callbacks, relay };
+    abortRelays.set(signal, entry);
+    signal.addEventListener('abort', relay, { once: true });
+  }
+  const linked = entry;
+  linked.callbacks.add(callback);
+  return () => {
+    linked.callbacks.delete(callback);
+    if (linked.callbacks.size === 0 && abortRelays.get(signal) === linked) {
+      abortRelays.delete(signal);
+      signal.removeEventListener('abort', linked.relay);
+    }
+  };
+}
+
 export function checkRetryOptions(options: RetryOptions): void {
   const { maxRetries, timeoutMs } = options;
   if (maxRetries !== undefined && !(Number.isInteger(maxRetries) && maxRetries >= 0)) {
@@ -97,7 +130,7 @@ export function checkRetryOptions(options: RetryOptions): void {
 }
 
 export function createTransport(settings: TransportSettings) {
-  const { fetch: send, logger, clock } = settings;
+  const { fetch: send, logger, clock, Response: AnswerClass = Response } = settings;
 
   /** Sends one attempt and reads its whole body within the same time limit. */
   async function attempt(
@@ -107,34 +140,46 @@ export function createTransport(settings: TransportSettings) {
     signal?: AbortSignal,
   ): Promise<AttemptOutcome> {
     const controller = new AbortController();
-    const timer = setTimeout(() => controller.abort(), timeoutMs);
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      controller.abort();
+    }, timeoutMs);
     const forwardAbort = () => controller.abort(signal!.reason);
     signal?.addEventListener('abort', forwardAbort, { once: true });
+    // Ends the attempt when it is aborted even if a custom fetch ignores its signal.
+    let abandon!: (reason: unknown) => void;
+    const abandoned = new Promise<never>((_resolve, reject) => (abandon = reject));
+    const onAbandon = () => abandon(controller.signal.reason);
+    controller.signal.addEventListener('abort', onAbandon, { once: true });
     try {
-      const answer = await send(request.url, {
-        method: request.method,
-        headers: request.headers,
-        body,
-        signal: controller.signal,
-        redirect: 'manual', // never carry the credentials to wherever a redirect points
-      });
-      const payload = NULL_BODY_STATUSES.has(answer.status) ? null : await answer.arrayBuffer();
-      const response = new Response(payload, {
-        status: answer.status,
-        statusText: answer.statusText,
-        headers: answer.headers,
-      });
-      return { response, payload };
+      const exchange = (async () => {
+        const answer = await send(request.url, {
+          method: request.method,
+          headers: request.headers,
+          body,
+          signal: controller.signal,
+          redirect: 'manual', // never carry the credentials to wherever a redirect points
+        });
+        const payload = NULL_BODY_STATUSES.has(answer.status) ? null : await answer.arrayBuffer();
+        const response = new AnswerClass(payload, {
+          status: answer.status,
+          statusText: answer.statusText,
+          headers: answer.headers,
+        });
+        return { response, payload };
+      })();
+      exchange.catch(() => {}); // when `abandoned` wins, the exchange's own failure is of no interest
+      return await Promise.race([exchange, abandoned]);
     } catch (error) {
-      const failure: FailureKind = controller.signal.aborted
-        ? 'timeout'
-        : isConnectionRefused(error)
-          ? 'refused'
-          : 'connection';
+      // Judged by what happened, not by controller.signal: the caller's abort also aborts it.
+      const failure: FailureKind = timedOut ? 'timeout' : isConnectionRefused(error) ? 'refused' : 'connection';
       return { failure, error };
     } finally {
       clearTimeout(timer);
       signal?.removeEventListener('abort', forwardAbort);
+      // Nothing may keep this attempt's answer reachable through the signal once it is over.
+      controller.signal.removeEventListener('abort', onAbandon);
     }
   }
 
@@ -144,29 +189,45 @@ export function createTransport(settings: TransportSettings) {
     const timeoutMs = options.timeoutMs ?? settings.timeoutMs;
     const { signal } = options;
     const call = { method: '', url: '', attempts: 0, last: undefined as LastAnswer | undefined, fetch: callFetch };
+    const info = () => ({ method: call.method, url: call.url, attempts: call.attempts });
+    const aborted = () => new SignalWireAbortError(info(), { cause: signal!.reason });
 
     async function callFetch(request: Request): Promise<Response> {
-      const method = (call.method = request.method);
+      call.method = request.method;
       call.url = request.url;
-      const info = () => ({ method, url: request.url, attempts: call.attempts });
-      const aborted = () => new SignalWireAbortError(`${method} ${request.url} was aborted`, { cause: signal!.reason });
       // Read once: each attempt sends a fresh copy of these bytes.
       const body = request.body === null ? undefined : await request.arrayBuffer();
+      if (!signal) return attempts(request, body, undefined);
+      if (signal.aborted) throw aborted();
+      // The call's own copy of the caller's signal: its attempts and sleeps listen to this one.
+      const callAbort = new AbortController();
+      const unlink = linkAbort(signal, () => callAbort.abort(signal.reason));
+      try {
+        return await attempts(request, body, callAbort.signal);
+      } finally {
+        unlink();
+      }
+    }
 
+    /** The attempts of one call, with backoff between them. `abortSignal` mirrors the caller's signal. */
+    async function attempts(
+      request: Request,
+      body: ArrayBuffer | undefined,
+      abortSignal: AbortSignal | undefined,
+    ): Promise<Response> {
+      const { method } = request;
+      const path = new URL(request.url).pathname; // for the log: no query string, never a header
       for (;;) {
-        if (signal?.aborted) throw aborted();
-        const attempts = ++call.attempts;
+        if (abortSignal?.aborted) throw aborted();
+        const number = ++call.attempts;
         const started = clock.now();
-        const outcome = await attempt(request, body, timeoutMs, signal);
-        if (signal?.aborted) throw aborted();
-        logger?.(
-          `${method} ${new URL(request.url).pathname} ` +
-            `${'response' in outcome ? outcome.response.status : outcome.failure} ` +
-            `attempt ${attempts}/${maxRetries + 1} ${Math.round(clock.now() - started)}ms`,
-        );
+        const outcome = await attempt(request, body, timeoutMs, abortSignal);
+        const result = abortSignal?.aborted ? 'aborted' : 'response' in outcome ? outcome.response.status : outcome.failure;
+        log(`${method} ${path} ${result} attempt ${number}/${maxRetries + 1} ${Math.round(clock.now() - started)}ms`);
+        if (abortSignal?.aborted) throw aborted();
 
         const retryable =
-          attempts <= maxRetries &&
+          number <= maxRetries &&
           ('response' in outcome
             ? isRetryableStatus(method, outcome.response.status)
             : isRetryableFailure(method, outcome.failure));
@@ -188,9 +249,9 @@ export function createTransport(settings: TransportSettings) {
 
         const delay =
           ('response' in outcome ? retryAfterDelay(outcome.response.headers.get('retry-after')) : undefined) ??
-          backoffDelay(attempts);
+          backoffDelay(number);
         try {
-          await clock.sleep(delay, signal);
+          await clock.sleep(delay, abortSignal);
         } catch {
           throw aborted();
         }
@@ -199,4 +260,14 @@ export function createTransport(settings: TransportSettings) {
 
     return call;
   };
+
+  /** Hands a line to the logger; a logger that throws must not fail (or retry) the call. */
+  function log(line: string): void {
+    if (!logger) return;
+    try {
+      logger(line);
+    } catch {
+      // ignored: logging is best effort
+    }
+  }
 }

@@ -5,6 +5,7 @@ import { inspect } from 'node:util';
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import {
   createSignalWireClient,
+  SignalWireAbortError,
   SignalWireApiError,
   SignalWireAuthenticationError,
   SignalWireConnectionError,
@@ -125,6 +126,20 @@ describe('requestId', () => {
     const error = await rejectionOf(client.conferenceRooms.get(ROOM_ID), SignalWireApiError);
     expect(error.requestId).toBe(expected);
     if (expected) expect(error.message).toContain(`request id ${expected}`);
+  });
+});
+
+describe('client.api', () => {
+  test('honours the signal passed to an openapi-fetch call', async () => {
+    // The server never answers: only the signal can end the call.
+    server = await startLocalServer(() => new Promise<void>(() => {}));
+    const client = createSignalWireClient({ baseUrl: server.url, ...credentials });
+    const controller = new AbortController();
+    const pending = client.api.GET('/api/fabric/resources/conference_rooms', { signal: controller.signal });
+    setTimeout(() => controller.abort(new Error('caller gave up')), 50);
+    const error = await rejectionOf(pending, SignalWireAbortError);
+    expect(error.attempts).toBe(1);
+    expect(server.requests).toHaveLength(1);
   });
 });
 
