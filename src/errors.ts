@@ -19,8 +19,23 @@ export class SignalWireError extends Error {
   override name = 'SignalWireError';
 }
 
+/** An error about one call: where it went, and how many attempts it made. */
+export class SignalWireRequestError extends SignalWireError {
+  override name = 'SignalWireRequestError';
+  readonly method: string;
+  readonly url: string;
+  readonly attempts: number;
+
+  constructor(message: string, request: RequestInfo, options?: { cause?: unknown }) {
+    super(message, options);
+    this.method = request.method;
+    this.url = request.url;
+    this.attempts = request.attempts;
+  }
+}
+
 /** The API answered with a non-2xx status. Subclasses narrow it by status. */
-export class SignalWireApiError extends SignalWireError {
+export class SignalWireApiError extends SignalWireRequestError {
   override name = 'SignalWireApiError';
   /** HTTP status of the answer. */
   readonly status: number;
@@ -30,23 +45,18 @@ export class SignalWireApiError extends SignalWireError {
   readonly body: unknown;
   /** The server's request id (x-request-id, x-signalwire-request-id or request-id), for support tickets. */
   readonly requestId: string | undefined;
-  readonly method: string;
-  readonly url: string;
-  readonly attempts: number;
 
   constructor(status: number, body: unknown, requestId: string | undefined, request: RequestInfo) {
     const errors = validationItems(body);
     super(
       `${request.method} ${request.url} failed with ${status}${attemptsSuffix(request.attempts)}: ` +
         `${describeBody(body, errors)}${requestId ? ` (request id ${requestId})` : ''}`,
+      request,
     );
     this.status = status;
     this.errors = errors;
     this.body = body;
     this.requestId = requestId;
-    this.method = request.method;
-    this.url = request.url;
-    this.attempts = request.attempts;
   }
 }
 
@@ -76,17 +86,11 @@ export class SignalWireServerError extends SignalWireApiError {
 }
 
 /** The request never got a complete answer: refused, reset, or cut off while the body was read. */
-export class SignalWireConnectionError extends SignalWireError {
+export class SignalWireConnectionError extends SignalWireRequestError {
   override name = 'SignalWireConnectionError';
-  readonly method: string;
-  readonly url: string;
-  readonly attempts: number;
 
   constructor(message: string, request: RequestInfo, options?: { cause?: unknown }) {
-    super(`${request.method} ${request.url}: ${message}${attemptsSuffix(request.attempts)}`, options);
-    this.method = request.method;
-    this.url = request.url;
-    this.attempts = request.attempts;
+    super(`${request.method} ${request.url}: ${message}${attemptsSuffix(request.attempts)}`, request, options);
   }
 }
 
@@ -95,50 +99,39 @@ export class SignalWireTimeoutError extends SignalWireConnectionError {
   override name = 'SignalWireTimeoutError';
 }
 
-/** The caller's AbortSignal fired; `cause` is the signal's reason. Never retried. */
-export class SignalWireAbortError extends SignalWireError {
+/** The caller's AbortSignal fired; `cause` is the signal's reason. Never retried. `attempts` is 0 when it had fired before the first. */
+export class SignalWireAbortError extends SignalWireRequestError {
   override name = 'SignalWireAbortError';
-  readonly method: string;
-  readonly url: string;
-  /** Attempts started before the abort (0 when the signal had already fired). */
-  readonly attempts: number;
 
   constructor(request: RequestInfo, options?: { cause?: unknown }) {
     super(
       `${request.method} ${request.url} was aborted` +
         (request.attempts === 0 ? ' before the first attempt' : attemptsSuffix(request.attempts)),
+      request,
       options,
     );
-    this.method = request.method;
-    this.url = request.url;
-    this.attempts = request.attempts;
   }
 }
 
 /** A 2xx answer whose body is not the JSON the API promises. */
-export class SignalWireInvalidResponseError extends SignalWireError {
+export class SignalWireInvalidResponseError extends SignalWireRequestError {
   override name = 'SignalWireInvalidResponseError';
   readonly status: number;
   /** The raw text of the body that failed to parse. */
   readonly body: string;
   readonly requestId: string | undefined;
-  readonly method: string;
-  readonly url: string;
-  readonly attempts: number;
 
   constructor(status: number, body: string, requestId: string | undefined, request: RequestInfo, options?: { cause?: unknown }) {
     super(
       `${request.method} ${request.url} answered ${status} with a body that is not valid JSON` +
         `${attemptsSuffix(request.attempts)}: ${JSON.stringify(excerpt(body))}` +
         `${requestId ? ` (request id ${requestId})` : ''}`,
+      request,
       options,
     );
     this.status = status;
     this.body = body;
     this.requestId = requestId;
-    this.method = request.method;
-    this.url = request.url;
-    this.attempts = request.attempts;
   }
 }
 
