@@ -9,7 +9,7 @@ import type { AddressInfo } from 'node:net';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { afterEach, beforeEach, expect, test } from 'vitest';
-import { fakeClockClient, openHandles, settledHandles, trackTimers } from './support/fake-clock.js';
+import { expectNothingLeft, fakeClockClient, openHandles, trackTimers } from './support/fake-clock.js';
 import { credentials, roomResponse } from './support/fixtures.js';
 
 const CALLS = 10_000;
@@ -51,12 +51,7 @@ afterEach(async () => {
   }
   process.off('unhandledRejection', onUnhandled);
   process.off('warning', onWarning);
-  timers.restore();
-  expect(unhandled).toEqual([]);
-  expect(timers.pending(), 'attempt or backoff timers left running').toHaveLength(0);
-  const left = await settledHandles(baseline);
-  expect(left.sockets, 'sockets left open').toBeLessThanOrEqual(baseline.sockets);
-  expect(left.servers, 'servers left open').toBeLessThanOrEqual(baseline.servers);
+  await expectNothingLeft(baseline, timers, unhandled);
 });
 
 // Over the client's default send, and over the runtime's fetch (a caller's `fetch: globalThis.fetch`).

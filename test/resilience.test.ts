@@ -26,7 +26,7 @@ import {
   retryAfterDelay,
 } from '../src/retry-policy.js';
 import { DEFAULT_RETRY_OPTIONS } from '../src/transport.js';
-import { fakeClockClient, openHandles, settledHandles, trackTimers } from './support/fake-clock.js';
+import { expectNothingLeft, fakeClockClient, openHandles, trackTimers } from './support/fake-clock.js';
 import { API_TOKEN, credentials, PROJECT_ID, ROOM_ID, roomResponse } from './support/fixtures.js';
 import { type Handler, type LocalServer, sendJson, startLocalServer } from './support/local-server.js';
 
@@ -57,13 +57,7 @@ afterEach(async () => {
   // Let a stray rejection surface before judging.
   await new Promise((resolve) => setTimeout(resolve, 20));
   process.off('unhandledRejection', onUnhandled);
-  timers.restore();
-  expect(unhandled).toEqual([]);
-  expect(timers.pending(), 'attempt or backoff timers left running').toHaveLength(0);
-  // No client socket or server may outlive the test either.
-  const left = await settledHandles(baseline);
-  expect(left.sockets, 'sockets left open').toBeLessThanOrEqual(baseline.sockets);
-  expect(left.servers, 'servers left open').toBeLessThanOrEqual(baseline.servers);
+  await expectNothingLeft(baseline, timers, unhandled);
 });
 
 async function serve(handler: Handler): Promise<LocalServer> {

@@ -4,6 +4,7 @@
 // Also: leak checks for the tests' afterEach (open sockets and servers, timers left running).
 import { assembleClient, type SignalWireClientOptions } from '../../src/client.js';
 import type { ConferenceRooms } from '../../src/conference-rooms.js';
+import { expect } from 'vitest';
 import type { Clock } from '../../src/transport.js';
 
 export interface FakeClock extends Clock {
@@ -84,4 +85,21 @@ export function trackTimers(): { pending(): NodeJS.Timeout[]; restore(): void } 
       globalThis.clearTimeout = realClearTimeout;
     },
   };
+}
+
+/**
+ * The end-of-test checks: no unhandled rejection, no timer still running, and no socket or server
+ * beyond those open when the test began. Restores the timer functions trackTimers() replaced.
+ */
+export async function expectNothingLeft(
+  baseline: ReturnType<typeof openHandles>,
+  timers: ReturnType<typeof trackTimers>,
+  unhandled: unknown[],
+): Promise<void> {
+  timers.restore();
+  expect(unhandled).toEqual([]);
+  expect(timers.pending(), 'attempt or backoff timers left running').toHaveLength(0);
+  const left = await settledHandles(baseline);
+  expect(left.sockets, 'sockets left open').toBeLessThanOrEqual(baseline.sockets);
+  expect(left.servers, 'servers left open').toBeLessThanOrEqual(baseline.servers);
 }
