@@ -216,14 +216,14 @@ export function createTransport(settings: TransportSettings) {
       abortSignal: AbortSignal | undefined,
     ): Promise<Response> {
       const { method } = request;
-      const path = new URL(request.url).pathname; // for the log: no query string, never a header
       for (;;) {
         if (abortSignal?.aborted) throw aborted();
         const number = ++call.attempts;
         const started = clock.now();
         const outcome = await attempt(request, body, timeoutMs, abortSignal);
         const result = abortSignal?.aborted ? 'aborted' : 'response' in outcome ? outcome.response.status : outcome.failure;
-        log(`${method} ${path} ${result} attempt ${number}/${maxRetries + 1} ${Math.round(clock.now() - started)}ms`);
+        // Built only for a logger: the path alone (no query string), never a header.
+        if (logger) log(`${method} ${new URL(request.url).pathname} ${result} attempt ${number}/${maxRetries + 1} ${Math.round(clock.now() - started)}ms`);
         if (abortSignal?.aborted) throw aborted();
 
         const retryable =
@@ -263,9 +263,8 @@ export function createTransport(settings: TransportSettings) {
 
   /** Hands a line to the logger; a logger that throws must not fail (or retry) the call. */
   function log(line: string): void {
-    if (!logger) return;
     try {
-      logger(line);
+      logger!(line);
     } catch {
       // ignored: logging is best effort
     }
