@@ -3,7 +3,7 @@
 // per call than undici's fetch and WHATWG objects. Bun and Deno keep their native fetch and classes,
 // their fast path. The browser build (tsup.config.ts, the package's "browser" export) takes
 // ./send.browser.ts instead, so node:http never reaches a browser bundle.
-import { LiteRequest, LiteResponse, switchableRequest } from './lite-objects.js';
+import { LiteResponse, switchableRequest } from './lite-objects.js';
 import { nodeSend } from './node-send.js';
 
 const versions = (globalThis as { process?: { versions?: Record<string, string | undefined> } }).process?.versions;
@@ -13,9 +13,8 @@ export const defaultSend: typeof fetch = onNode
   ? (nodeSend as typeof fetch)
   : (input, init) => globalThis.fetch(input, init); // looked up per call: a polyfill set later counts
 
-/** For openapi-fetch's `Request` option and the transport's answers; undefined means the global class. */
-export const DefaultRequest = onNode ? (LiteRequest as unknown as typeof Request) : undefined;
+/** The class the transport builds answers with; undefined means the global Response. */
 export const DefaultResponse = onNode ? (LiteResponse as unknown as typeof Response) : undefined;
-/** DefaultRequest while `light()` holds, the global Request after (see lite-objects.ts). */
+/** For openapi-fetch's `Request` option: a LiteRequest while `light()` holds, the global Request after. */
 export const defaultRequestWhile = (light: () => boolean): typeof Request | undefined =>
   onNode ? switchableRequest(light) : undefined;
