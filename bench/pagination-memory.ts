@@ -38,7 +38,7 @@ async function measure(pages: number, bare: boolean): Promise<Sample> {
       url = page.links.next && new URL(page.links.next, server.url).href;
     }
   }
-  const list = () => (bare ? bareList() : client.conferenceRooms.list());
+  const list = () => (bare ? bareList() : client.fabric.conferenceRooms.list());
   const read = async (sample: () => void) => {
     let items = 0;
     for await (const room of list()) {

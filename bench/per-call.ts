@@ -40,8 +40,8 @@ const clients: Record<string, Record<Op, () => Promise<unknown>>> = {
     get: async () => check(await bare.GET(`${ROOMS}/{id}`, { params: { path: { id: ROOM_ID } } })),
   },
   'this client': {
-    create: () => client.conferenceRooms.create(body),
-    get: () => client.conferenceRooms.get(ROOM_ID),
+    create: () => client.fabric.conferenceRooms.create(body),
+    get: () => client.fabric.conferenceRooms.get(ROOM_ID),
   },
 };
 

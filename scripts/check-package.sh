@@ -67,10 +67,10 @@ const client: SignalWireClient = createSignalWireClient({
 });
 const body: ConferenceRoomCreateRequest = { name: 'typed_room', enable_room_previews: true };
 try {
-  const room: ConferenceRoomResponse = await client.conferenceRooms.create(body);
+  const room: ConferenceRoomResponse = await client.fabric.conferenceRooms.create(body);
   const quality: components['schemas']['ConferenceRoom']['quality'] = room.conference_room.quality;
   console.log(room.id.toUpperCase(), quality);
-  for await (const listed of client.conferenceRooms.list()) console.log(listed.display_name);
+  for await (const listed of client.fabric.conferenceRooms.list()) console.log(listed.display_name);
   const { data } = await client.api.GET('/api/fabric/resources/conference_rooms/{id}', {
     params: { path: { id: room.id } },
   });
@@ -97,7 +97,7 @@ async function main(): Promise<void> {
   try {
     const client = createSignalWireClient({ baseUrl: mock.baseUrl, projectId: 'p', apiToken: 't' });
     const body: ConferenceRoomCreateRequest = { name: 'cjs_room', enable_room_previews: false };
-    const room = await client.conferenceRooms.create(body);
+    const room = await client.fabric.conferenceRooms.create(body);
     console.log(room.conference_room.display_name);
   } catch (error) {
     if (error instanceof SignalWireError) console.log(error.name);

@@ -11,7 +11,7 @@ try {
     apiToken: 'PTdemo-token',
   });
   console.log(`Prism mock of the conference-rooms API at ${mock.baseUrl}\n`);
-  const room = await client.conferenceRooms.create({
+  const room = await client.fabric.conferenceRooms.create({
     name: 'coffee_cafe',
     display_name: 'Coffee Cafe',
     enable_room_previews: true,

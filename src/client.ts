@@ -1,10 +1,11 @@
-// createSignalWireClient(): wires the checked configuration, the Basic-auth middleware and the
-// retrying transport into an openapi-fetch client, and the conferenceRooms resource on top of it.
+// createSignalWireClient(): wires the checked configuration, the auth middleware and the retrying
+// transport into an openapi-fetch client, and every operation's method on top of it (src/runtime/).
 import createClient, { type Client } from 'openapi-fetch';
 import type { paths } from '../generated/schema.js';
 import { basicAuth } from './auth.js';
 import { type ConnectionOptions, resolveConnection } from './config.js';
-import { conferenceRooms, type ConferenceRooms } from './conference-rooms.js';
+import { operationMethods, operationsWithOwnAuth } from './runtime/methods.js';
+import { restApi, type RestApiMethods } from '../generated/operations.js';
 import { DefaultResponse, defaultRequestWhile, defaultSend } from './send.js';
 import {
   checkRetryOptions,
@@ -23,11 +24,13 @@ export interface SignalWireClientOptions extends ConnectionOptions, RetryOptions
   logger?: Logger;
 }
 
-export interface SignalWireClient {
+/**
+ * Every operation of SignalWire's REST API as `client.<family>.<resource>.<action>()`, e.g.
+ * `client.fabric.conferenceRooms.create(body)` or `client.video.rooms.list({ page_size: 100 })`.
+ */
+export interface SignalWireClient extends RestApiMethods {
   /** The API root every request goes to, e.g. https://example.signalwire.com. */
   readonly baseUrl: string;
-  /** Create, list, get, update and delete conference rooms, and list their addresses. */
-  readonly conferenceRooms: ConferenceRooms;
   /**
    * The typed openapi-fetch client for every path of the description, with auth, retries and
    * timeouts applied. It returns `{ data, error, response }` instead of throwing on API errors.
@@ -59,11 +62,12 @@ export function assembleClient(options: SignalWireClientOptions, clock: Clock): 
     // signal they were given.
     fetch: (request: Request) => startCall({ signal: request.signal }).fetch(request),
   });
-  api.use(basicAuth(authorization));
+  api.use(basicAuth(authorization, operationsWithOwnAuth(restApi)));
   const { use } = api;
   api.use = (...middleware) => {
     callerMiddleware = true;
     use(...middleware);
   };
-  return { baseUrl, conferenceRooms: conferenceRooms(api, startCall, new URL(baseUrl).origin), api };
+  const methods = operationMethods<RestApiMethods>(restApi, { api, startCall, baseUrl });
+  return Object.assign(methods, { baseUrl, api });
 }

@@ -1,7 +1,8 @@
 export { createSignalWireClient } from './client.js';
 export type { SignalWireClient, SignalWireClientOptions } from './client.js';
 export type { ConnectionOptions } from './config.js';
-export type { ConferenceRooms, RequestOptions } from './conference-rooms.js';
+export type { ApiPromise, BearerAuth, RequestOptions, WithResponse } from './runtime/method-types.js';
+export type * from '../generated/operations.js';
 export type { Page, PaginationLinks, Paginator } from './pagination.js';
 export type { CallOptions, Logger, RetryOptions } from './transport.js';
 export * from './errors.js';

@@ -12,7 +12,7 @@ export interface FetchResult<T> {
 // SignalWire documents no request-id header; these are the names its own SDKs look for, in order.
 const REQUEST_ID_HEADERS = ['x-request-id', 'x-signalwire-request-id', 'request-id'];
 
-function requestIdOf(headers: Headers): string | undefined {
+export function requestIdOf(headers: Headers): string | undefined {
   for (const name of REQUEST_ID_HEADERS) {
     const value = headers.get(name);
     if (value) return value;

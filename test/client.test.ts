@@ -43,7 +43,7 @@ describe('a successful create', () => {
   test('sends the JSON body with Basic auth and resolves to the typed room', async () => {
     server = await startLocalServer((_, response) => sendJson(response, 200, roomResponse()));
     const client = createSignalWireClient({ baseUrl: server.url, ...credentials });
-    const room = await client.conferenceRooms.create({ ...minimal, meta: { a: { b: [1, null] } } });
+    const room = await client.fabric.conferenceRooms.create({ ...minimal, meta: { a: { b: [1, null] } } });
 
     expect(room).toEqual(roomResponse());
     const [request] = server.requests;
@@ -66,7 +66,7 @@ describe('error answers are unwrapped into typed errors', () => {
   ];
   test.each(cases)('%i becomes %o', async (status, body, ErrorClass, text) => {
     const client = await answering(status, JSON.stringify(body));
-    const error = await rejectionOf(client.conferenceRooms.create(minimal), SignalWireApiError);
+    const error = await rejectionOf(client.fabric.conferenceRooms.create(minimal), SignalWireApiError);
     expect(error).toBeInstanceOf(ErrorClass);
     expect(error).toMatchObject({
       status,
@@ -86,7 +86,7 @@ describe('error answers are unwrapped into typed errors', () => {
       { type: 'validation_error', code: 'invalid_parameter', message: 'is too long', attribute: 'display_name', url: 'https://signalwire.com/docs/apis/error-codes' },
     ];
     const client = await answering(422, JSON.stringify({ errors: items }));
-    const error = await rejectionOf(client.conferenceRooms.create(minimal), SignalWireValidationError);
+    const error = await rejectionOf(client.fabric.conferenceRooms.create(minimal), SignalWireValidationError);
     expect(error).toBeInstanceOf(SignalWireValidationError);
     expect(error.errors).toEqual(items);
     expect(error.message).toContain('name: name is required; display_name: is too long');
@@ -95,7 +95,7 @@ describe('error answers are unwrapped into typed errors', () => {
   test('a non-JSON body (an HTML 502 page from a proxy) gives the status and a short excerpt', async () => {
     const page = `<html><head><title>502 Bad Gateway</title></head><body>${'<p>upstream failed</p>\n'.repeat(200)}</body></html>`;
     const client = await answering(502, page, { 'content-type': 'text/html' });
-    const error = await rejectionOf(client.conferenceRooms.create(minimal), SignalWireApiError);
+    const error = await rejectionOf(client.fabric.conferenceRooms.create(minimal), SignalWireApiError);
     expect(error).toBeInstanceOf(SignalWireServerError);
     expect(error.status).toBe(502);
     expect(error.body).toBe(page);
@@ -106,7 +106,7 @@ describe('error answers are unwrapped into typed errors', () => {
 
   test('an empty error body still gives a typed error', async () => {
     const client = await answering(500, '');
-    const error = await rejectionOf(client.conferenceRooms.create(minimal), SignalWireApiError);
+    const error = await rejectionOf(client.fabric.conferenceRooms.create(minimal), SignalWireApiError);
     expect(error).toMatchObject({ status: 500 });
     expect(error.message).toContain('no body');
   });
@@ -123,7 +123,7 @@ describe('requestId', () => {
   ];
   test.each(cases)('from %o is %s', async (headers, expected) => {
     const client = await answering(404, JSON.stringify({ error: 'Not Found' }), headers);
-    const error = await rejectionOf(client.conferenceRooms.get(ROOM_ID), SignalWireApiError);
+    const error = await rejectionOf(client.fabric.conferenceRooms.get(ROOM_ID), SignalWireApiError);
     expect(error.requestId).toBe(expected);
     if (expected) expect(error.message).toContain(`request id ${expected}`);
   });
@@ -152,7 +152,7 @@ describe('connection failures', () => {
     await new Promise((resolve) => probe.close(resolve));
 
     const client = createSignalWireClient({ baseUrl: `http://127.0.0.1:${port}`, ...credentials, maxRetries: 0 });
-    const error = await rejectionOf(client.conferenceRooms.create(minimal), SignalWireConnectionError);
+    const error = await rejectionOf(client.fabric.conferenceRooms.create(minimal), SignalWireConnectionError);
     expect(error).toBeInstanceOf(SignalWireConnectionError);
     expect(error.message).toContain('connection refused');
     expect(error.cause).toBeInstanceOf(Error);
@@ -171,7 +171,7 @@ describe('configuration', () => {
     vi.stubEnv('SIGNALWIRE_SPACE', 'example');
     expect(createSignalWireClient().baseUrl).toBe('https://example.signalwire.com');
     // ...and with only baseUrl given, the credentials still come from the environment.
-    await createSignalWireClient({ baseUrl: server.url }).conferenceRooms.get(ROOM_ID);
+    await createSignalWireClient({ baseUrl: server.url }).fabric.conferenceRooms.get(ROOM_ID);
     expect(server.requests[0]!.headers.authorization).toBe(basic);
   });
 
@@ -237,7 +237,7 @@ describe('configuration', () => {
 
   test('a trailing slash on baseUrl does not double the path separator', async () => {
     server = await startLocalServer((_, response) => sendJson(response, 200, roomResponse()));
-    await createSignalWireClient({ baseUrl: `${server.url}/`, ...credentials }).conferenceRooms.get(ROOM_ID);
+    await createSignalWireClient({ baseUrl: `${server.url}/`, ...credentials }).fabric.conferenceRooms.get(ROOM_ID);
     expect(server.requests[0]!.url).toBe(`/api/fabric/resources/conference_rooms/${ROOM_ID}`);
   });
 });
@@ -262,17 +262,17 @@ describe('the API token and the Authorization header never leak', () => {
     const client = createSignalWireClient({ space: 'example', ...credentials });
     expectNoSecret(client);
     expectNoSecret(client.api);
-    expectNoSecret(client.conferenceRooms);
+    expectNoSecret(client.fabric.conferenceRooms);
   });
 
   test.each([401, 403, 422, 500, 502])('not in a %i error', async (status) => {
     const client = await answering(status, status === 502 ? '<html>bad gateway</html>' : JSON.stringify({ error: 'x' }));
-    expectNoSecret(await rejectionOf(client.conferenceRooms.create(minimal), SignalWireError));
+    expectNoSecret(await rejectionOf(client.fabric.conferenceRooms.create(minimal), SignalWireError));
   });
 
   test('not in a connection error, nor in its cause', async () => {
     const client = createSignalWireClient({ baseUrl: 'http://127.0.0.1:9', ...credentials, maxRetries: 0 });
-    expectNoSecret(await rejectionOf(client.conferenceRooms.get(ROOM_ID), SignalWireError));
+    expectNoSecret(await rejectionOf(client.fabric.conferenceRooms.get(ROOM_ID), SignalWireError));
   });
 
   test('not in configuration errors', () => {
@@ -296,7 +296,7 @@ describe('the API token and the Authorization header never leak', () => {
     server = await startLocalServer((_, response) => sendJson(response, 200, roomResponse()));
     const lines: string[] = [];
     const client = createSignalWireClient({ baseUrl: server.url, ...credentials, logger: (line) => lines.push(line) });
-    await client.conferenceRooms.create(minimal);
+    await client.fabric.conferenceRooms.create(minimal);
     expect(lines).toHaveLength(1);
     for (const secret of secrets) expect(lines.join('\n')).not.toContain(secret);
   });

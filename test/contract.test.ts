@@ -61,25 +61,25 @@ const rejection = (promise: Promise<unknown>) => rejectionOf(promise, SignalWire
 
 describe('create', () => {
   test('with the minimal body resolves to a valid ConferenceRoomResponse', async () => {
-    const room = await client.conferenceRooms.create({ name: 'coffee_cafe', enable_room_previews: true });
+    const room = await client.fabric.conferenceRooms.create({ name: 'coffee_cafe', enable_room_previews: true });
     expect(isRoom(room), JSON.stringify(isRoom.errors)).toBe(true);
     expect(room.type).toBe('video_room');
   });
 
   test('with every field set resolves to a valid ConferenceRoomResponse', async () => {
-    const room = await client.conferenceRooms.create(fullBody);
+    const room = await client.fabric.conferenceRooms.create(fullBody);
     expect(isRoom(room), JSON.stringify(isRoom.errors)).toBe(true);
   });
 
   test('at the documented upper and lower limits is accepted', async () => {
     const limits = { display_name: 'd'.repeat(200), description: 'd'.repeat(3000), max_members: 0, remove_after_seconds_elapsed: 0 };
-    await expect(client.conferenceRooms.create({ name: 'x', enable_room_previews: true, ...limits })).resolves.toMatchObject({
+    await expect(client.fabric.conferenceRooms.create({ name: 'x', enable_room_previews: true, ...limits })).resolves.toMatchObject({
       type: 'video_room',
     });
   });
 
   test('without credentials is refused with a 401 SignalWireAuthenticationError', async () => {
-    const error = await rejection(anonymous.conferenceRooms.create({ name: 'x', enable_room_previews: true }));
+    const error = await rejection(anonymous.fabric.conferenceRooms.create({ name: 'x', enable_room_previews: true }));
     expect(error).toBeInstanceOf(SignalWireAuthenticationError);
     expect(error.status).toBe(401);
     expect(error.method).toBe('POST');
@@ -98,7 +98,7 @@ describe('create', () => {
     ['layout not in the enum', { name: 'x', enable_room_previews: true, layout: '7x7' }],
   ];
   test.each(invalidBodies)('with %s is refused with a 422 SignalWireValidationError', async (_, body) => {
-    const error = await rejection(client.conferenceRooms.create(body as ConferenceRoomCreateRequest));
+    const error = await rejection(client.fabric.conferenceRooms.create(body as ConferenceRoomCreateRequest));
     expect(error).toBeInstanceOf(SignalWireValidationError);
     expect(error.status).toBe(422);
     expect(error.errors.length).toBeGreaterThan(0);
@@ -106,7 +106,7 @@ describe('create', () => {
 
   test('answered 500 (Prefer: code=500) throws a SignalWireServerError', async () => {
     const error = await rejection(
-      client.conferenceRooms.create({ name: 'x', enable_room_previews: true }, { headers: { Prefer: 'code=500' } }),
+      client.fabric.conferenceRooms.create({ name: 'x', enable_room_previews: true }, { headers: { Prefer: 'code=500' } }),
     );
     expect(error).toBeInstanceOf(SignalWireServerError);
     expect(error.status).toBe(500);
@@ -117,7 +117,7 @@ describe('create', () => {
   test('25 dynamic answers (Prefer: dynamic=true) all parse into the typed result', async () => {
     const rooms = await Promise.all(
       Array.from({ length: 25 }, () =>
-        client.conferenceRooms.create({ name: 'x', enable_room_previews: true }, { headers: { Prefer: 'dynamic=true' } }),
+        client.fabric.conferenceRooms.create({ name: 'x', enable_room_previews: true }, { headers: { Prefer: 'dynamic=true' } }),
       ),
     );
     for (const room of rooms) {
@@ -132,41 +132,41 @@ describe('create', () => {
 describe('the other operations', () => {
   test('list yields valid rooms and exposes pages with links', async () => {
     const pages = [];
-    for await (const page of client.conferenceRooms.list().pages()) pages.push(page);
+    for await (const page of client.fabric.conferenceRooms.list().pages()) pages.push(page);
     expect(pages.length).toBeGreaterThan(0);
     for (const page of pages) expect(isRoomList(page), JSON.stringify(isRoomList.errors)).toBe(true);
   });
 
   test('get, update and delete answer as described', async () => {
-    expect(isRoom(await client.conferenceRooms.get(ROOM_ID))).toBe(true);
-    expect(isRoom(await client.conferenceRooms.update(ROOM_ID, updateBody))).toBe(true);
-    await expect(client.conferenceRooms.delete(ROOM_ID)).resolves.toBeUndefined();
+    expect(isRoom(await client.fabric.conferenceRooms.get(ROOM_ID))).toBe(true);
+    expect(isRoom(await client.fabric.conferenceRooms.update(ROOM_ID, updateBody))).toBe(true);
+    await expect(client.fabric.conferenceRooms.delete(ROOM_ID)).resolves.toBeUndefined();
   });
 
   test('listAddresses yields addresses with channels', async () => {
     const pages = [];
-    for await (const page of client.conferenceRooms.listAddresses(ROOM_ID).pages()) pages.push(page);
+    for await (const page of client.fabric.conferenceRooms.listAddresses(ROOM_ID).pages()) pages.push(page);
     for (const page of pages) expect(isAddressList(page), JSON.stringify(isAddressList.errors)).toBe(true);
   });
 
   test('update without its required fields is refused with a 422', async () => {
     for (const body of [{ sync_audio_video: true }, { enable_room_previews: true }]) {
-      const error = await rejection(client.conferenceRooms.update(ROOM_ID, body as unknown as ConferenceRoomUpdateRequest));
+      const error = await rejection(client.fabric.conferenceRooms.update(ROOM_ID, body as unknown as ConferenceRoomUpdateRequest));
       expect(error).toBeInstanceOf(SignalWireValidationError);
     }
   });
 
   test('update with a broken limit is refused with a 422', async () => {
-    const error = await rejection(client.conferenceRooms.update(ROOM_ID, { ...updateBody, max_members: 301 }));
+    const error = await rejection(client.fabric.conferenceRooms.update(ROOM_ID, { ...updateBody, max_members: 301 }));
     expect(error.status).toBe(422);
   });
 
   const operations = {
-    list: (options: object) => client.conferenceRooms.list(options).pages().next(),
-    get: (options: object) => client.conferenceRooms.get(ROOM_ID, options),
-    update: (options: object) => client.conferenceRooms.update(ROOM_ID, updateBody, options),
-    delete: (options: object) => client.conferenceRooms.delete(ROOM_ID, options),
-    listAddresses: (options: object) => client.conferenceRooms.listAddresses(ROOM_ID, options).pages().next(),
+    list: (options: object) => client.fabric.conferenceRooms.list(options).pages().next(),
+    get: (options: object) => client.fabric.conferenceRooms.get(ROOM_ID, options),
+    update: (options: object) => client.fabric.conferenceRooms.update(ROOM_ID, updateBody, options),
+    delete: (options: object) => client.fabric.conferenceRooms.delete(ROOM_ID, options),
+    listAddresses: (options: object) => client.fabric.conferenceRooms.listAddresses(ROOM_ID, options).pages().next(),
   };
 
   test.each(Object.entries(operations))('%s answered 404 throws a SignalWireNotFoundError', async (_, run) => {
@@ -177,11 +177,11 @@ describe('the other operations', () => {
 
   test.each(Object.entries(operations))('%s without credentials throws a SignalWireAuthenticationError', async (name) => {
     const anonymousRun = {
-      list: () => anonymous.conferenceRooms.list().pages().next(),
-      get: () => anonymous.conferenceRooms.get(ROOM_ID),
-      update: () => anonymous.conferenceRooms.update(ROOM_ID, updateBody),
-      delete: () => anonymous.conferenceRooms.delete(ROOM_ID),
-      listAddresses: () => anonymous.conferenceRooms.listAddresses(ROOM_ID).pages().next(),
+      list: () => anonymous.fabric.conferenceRooms.list().pages().next(),
+      get: () => anonymous.fabric.conferenceRooms.get(ROOM_ID),
+      update: () => anonymous.fabric.conferenceRooms.update(ROOM_ID, updateBody),
+      delete: () => anonymous.fabric.conferenceRooms.delete(ROOM_ID),
+      listAddresses: () => anonymous.fabric.conferenceRooms.listAddresses(ROOM_ID).pages().next(),
     }[name as keyof typeof operations];
     const error = await rejection(anonymousRun());
     expect(error).toBeInstanceOf(SignalWireAuthenticationError);

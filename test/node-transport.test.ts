@@ -151,14 +151,14 @@ test('through the client: a middleware may replace the Request with a native one
   client.api.use({
     onRequest: ({ request }) => new Request(request, { headers: { ...Object.fromEntries(request.headers), 'x-replaced': 'yes' } }),
   });
-  const room = await client.conferenceRooms.get(ROOM_ID);
+  const room = await client.fabric.conferenceRooms.get(ROOM_ID);
   expect(room.display_name).toBe('yes');
 });
 
 test('through the client: an error answer still carries status and request id', async () => {
   server = await startLocalServer((_, response) => sendJson(response, 404, { errors: [] }, { 'x-request-id': 'req-9' }));
   const client = createSignalWireClient({ baseUrl: server.url, ...credentials, maxRetries: 0 });
-  const error = await client.conferenceRooms.get(ROOM_ID).catch((caught: unknown) => caught);
+  const error = await client.fabric.conferenceRooms.get(ROOM_ID).catch((caught: unknown) => caught);
   expect(error).toBeInstanceOf(SignalWireApiError);
   expect((error as SignalWireApiError).requestId).toBe('req-9');
   const { response } = await client.api.GET('/api/fabric/resources/conference_rooms/{id}', {
@@ -179,7 +179,7 @@ test('through the client: a middleware may return the Response it got, or rebuil
       return new Response(response.body, response);
     },
   });
-  const room = await client.conferenceRooms.get(ROOM_ID);
+  const room = await client.fabric.conferenceRooms.get(ROOM_ID);
   expect(room.id).toBe(ROOM_ID);
   expect(seen).toEqual(['r2']);
 });

@@ -18,7 +18,7 @@ test('two iterations of one paginator at once each read every page, in order', a
     const data = [0, 1].map((i) => roomResponse({ id: id(page * 2 + i) }));
     sendJson(response, 200, { data, links: { self: request.url, first: LIST, ...next } });
   });
-  const rooms = createSignalWireClient({ baseUrl: server.url, ...credentials }).conferenceRooms.list();
+  const rooms = createSignalWireClient({ baseUrl: server.url, ...credentials }).fabric.conferenceRooms.list();
   const read = async () => {
     const ids: string[] = [];
     for await (const room of rooms) ids.push(room.id);

@@ -38,7 +38,7 @@ describe('list follows links.next', () => {
   test.each([0, 1, 3, 1000])('over %i pages, yielding every item in order', async (pages) => {
     const { server, client } = await pagedServer(pages);
     const ids: string[] = [];
-    for await (const item of client.conferenceRooms.list()) ids.push(item.id);
+    for await (const item of client.fabric.conferenceRooms.list()) ids.push(item.id);
 
     expect(ids).toEqual(Array.from({ length: pages * PAGE_SIZE }, (_, n) => room(n).id));
     expect(server.requests).toHaveLength(Math.max(pages, 1));
@@ -51,7 +51,7 @@ describe('list follows links.next', () => {
   test.each<LinkStyle>(['absolute', 'relative'])('with %s links', async (style) => {
     const { server, client } = await pagedServer(3, style);
     let count = 0;
-    for await (const _ of client.conferenceRooms.list()) count += 1;
+    for await (const _ of client.fabric.conferenceRooms.list()) count += 1;
     expect(count).toBe(9);
     expect(server.requests.map((request) => request.url)).toEqual([LIST, `${LIST}?page=1`, `${LIST}?page=2`]);
   });
@@ -63,7 +63,7 @@ describe('list follows links.next', () => {
     });
     servers.push(server);
     const client = createSignalWireClient({ baseUrl: server.url, ...credentials });
-    for await (const _ of client.conferenceRooms.list());
+    for await (const _ of client.fabric.conferenceRooms.list());
     expect(server.requests.map((request) => request.url)).toEqual([LIST, `${LIST}?page=1`]);
   });
 });
@@ -71,7 +71,7 @@ describe('list follows links.next', () => {
 describe('laziness', () => {
   test('a page is requested only when the previous one has been consumed', async () => {
     const { server, client } = await pagedServer(5);
-    const iterator = client.conferenceRooms.list()[Symbol.asyncIterator]();
+    const iterator = client.fabric.conferenceRooms.list()[Symbol.asyncIterator]();
     expect(server.requests).toHaveLength(0); // creating the paginator sends nothing
 
     for (let i = 0; i < PAGE_SIZE; i++) await iterator.next();
@@ -83,7 +83,7 @@ describe('laziness', () => {
   test('a break stops all further requests', async () => {
     const { server, client } = await pagedServer(1000);
     let seen = 0;
-    for await (const _ of client.conferenceRooms.list()) {
+    for await (const _ of client.fabric.conferenceRooms.list()) {
       if (++seen === PAGE_SIZE * 2 + 1) break; // first item of the third page
     }
     expect(server.requests).toHaveLength(3);
@@ -93,7 +93,7 @@ describe('laziness', () => {
 
   test('pages() gives one page at a time with its links', async () => {
     const { server, client } = await pagedServer(3);
-    const pages = client.conferenceRooms.list().pages();
+    const pages = client.fabric.conferenceRooms.list().pages();
     const first = await pages.next();
     expect(first.value!.data).toHaveLength(PAGE_SIZE);
     expect(first.value!.links.next).toBe(`${server.url}${LIST}?page=1`);
@@ -118,7 +118,7 @@ describe('guards', () => {
 
     const ids: string[] = [];
     const iterate = async () => {
-      for await (const item of client.conferenceRooms.list()) ids.push(item.id);
+      for await (const item of client.fabric.conferenceRooms.list()) ids.push(item.id);
     };
     await expect(iterate()).rejects.toThrow(SignalWireError);
     await expect(iterate()).rejects.toThrow(`Refused to follow links.next to ${stranger.url}`);
@@ -133,7 +133,7 @@ describe('guards', () => {
     servers.push(server);
     const client = createSignalWireClient({ baseUrl: server.url, ...credentials });
     await expect(async () => {
-      for await (const _ of client.conferenceRooms.list());
+      for await (const _ of client.fabric.conferenceRooms.list());
     }).rejects.toThrow('Refused to follow links.next');
     expect(server.requests).toHaveLength(1);
   });
@@ -151,7 +151,7 @@ describe('guards', () => {
     const client = createSignalWireClient({ baseUrl: server.url, ...credentials });
     const ids: string[] = [];
     const iterate = async () => {
-      for await (const item of client.conferenceRooms.list()) ids.push(item.id);
+      for await (const item of client.fabric.conferenceRooms.list()) ids.push(item.id);
     };
     await expect(iterate()).rejects.toThrow(/Pagination loop: links\.next points back to .*page=1/);
     expect(ids).toEqual([room(0).id, room(1).id, room(2).id]);
@@ -165,7 +165,7 @@ describe('guards', () => {
     servers.push(server);
     const client = createSignalWireClient({ baseUrl: server.url, ...credentials });
     await expect(async () => {
-      for await (const _ of client.conferenceRooms.list());
+      for await (const _ of client.fabric.conferenceRooms.list());
     }).rejects.toThrow('Pagination loop');
     expect(server.requests).toHaveLength(1);
   });
@@ -179,7 +179,7 @@ describe('guards', () => {
     const client = createSignalWireClient({ baseUrl: server.url, ...credentials });
     const ids: string[] = [];
     await expect(async () => {
-      for await (const item of client.conferenceRooms.list()) ids.push(item.id);
+      for await (const item of client.fabric.conferenceRooms.list()) ids.push(item.id);
     }).rejects.toMatchObject({ status: 404, name: 'SignalWireNotFoundError' });
     expect(ids).toEqual([room(0).id]);
   });
@@ -211,7 +211,7 @@ describe('listAddresses', () => {
     servers.push(server);
     const client = createSignalWireClient({ baseUrl: server.url, ...credentials });
     const channels = [];
-    for await (const address of client.conferenceRooms.listAddresses(ROOM_ID)) channels.push(address.channels.video);
+    for await (const address of client.fabric.conferenceRooms.listAddresses(ROOM_ID)) channels.push(address.channels.video);
     expect(channels).toEqual(['/external/coffee_cafe?channel=video', '/external/coffee_cafe?channel=video']);
     expect(server.requests.map((request) => request.url)).toEqual([ADDRESSES, `${ADDRESSES}?page=1`]);
   });
@@ -220,9 +220,9 @@ describe('listAddresses', () => {
 describe('ids', () => {
   const client = createSignalWireClient({ baseUrl: 'http://127.0.0.1:9', ...credentials });
   test.each(['', 'abc', '../conference_rooms', `${ROOM_ID}/../x`, `${ROOM_ID}?x=1`, ' '])('%j is refused before any request', async (id) => {
-    await expect(client.conferenceRooms.get(id)).rejects.toThrow('must be a uuid');
-    await expect(client.conferenceRooms.update(id, { enable_room_previews: true, sync_audio_video: true })).rejects.toThrow(SignalWireError);
-    await expect(client.conferenceRooms.delete(id)).rejects.toThrow(SignalWireError);
-    expect(() => client.conferenceRooms.listAddresses(id)).toThrow(SignalWireError);
+    await expect(client.fabric.conferenceRooms.get(id)).rejects.toThrow('must be a uuid');
+    await expect(client.fabric.conferenceRooms.update(id, { enable_room_previews: true, sync_audio_video: true })).rejects.toThrow(SignalWireError);
+    await expect(client.fabric.conferenceRooms.delete(id)).rejects.toThrow(SignalWireError);
+    expect(() => client.fabric.conferenceRooms.listAddresses(id)).toThrow(SignalWireError);
   });
 });

@@ -325,7 +325,7 @@ describe.each(SENDS)('%s', (_name, send) => {
     test('the public client retries twice by default (real clock)', async () => {
       const local = await serve((_request, response) => sendJson(response, 503, { error: 'unavailable' }));
       const client = createSignalWireClient({ baseUrl: local.url, ...credentials, fetch: currentSend });
-      const error = await failure(client.conferenceRooms.get(ROOM_ID));
+      const error = await failure(client.fabric.conferenceRooms.get(ROOM_ID));
       expect(error).toBeInstanceOf(SignalWireServerError);
       expect(error).toMatchObject({ status: 503, attempts: 3 });
       expect(local.requests).toHaveLength(3);
@@ -424,7 +424,7 @@ describe.each(SENDS)('%s', (_name, send) => {
         sendJson(response, 200, roomResponse());
       });
       const client = createSignalWireClient({ baseUrl: local.url, ...credentials, fetch: currentSend });
-      await expect(client.conferenceRooms.get(ROOM_ID)).resolves.toEqual(roomResponse());
+      await expect(client.fabric.conferenceRooms.get(ROOM_ID)).resolves.toEqual(roomResponse());
       expect(local.requests).toHaveLength(2);
       // The default first backoff is at most 0.5 s, so ≥ 0.95 s shows Retry-After was used.
       expect(arrivals[1]! - arrivals[0]!).toBeGreaterThanOrEqual(950);
@@ -476,7 +476,7 @@ describe.each(SENDS)('%s', (_name, send) => {
       });
       const client = createSignalWireClient({ baseUrl: local.url, ...credentials, fetch: currentSend });
       const controller = new AbortController();
-      const pending = failure(client.conferenceRooms.get(ROOM_ID, { signal: controller.signal }));
+      const pending = failure(client.fabric.conferenceRooms.get(ROOM_ID, { signal: controller.signal }));
       await arrived;
       await new Promise((resolve) => setTimeout(resolve, 50)); // now in the backoff sleep
       const reason = new Error('user navigated away');
@@ -515,7 +515,7 @@ describe.each(SENDS)('%s', (_name, send) => {
       const client = createSignalWireClient({ baseUrl: local.url, ...credentials, fetch: currentSend });
       const controller = new AbortController();
       const started = performance.now();
-      const pending = failure(client.conferenceRooms.get(ROOM_ID, { signal: controller.signal }));
+      const pending = failure(client.fabric.conferenceRooms.get(ROOM_ID, { signal: controller.signal }));
       await arrived;
       controller.abort();
       const error = await pending;
@@ -571,7 +571,7 @@ describe.each(SENDS)('%s', (_name, send) => {
     test('maxRetries: 0 makes exactly one attempt, whatever the client default', async () => {
       const local = await serve((_request, response) => sendJson(response, 503, { error: 'unavailable' }));
       const client = createSignalWireClient({ baseUrl: local.url, ...credentials, fetch: currentSend, maxRetries: 2 });
-      const error = await failure(client.conferenceRooms.get(ROOM_ID, { maxRetries: 0 }));
+      const error = await failure(client.fabric.conferenceRooms.get(ROOM_ID, { maxRetries: 0 }));
       expect(error).toBeInstanceOf(SignalWireServerError);
       expect(error).toMatchObject({ status: 503, attempts: 1 });
       expect(error.message).not.toContain('attempts');

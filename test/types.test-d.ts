@@ -14,7 +14,7 @@ import {
 } from '../src/index.js';
 
 const client = createSignalWireClient({ space: 'example', projectId: 'p', apiToken: 't' });
-const rooms = client.conferenceRooms;
+const rooms = client.fabric.conferenceRooms;
 const id = '0f3c5b2e-8d7a-4e61-9b54-2a1c3d4e5f60';
 
 describe('create', () => {

@@ -72,12 +72,12 @@ afterAll(() => server.close());
 
 async function allRoomNames() {
   const names: string[] = [];
-  for await (const room of client.conferenceRooms.list()) names.push(room.conference_room.name);
+  for await (const room of client.fabric.conferenceRooms.list()) names.push(room.conference_room.name);
   return names.sort();
 }
 
 test('create, get, update, list and delete compose', async () => {
-  const rooms = client.conferenceRooms;
+  const rooms = client.fabric.conferenceRooms;
   const created = await Promise.all(
     ['alpha', 'bravo', 'charlie', 'delta', 'echo'].map((name) => rooms.create({ name, enable_room_previews: true })),
   );

@@ -3,7 +3,7 @@
 // kept small by the tests). Use it only where waiting would be slow.
 // Also: leak checks for the tests' afterEach (open sockets and servers, timers left running).
 import { assembleClient, type SignalWireClientOptions } from '../../src/client.js';
-import type { ConferenceRooms } from '../../src/conference-rooms.js';
+import type { FabricConferenceRooms } from '../../src/index.js';
 import { expect } from 'vitest';
 import type { Clock } from '../../src/transport.js';
 
@@ -28,8 +28,8 @@ export function fakeClock(): FakeClock {
 export function fakeClockClient(
   options: SignalWireClientOptions,
   clock: FakeClock = fakeClock(),
-): { conferenceRooms: ConferenceRooms; clock: FakeClock } {
-  return { conferenceRooms: assembleClient(options, clock).conferenceRooms, clock };
+): { conferenceRooms: FabricConferenceRooms; clock: FakeClock } {
+  return { conferenceRooms: assembleClient(options, clock).fabric.conferenceRooms, clock };
 }
 
 /** Counts of the handle kinds a leaked socket or server shows up as. */

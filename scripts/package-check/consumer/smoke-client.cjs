@@ -11,7 +11,7 @@ const client = createSignalWireClient({
   projectId: 'ae2b2a88-0b7e-4c4d-9f6b-5a1b2c3d4e5f',
   apiToken: 'PTsmoke',
 });
-client.conferenceRooms.create({ name: 'smoke_room', enable_room_previews: true }).then((room) => {
+client.fabric.conferenceRooms.create({ name: 'smoke_room', enable_room_previews: true }).then((room) => {
   if (typeof room.id !== 'string') throw new Error(`unexpected answer: ${JSON.stringify(room)}`);
   console.log(`${runtime} (CJS): created room ${room.id} "${room.conference_room.name}"`);
 });

@@ -13,7 +13,7 @@ const client = createSignalWireClient({
   projectId: 'ae2b2a88-0b7e-4c4d-9f6b-5a1b2c3d4e5f',
   apiToken: 'PTsmoke',
 });
-const room = await client.conferenceRooms.create({ name: 'smoke_room', enable_room_previews: true });
+const room = await client.fabric.conferenceRooms.create({ name: 'smoke_room', enable_room_previews: true });
 if (typeof room.id !== 'string' || typeof room.conference_room?.name !== 'string') {
   throw new Error(`unexpected answer: ${JSON.stringify(room)}`);
 }

@@ -7,7 +7,7 @@ const { startMockServer } = require('signalwire-rest/testing');
   const mock = await startMockServer();
   try {
     const client = createSignalWireClient({ baseUrl: mock.baseUrl, projectId: 'p', apiToken: 't' });
-    const room = await client.conferenceRooms.create({ name: 'cjs_room', enable_room_previews: true });
+    const room = await client.fabric.conferenceRooms.create({ name: 'cjs_room', enable_room_previews: true });
     console.log(`node ${process.versions.node} (CJS, require('signalwire-rest/testing')): created room ${room.id}`);
   } finally {
     await mock.close();

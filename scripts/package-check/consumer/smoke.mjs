@@ -53,7 +53,7 @@ const mock = await startMockServer();
 try {
   console.log(`Prism mock (signalwire-rest/testing, ESM, Node ${process.versions.node}) at ${mock.baseUrl}`);
   const client = createSignalWireClient({ baseUrl: mock.baseUrl, projectId: 'p', apiToken: 't' });
-  const room = await client.conferenceRooms.create({ name: 'smoke_room', enable_room_previews: true });
+  const room = await client.fabric.conferenceRooms.create({ name: 'smoke_room', enable_room_previews: true });
   console.log(`  ok    in-process   node ${process.versions.node} (ESM): created room ${room.id}`);
 
   const unknown = chosen.filter((name) => !runtimes[name]);

@@ -1,0 +1,333 @@
+// Writes the client's operation table from a bundled OpenAPI description: every operation becomes
+// `client.<family>.<resource>.<action>`, named by the rule below, with what the generic runtime
+// (src/runtime/) needs to call it, as data; and the TypeScript interfaces of those methods, whose
+// parameter and result types point into the openapi-typescript output (generated/*.schema.ts).
+// Also writes a Markdown reference of every method.
+//
+// Naming rule (overrides with their reasons live in openapi/*.names.yaml):
+//   family   = the first path segment after /api (e.g. fabric, video, relay);
+//   resource = the operation's tag in camelCase, less any text before a colon or in parentheses and
+//              less the family's own words, its last word plural when the tag's operationIds use the plural;
+//   action   = the operationId less the words of the tag, the resource, the family and the path's parent segments
+//              (those a path parameter follows), `retrieve` read as `get`; the first word (the verb) always stays.
+// Usage: node scripts/operation-table.mjs DESCRIPTION NAMES OUT_TS OUT_MD SCHEMA_MODULE EXPORT_NAME
+import { readFileSync, writeFileSync } from 'node:fs';
+import { parse } from 'yaml';
+
+const [descriptionPath, namesPath, outTs, outMd, schemaModule, exportName] = process.argv.slice(2);
+if (!exportName) {
+  console.error('usage: operation-table.mjs DESCRIPTION NAMES OUT_TS OUT_MD SCHEMA_MODULE EXPORT_NAME');
+  process.exit(2);
+}
+
+const description = parse(readFileSync(descriptionPath, 'utf8'));
+const names = parse(readFileSync(namesPath, 'utf8')) ?? {};
+const problems = [];
+
+// Per-call options of the runtime (src/runtime/method-types.ts: RequestOptions): a query parameter of
+// the same name could not be told apart from them in a method's options object.
+const CALL_OPTION_NAMES = ['signal', 'timeoutMs', 'maxRetries', 'maxResponseBytes', 'headers', 'subscriberToken'];
+const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'patch', 'head', 'options', 'trace'];
+
+// ---- description helpers -------------------------------------------------------------------------
+function resolve(node) {
+  const seen = new Set();
+  while (node && typeof node.$ref === 'string') {
+    if (seen.has(node.$ref)) return {};
+    seen.add(node.$ref);
+    node = node.$ref
+      .replace(/^#\//, '')
+      .split('/')
+      .map((part) => part.replace(/~1/g, '/').replace(/~0/g, '~'))
+      .reduce((parent, key) => parent?.[key], description);
+  }
+  return node ?? {};
+}
+
+/** The properties of an object schema, through $ref and allOf. */
+function propertiesOf(schema, depth = 0) {
+  const resolved = resolve(schema);
+  if (depth > 20) return {};
+  const own = { ...(resolved.properties ?? {}) };
+  for (const part of resolved.allOf ?? []) Object.assign(own, propertiesOf(part, depth + 1));
+  return own;
+}
+
+const jsonContent = (content) =>
+  content?.['application/json'] ?? content?.['application/x-www-form-urlencoded'] ?? undefined;
+
+function successResponse(operation) {
+  const code = Object.keys(operation.responses ?? {}).find((status) => /^2\d\d$/.test(status));
+  return code ? { code, response: resolve(operation.responses[code]) } : undefined;
+}
+
+/** A list whose answer carries `links.next` and a `data` array: the paginator follows the links. */
+function isPaged(operation) {
+  const success = successResponse(operation);
+  const schema = jsonContent(success?.response.content)?.schema;
+  if (!schema) return false;
+  const properties = propertiesOf(schema);
+  const data = resolve(properties.data);
+  return Boolean(properties.links && 'next' in propertiesOf(properties.links) && data.type === 'array');
+}
+
+// ---- names -------------------------------------------------------------------------------------
+const words = (text) =>
+  text
+    .replace(/\([^)]*\)/g, ' ')
+    .split(/[^A-Za-z0-9]+/)
+    .filter(Boolean)
+    .map((word) => word.toLowerCase());
+const camel = (parts) => parts.map((part, i) => (i === 0 ? part : part[0].toUpperCase() + part.slice(1))).join('');
+const singular = (word) => word.replace(/ies$/, 'y').replace(/(ss|x|ch|sh)es$/, '$1').replace(/s$/, '');
+const used = { families: new Set(), tags: new Set(), operations: new Set() };
+
+function familyOf(path) {
+  const segment = path.split('/')[2];
+  const override = names.families?.[segment];
+  if (override) used.families.add(segment);
+  return override?.family ?? segment;
+}
+
+function resourceOf(tag, family, operationIds) {
+  const override = names.tags?.[tag];
+  if (override?.resource) {
+    used.tags.add(tag);
+    return override.resource;
+  }
+  const afterColon = tag.includes(':') ? tag.slice(tag.indexOf(':') + 1) : tag;
+  const all = words(afterColon);
+  const kept = all.filter((word) => singular(word) !== singular(family));
+  const parts = kept.length > 0 ? kept : all;
+  const last = parts.at(-1);
+  const plural = [`${last}s`, `${last}es`, last.replace(/y$/, 'ies')].find((form) =>
+    operationIds.some((id) => words(id).includes(form)),
+  );
+  if (plural && singular(last) === last) parts[parts.length - 1] = plural;
+  return camel(parts);
+}
+
+function actionOf(operationId, tag, resource, family, path) {
+  const override = names.operations?.[operationId]?.action;
+  if (override) return override;
+  // Parents: the literal segments that a path parameter follows (documents in /documents/{id}/chunks).
+  const segments = path.split('/');
+  const parents = segments.filter((segment, i) => segment && !segment.startsWith('{') && segments[i + 1]?.startsWith('{'));
+  const removable = new Set(
+    [...words(tag), ...words(resource.replace(/([A-Z])/g, ' $1')), ...words(family), ...parents.flatMap(words)].map(singular),
+  );
+  const [verb, ...rest] = words(operationId);
+  const kept = rest.filter((word) => !removable.has(singular(word)));
+  return camel([verb === 'retrieve' ? 'get' : verb, ...kept]);
+}
+
+// ---- the table ---------------------------------------------------------------------------------
+const securitySchemes = description.components?.securitySchemes ?? {};
+function authOf(operation) {
+  const security = operation.security ?? description.security ?? [];
+  if (security.length === 0 || security.some((requirement) => Object.keys(requirement).length === 0)) return 'anonymous';
+  const scheme = resolve(securitySchemes[Object.keys(security[0])[0]]);
+  if (scheme.type === 'http' && scheme.scheme?.toLowerCase() === 'bearer') return 'bearer';
+  if (scheme.type === 'http' && scheme.scheme?.toLowerCase() === 'basic') return 'basic';
+  problems.push(`${operation.operationId}: unsupported security ${JSON.stringify(security)}`);
+  return 'basic';
+}
+
+const operationsByTag = new Map();
+const raw = [];
+for (const [path, item] of Object.entries(description.paths ?? {})) {
+  for (const method of HTTP_METHODS) {
+    const operation = item[method];
+    if (!operation) continue;
+    const tag = operation.tags?.[0] ?? 'Other';
+    raw.push({ path, method, item, operation, tag });
+    if (!operationsByTag.has(tag)) operationsByTag.set(tag, []);
+    operationsByTag.get(tag).push(operation.operationId ?? '');
+  }
+}
+
+const entries = [];
+const byName = new Map();
+for (const { path, method, item, operation, tag } of raw) {
+  const id = operation.operationId;
+  if (!id) {
+    problems.push(`${method.toUpperCase()} ${path}: no operationId, so no method name can be derived`);
+    continue;
+  }
+  const override = names.operations?.[id];
+  if (override) used.operations.add(id);
+  const family = familyOf(path);
+  const resource = override?.resource ?? resourceOf(tag, family, operationsByTag.get(tag));
+  const action = actionOf(id, tag, resource, family, path);
+  const name = `${family}.${resource}.${action}`;
+  for (const part of [family, resource, action]) {
+    if (!/^[A-Za-z_$][A-Za-z0-9_$]*$/.test(part)) problems.push(`${id}: "${part}" is not a usable name (${name})`);
+  }
+  if (byName.has(name)) problems.push(`${name}: both ${byName.get(name)} and ${id}; add an override`);
+  byName.set(name, id);
+
+  const parameters = [...(item.parameters ?? []), ...(operation.parameters ?? [])].map(resolve);
+  const pathParams = [...path.matchAll(/\{([^}]+)\}/g)].map(([, param]) => {
+    const declared = parameters.find((p) => p.in === 'path' && p.name === param);
+    if (!declared) problems.push(`${id}: path parameter {${param}} is not declared`);
+    return { name: param, uuid: resolve(declared?.schema).format === 'uuid' };
+  });
+  const query = parameters.filter((p) => p.in === 'query');
+  for (const p of query) {
+    if (CALL_OPTION_NAMES.includes(p.name)) problems.push(`${id}: query parameter "${p.name}" clashes with a call option`);
+  }
+  const pageSize = query.find((p) => p.name === 'page_size');
+  const requestBody = resolve(operation.requestBody);
+  const bodyType = operation.requestBody
+    ? requestBody.content?.['application/x-www-form-urlencoded']
+      ? 'form'
+      : requestBody.content?.['application/json']
+        ? 'json'
+        : undefined
+    : undefined;
+  if (operation.requestBody && !bodyType) problems.push(`${id}: unsupported request body ${Object.keys(requestBody.content ?? {})}`);
+  const paged = method === 'get' && isPaged(operation);
+  const success = successResponse(operation);
+  entries.push({
+    id,
+    family,
+    resource,
+    action,
+    method: method.toUpperCase(),
+    path,
+    pathParams,
+    body: bodyType,
+    bodyRequired: Boolean(requestBody.required),
+    queryRequired: query.some((p) => p.required),
+    paged,
+    maxPageSize: paged ? resolve(pageSize?.schema).maximum : undefined,
+    auth: authOf(operation),
+    noContent: success?.code === '204' || (success && !success.response.content),
+    summary: (operation.summary ?? '').trim(),
+    deprecated: Boolean(operation.deprecated),
+  });
+}
+
+for (const [kind, set] of Object.entries(used)) {
+  for (const key of Object.keys(names[kind] ?? {})) {
+    if (!set.has(key)) problems.push(`${namesPath}: the ${kind} override "${key}" matches nothing; delete or re-target it`);
+  }
+}
+if (problems.length > 0) {
+  console.error(`${descriptionPath}: the operation table cannot be written:\n  ${problems.join('\n  ')}`);
+  process.exit(1);
+}
+
+// ---- output ------------------------------------------------------------------------------------
+/** "METHOD /path/{param:uuid} flags…": the compact form src/runtime/operation-spec.ts reads. */
+function tableEntry(entry) {
+  const path = entry.path.replace(/\{([^}]+)\}/g, (match, name) =>
+    entry.pathParams.find((p) => p.name === name)?.uuid ? `{${name}:uuid}` : match,
+  );
+  const flags = [];
+  if (entry.body) flags.push(entry.body);
+  if (entry.paged) flags.push(entry.maxPageSize ? `paged:${entry.maxPageSize}` : 'paged');
+  if (entry.auth !== 'basic') flags.push(entry.auth);
+  return [entry.method, path, ...flags].join(' ');
+}
+
+const tree = new Map();
+for (const entry of entries) {
+  if (!tree.has(entry.family)) tree.set(entry.family, new Map());
+  const resources = tree.get(entry.family);
+  if (!resources.has(entry.resource)) resources.set(entry.resource, []);
+  resources.get(entry.resource).push(entry);
+}
+const sorted = (map) => [...map.entries()].sort(([a], [b]) => a.localeCompare(b));
+const pascal = (text) => text[0].toUpperCase() + text.slice(1);
+const q = (text) => JSON.stringify(text);
+const comment = (text) => text.replace(/\*\//g, '*\u2215');
+
+function signature(entry) {
+  const id = q(entry.id);
+  const args = entry.pathParams.map((p) => `${/^[A-Za-z_$][\w$]*$/.test(p.name) ? p.name : 'param'}: string`);
+  if (entry.body) args.push(`body${entry.bodyRequired ? '' : '?'}: Body<${id}>`);
+  const optionsRequired = entry.queryRequired || entry.auth === 'bearer';
+  args.push(`options${optionsRequired ? '' : '?'}: Options<${id}${entry.auth === 'bearer' ? ', BearerAuth' : ''}>`);
+  const result = entry.paged ? `Paginator<Item<${id}>>` : entry.noContent ? 'ApiPromise<void>' : `ApiPromise<Result<${id}>>`;
+  const docs = [
+    entry.summary ? `${comment(entry.summary)}.`.replace(/\.\.$/, '.') : undefined,
+    `\`${entry.method} ${entry.path}\` (operation \`${entry.id}\`${entry.auth !== 'basic' ? `, ${entry.auth === 'bearer' ? 'Bearer: pass `subscriberToken`' : 'no credentials'}` : ''}).`,
+    entry.paged ? `Lazy: iterate items with \`for await\`, or pages with \`.pages()\`${entry.maxPageSize ? `; pages of ${entry.maxPageSize} unless \`page_size\` is given` : ''}.` : undefined,
+    entry.deprecated ? '@deprecated SignalWire marks this operation deprecated.' : undefined,
+  ].filter(Boolean);
+  return `  /**\n${docs.map((line) => `   * ${line}`).join('\n')}\n   */\n  ${entry.action}(${args.join(', ')}): ${result};`;
+}
+
+const ts = [
+  `// Generated by 'make generate' (scripts/operation-table.mjs) from ${descriptionPath.replace(/^.*\//, '')}. Do not edit.`,
+  "// Names and summaries derive from SignalWire's published description (CC BY-NC-SA 4.0): see NOTICE.md.",
+  `import type { operations } from '${schemaModule}';`,
+  "import type * as M from '../src/runtime/method-types.js';",
+  '',
+  'type Id = keyof operations;',
+  'type Body<I extends Id> = M.Body<operations[I]>;',
+  'type Options<I extends Id, Auth = unknown> = M.Options<operations[I]> & Auth;',
+  'type Result<I extends Id> = M.Result<operations[I]>;',
+  'type Item<I extends Id> = M.Item<operations[I]>;',
+  "type ApiPromise<T> = M.ApiPromise<T>;",
+  "type Paginator<T> = M.Paginator<T>;",
+  "type BearerAuth = M.BearerAuth;",
+  '',
+  '/**',
+  ' * Every operation as `"METHOD /path flags"`: path parameters marked `:uuid` are checked as uuids;',
+  ' * flags: `json` / `form` (takes a body), `paged[:max page_size]` (a lazy paginator), `bearer` / `anonymous` (auth).',
+  ' */',
+  `export const ${exportName} = {`,
+  ...sorted(tree).flatMap(([family, resources]) => [
+    `  ${family}: {`,
+    ...sorted(resources).flatMap(([resource, list]) => [
+      `    ${resource}: {`,
+      ...list.map((entry) => `      ${entry.action}: ${q(tableEntry(entry))},`),
+      '    },',
+    ]),
+    '  },',
+  ]),
+  '} as const;',
+  '',
+  `/** The methods of every operation, by family and resource. */`,
+  `export interface ${pascal(exportName)}Methods {`,
+  ...sorted(tree).map(([family]) => `  readonly ${family}: ${pascal(family)}Family;`),
+  '}',
+  ...sorted(tree).flatMap(([family, resources]) => [
+    '',
+    `export interface ${pascal(family)}Family {`,
+    ...sorted(resources).map(([resource]) => `  readonly ${resource}: ${pascal(family)}${pascal(resource)};`),
+    '}',
+    ...sorted(resources).flatMap(([resource, list]) => [
+      '',
+      `export interface ${pascal(family)}${pascal(resource)} {`,
+      ...list.map(signature),
+      '}',
+    ]),
+  ]),
+  '',
+].join('\n');
+writeFileSync(outTs, ts);
+
+const md = [
+  `<!-- Generated by 'make generate' (scripts/operation-table.mjs). Do not edit. -->`,
+  `# Method reference (${entries.length} operations)`,
+  '',
+  "Summaries are SignalWire's, from its published description (CC BY-NC-SA 4.0, see NOTICE.md).",
+  'Auth is Basic (Project ID and API token) unless the row says otherwise. Paged methods return a lazy `Paginator`.',
+  '',
+  '| method | HTTP | summary |',
+  '|---|---|---|',
+  ...sorted(tree).flatMap(([family, resources]) =>
+    sorted(resources).flatMap(([resource, list]) =>
+      list.map((entry) => {
+        const args = [...entry.pathParams.map((p) => p.name), ...(entry.body ? ['body'] : []), 'options'];
+        const notes = [entry.paged ? 'paged' : '', entry.auth !== 'basic' ? entry.auth : ''].filter(Boolean).join(', ');
+        return `| \`${family}.${resource}.${entry.action}(${args.join(', ')})\` | \`${entry.method} ${entry.path}\` | ${entry.summary.replace(/\|/g, '\\|')}${notes ? ` (${notes})` : ''} |`;
+      }),
+    ),
+  ),
+  '',
+].join('\n');
+writeFileSync(outMd, md);

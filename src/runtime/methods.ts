@@ -1,0 +1,179 @@
+// The one generic runtime behind every method: it turns a generated operation table
+// (family -> resource -> action -> "METHOD /path flags") into `client.<family>.<resource>.<action>()`,
+// building each family, resource and method the first time it is used.
+// A call: path parameters checked and percent-encoded, body, query and per-call options split apart,
+// auth chosen by the operation, then openapi-fetch over the retrying transport; lists that follow
+// `links.next` become lazy Paginators.
+import type { Client } from 'openapi-fetch';
+import { SignalWireError } from '../errors.js';
+import { paginate } from '../pagination.js';
+import { requestIdOf, unwrap } from '../response.js';
+import type { Call } from '../transport.js';
+import type { ApiPromise, RequestOptions, WithResponse } from './method-types.js';
+import { type OperationSpec, parseOperation } from './operation-spec.js';
+
+/** A generated table: family -> resource -> action -> entry. */
+export type OperationTable = Readonly<Record<string, Readonly<Record<string, Readonly<Record<string, string>>>>>>;
+
+/** What the methods need from the client they belong to. */
+export interface MethodContext {
+  // Untyped here: the generated method interfaces carry the types; openapi-fetch only routes the call.
+  readonly api: Client<any>;
+  readonly startCall: (options?: RequestOptions) => Call;
+  /** The client's base URL: pages are followed only beneath it. */
+  readonly baseUrl: string;
+}
+
+// Per-call settings in a method's options object; every other key is a query parameter.
+// scripts/operation-table.mjs refuses a description whose query parameters use one of these names.
+const CALL_OPTION_NAMES = new Set(['signal', 'timeoutMs', 'maxRetries', 'maxResponseBytes', 'headers', 'subscriberToken']);
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+// Visible ASCII only: a token is sent in a header, where control characters would split it.
+const TOKEN = /^[\x21-\x7e]+$/;
+
+/** An object whose keys build their value on first read, then keep it. */
+function lazyObject<T>(keys: readonly string[], build: (key: string) => T): Record<string, T> {
+  const object: Record<string, T> = {};
+  for (const key of keys) {
+    Object.defineProperty(object, key, {
+      configurable: true,
+      enumerable: true,
+      get() {
+        const value = build(key);
+        Object.defineProperty(object, key, { value, enumerable: true });
+        return value;
+      },
+    });
+  }
+  return object;
+}
+
+export function operationMethods<Methods>(table: OperationTable, context: MethodContext): Methods {
+  return lazyObject(Object.keys(table), (family) => {
+    const resources = table[family]!;
+    return lazyObject(Object.keys(resources), (resource) => {
+      const actions = resources[resource]!;
+      return lazyObject(Object.keys(actions), (action) =>
+        operationMethod(`${family}.${resource}.${action}`, parseOperation(actions[action]!), context),
+      );
+    });
+  }) as Methods;
+}
+
+function invalidArgument(name: string, what: string, value: unknown, rule: string): SignalWireError {
+  const shown = typeof value === 'string' ? JSON.stringify(value.length > 80 ? `${value.slice(0, 80)}…` : value) : typeof value;
+  return new SignalWireError(`${name}(): invalid ${what} ${shown}: ${rule}`);
+}
+
+/** The path parameters' values, checked: a uuid where the description says so, never a dot segment. */
+function pathValues(name: string, spec: OperationSpec, args: readonly unknown[]): Record<string, string> {
+  const values: Record<string, string> = {};
+  spec.pathParams.forEach(({ name: param, uuid }, index) => {
+    const value = args[index];
+    const what = `\`${param}\` (argument ${index + 1})`;
+    if (uuid && !(typeof value === 'string' && UUID.test(value))) {
+      throw invalidArgument(name, what, value, 'it must be a uuid, such as 0f3c5b2e-8d7a-4e61-9b54-2a1c3d4e5f60.');
+    }
+    if (typeof value !== 'string' || value === '' || value === '.' || value === '..') {
+      throw invalidArgument(name, what, value, 'it must be a non-empty string other than "." and "..".');
+    }
+    values[param] = value; // openapi-fetch percent-encodes it: no "/", "?" or "#" reaches the path
+  });
+  return values;
+}
+
+interface SplitOptions {
+  call: RequestOptions;
+  query: Record<string, unknown>;
+  headers: Record<string, string> | undefined;
+}
+
+function splitOptions(name: string, spec: OperationSpec, options: unknown): SplitOptions {
+  if (options !== undefined && (typeof options !== 'object' || options === null || Array.isArray(options))) {
+    throw invalidArgument(name, 'options', options, 'the last argument must be an options object.');
+  }
+  const call: Record<string, unknown> = {};
+  const query: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(options ?? {})) {
+    if (value === undefined) continue;
+    (CALL_OPTION_NAMES.has(key) ? call : query)[key] = value;
+  }
+  if (spec.paged && spec.maxPageSize !== undefined && query.page_size === undefined) {
+    query.page_size = spec.maxPageSize; // the fewest round trips the operation allows
+  }
+  const { subscriberToken, ...rest } = call as RequestOptions & { subscriberToken?: unknown };
+  let headers = rest.headers;
+  if (spec.auth === 'bearer') {
+    if (typeof subscriberToken !== 'string' || !TOKEN.test(subscriberToken)) {
+      // Never echo it: it is a credential.
+      throw new SignalWireError(
+        `${name}() acts for a subscriber: pass its access token as \`subscriberToken\` (visible ASCII, no spaces) ` +
+          'in the options; your API token is not sent to this operation.',
+      );
+    }
+    headers = { ...headers, Authorization: `Bearer ${subscriberToken}` };
+  }
+  return { call: rest, query, headers };
+}
+
+function operationMethod(name: string, spec: OperationSpec, context: MethodContext) {
+  const { api, startCall, baseUrl } = context;
+  const bodyIndex = spec.pathParams.length;
+  const optionsIndex = bodyIndex + (spec.body ? 1 : 0);
+
+  return (...args: unknown[]) => {
+    const prepared = () => ({
+      path: pathValues(name, spec, args),
+      body: spec.body ? args[bodyIndex] : undefined,
+      ...splitOptions(name, spec, args[optionsIndex]),
+    });
+
+    if (spec.paged) {
+      const { path, query, call: callOptions, headers } = prepared(); // a bad argument throws here, before any page
+      return paginate(startCall, callOptions, baseUrl, (call, next) =>
+        next
+          ? api.GET(next.pathname + next.search, { baseUrl: next.origin, headers, fetch: call.fetch })
+          : api.GET(spec.template, { params: { path, query }, headers, fetch: call.fetch }),
+      );
+    }
+
+    const exchange = (async (): Promise<WithResponse<unknown>> => {
+      const { path, query, body, call: callOptions, headers } = prepared();
+      const call = startCall(callOptions);
+      const pending = api.request(spec.method as 'get', spec.template, {
+        params: { path, query },
+        body,
+        headers,
+        fetch: call.fetch,
+      });
+      const data = await unwrap(call, pending);
+      const { response } = await pending;
+      return { data, response, requestId: requestIdOf(response.headers) };
+    })();
+    return apiPromise(exchange);
+  };
+}
+
+/** The method's promise of the data, with `.withResponse()` for the whole answer. */
+function apiPromise<T>(exchange: Promise<WithResponse<T>>): ApiPromise<T> {
+  const data = exchange.then(({ data }) => data) as ApiPromise<T>;
+  data.withResponse = () => {
+    data.catch(() => {}); // the caller reads the outcome through withResponse(): not an unhandled rejection
+    return exchange;
+  };
+  return data;
+}
+
+/** "METHOD /template" of every operation that does not authenticate with Basic (Bearer or none). */
+export function operationsWithOwnAuth(table: OperationTable): Set<string> {
+  const own = new Set<string>();
+  for (const resources of Object.values(table)) {
+    for (const actions of Object.values(resources)) {
+      for (const entry of Object.values(actions)) {
+        const spec = parseOperation(entry);
+        if (spec.auth !== 'basic') own.add(`${spec.method} ${spec.template}`);
+      }
+    }
+  }
+  return own;
+}
