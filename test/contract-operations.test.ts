@@ -1,0 +1,110 @@
+// Contract tests of every operation, driven by the generated table: each method called once against
+// the Prism mock (which validates the request against the description), its answer validated against
+// the operation's success schema; 401 without credentials for every Basic operation; the declared error
+// answers of one operation per family parsed into typed errors.
+import { readFileSync } from 'node:fs';
+import { describe, expect, inject, test } from 'vitest';
+import { parse } from 'yaml';
+import {
+  createSignalWireClient,
+  SignalWireApiError,
+  SignalWireAuthenticationError,
+  SignalWireError,
+  SignalWireNotFoundError,
+  SignalWireServerError,
+  SignalWireValidationError,
+} from '../src/index.js';
+import { credentials } from './support/fixtures.js';
+import { callOperation, operationCases } from './support/operation-cases.js';
+import { rejectionOf } from './support/rejection.js';
+
+const baseUrl = inject('prismUrl');
+const client = createSignalWireClient({ baseUrl, ...credentials, maxRetries: 0 });
+
+/** Sends no Authorization header at all, as a caller without credentials would. */
+const withoutCredentials = createSignalWireClient({
+  baseUrl,
+  ...credentials,
+  maxRetries: 0,
+  fetch: (url, init) => {
+    const headers = new Headers(init?.headers);
+    headers.delete('authorization');
+    return fetch(url, { ...init, headers });
+  },
+});
+
+test('the table has one method for every operation of the description, counted from the description', () => {
+  const published = parse(readFileSync(new URL('../generated/openapi.yaml', import.meta.url), 'utf8')) as {
+    paths: Record<string, Record<string, unknown>>;
+  };
+  const methods = ['get', 'put', 'post', 'delete', 'patch', 'head', 'options', 'trace'];
+  const operations = Object.entries(published.paths).flatMap(([path, item]) =>
+    methods.filter((method) => method in item).map((method) => `${method.toUpperCase()} ${path}`),
+  );
+  const covered = operationCases.map(({ spec }) => `${spec.method} ${spec.template}`);
+  expect(new Set(covered).size).toBe(covered.length);
+  expect(covered.sort()).toEqual(operations.sort());
+  expect(operations.length).toBeGreaterThanOrEqual(236);
+});
+
+describe('every operation through its method', () => {
+  test.each(operationCases)('$name answers what its schema describes', async (testCase) => {
+    const value = await callOperation(client, testCase);
+    if (testCase.validate) {
+      expect(testCase.validate(value), JSON.stringify(testCase.validate.errors)).toBe(true);
+    } else {
+      expect(value).toBeUndefined();
+    }
+  });
+});
+
+describe('credentials', () => {
+  const basic = operationCases.filter((testCase) => testCase.spec.auth === 'basic');
+  test.each(basic)('$name without credentials throws a SignalWireAuthenticationError (401)', async (testCase) => {
+    const error = await rejectionOf(callOperation(withoutCredentials, testCase), SignalWireAuthenticationError);
+    expect(error.status).toBe(401);
+    expect(error.method).toBe(testCase.spec.method);
+  });
+
+  const bearer = operationCases.filter((testCase) => testCase.spec.auth === 'bearer');
+  test('the Bearer operations are the three SignalWire publishes', () => {
+    expect(bearer.map(({ name }) => name).sort()).toEqual([
+      'fabric.addresses.get',
+      'fabric.addresses.list',
+      'fabric.subscriberTokens.createInvite',
+    ]);
+  });
+  test.each(bearer)('$name without a subscriberToken is refused before any request', async (testCase) => {
+    const error = await rejectionOf(
+      (async () => callOperation(client, testCase, { subscriberToken: undefined }))(),
+      SignalWireError,
+    );
+    expect(error.message).toContain('subscriberToken');
+  });
+});
+
+describe('declared error answers become typed errors', () => {
+  const classes: Record<number, typeof SignalWireApiError> = {
+    401: SignalWireAuthenticationError,
+    404: SignalWireNotFoundError,
+    422: SignalWireValidationError,
+    500: SignalWireServerError,
+  };
+  // One operation of each family that declares error answers: the first in the table.
+  const samples = operationCases.filter(
+    (testCase, index) =>
+      testCase.errorStatuses.length > 0 &&
+      operationCases.findIndex((other) => other.family === testCase.family && other.errorStatuses.length > 0) === index,
+  );
+  const cases = samples.flatMap((testCase) => testCase.errorStatuses.map((status) => ({ ...testCase, status })));
+
+  test.each(cases)('$name answered $status', async (testCase) => {
+    const error = await rejectionOf(
+      callOperation(client, testCase, { headers: { Prefer: `code=${testCase.status}` } }),
+      classes[testCase.status] ?? SignalWireApiError,
+    );
+    expect(error.status).toBe(testCase.status);
+    expect(error.message.length).toBeLessThan(1_000);
+    for (const item of error.errors) expect(typeof item.message).toBe('string');
+  });
+});

@@ -1,0 +1,164 @@
+// The generic runtime over real sockets: what each kind of generated method puts on the wire (path
+// parameters, body, query, auth) and what it resolves to, against a recording local server.
+import { afterEach, describe, expect, test } from 'vitest';
+import { restApi } from '../generated/operations.js';
+import { createSignalWireClient, SignalWireError } from '../src/index.js';
+import { parseOperation } from '../src/runtime/operation-spec.js';
+import { API_TOKEN, credentials, PROJECT_ID, ROOM_ID, roomResponse } from './support/fixtures.js';
+import { type Handler, type LocalServer, sendJson, startLocalServer } from './support/local-server.js';
+import { rejectionOf } from './support/rejection.js';
+
+const servers: LocalServer[] = [];
+afterEach(async () => {
+  await Promise.all(servers.splice(0).map((server) => server.close()));
+});
+
+const BASIC = `Basic ${Buffer.from(`${PROJECT_ID}:${API_TOKEN}`).toString('base64')}`;
+
+async function serve(handler: Handler = (_request, response) => sendJson(response, 200, roomResponse())) {
+  const server = await startLocalServer(handler);
+  servers.push(server);
+  return { server, client: createSignalWireClient({ baseUrl: server.url, ...credentials, maxRetries: 0 }) };
+}
+
+describe('path parameters', () => {
+  test('come in path order and are percent-encoded: no "/", "?" or "#" of a caller reaches the path', async () => {
+    const { server, client } = await serve();
+    await client.video.rooms.getByName('a/b?c#d e');
+    await client.relay.queueMembers.get(ROOM_ID, PROJECT_ID);
+    expect(server.requests.map((request) => request.url)).toEqual([
+      '/api/video/rooms/a%2Fb%3Fc%23d%20e',
+      `/api/relay/rest/queues/${ROOM_ID}/members/${PROJECT_ID}`,
+    ]);
+  });
+
+  test.each([
+    ['not a uuid', () => 'abc'],
+    ['a uuid with a path after it', () => `${ROOM_ID}/../x`],
+    ['a number', () => 42],
+    ['undefined', () => undefined],
+  ])('a uuid parameter given %s is refused before any request', async (_, value) => {
+    const { server, client } = await serve();
+    const error = await rejectionOf(client.fabric.conferenceRooms.get(value() as string), SignalWireError);
+    expect(error.message).toMatch(/^fabric\.conferenceRooms\.get\(\): invalid `id` \(argument 1\) .*: it must be a uuid/);
+    expect(server.requests).toHaveLength(0);
+  });
+
+  test.each(['', '.', '..'])('a string parameter %j is refused before any request', async (value) => {
+    const { server, client } = await serve();
+    await rejectionOf(client.video.rooms.getByName(value), SignalWireError);
+    expect(server.requests).toHaveLength(0);
+  });
+
+  test('a list with a bad id throws at once, before any page is asked for', async () => {
+    const { server, client } = await serve();
+    expect(() => client.fabric.conferenceRooms.listAddresses('nope')).toThrow(SignalWireError);
+    expect(server.requests).toHaveLength(0);
+  });
+});
+
+describe('body, query and options', () => {
+  test('the body is sent as JSON; query parameters and per-call options share the last argument', async () => {
+    const { server, client } = await serve((_request, response) => sendJson(response, 200, { data: [], links: { self: '/x', first: '/x' } }));
+    await client.fabric.conferenceRooms.create({ name: 'x', enable_room_previews: true }, { headers: { 'X-Trace': '1' } });
+    for await (const _ of client.video.rooms.list({ include_active_session: true, page_size: 7, timeoutMs: 5_000 })) break;
+    const [create, list] = server.requests;
+    expect(create!.method).toBe('POST');
+    expect(create!.headers['content-type']).toBe('application/json');
+    expect(JSON.parse(create!.body)).toEqual({ name: 'x', enable_room_previews: true });
+    expect(create!.headers['x-trace']).toBe('1');
+    expect(list!.url).toBe('/api/video/rooms?include_active_session=true&page_size=7');
+  });
+
+  test('a list that declares page_size asks for its largest page when the caller gives none', async () => {
+    const { server, client } = await serve((_request, response) => sendJson(response, 200, { data: [], links: { self: '/x', first: '/x' } }));
+    for await (const _ of client.video.rooms.list()) break;
+    expect(parseOperation(restApi.video.rooms.list).maxPageSize).toBe(1000);
+    expect(server.requests[0]!.url).toBe('/api/video/rooms?page_size=1000');
+  });
+
+  test('later pages follow links.next as given, which carry the first request\'s query', async () => {
+    const { server, client } = await serve((request, response) => {
+      const next = request.url!.includes('page_token') ? {} : { next: `/api/video/rooms?page_size=2&starts_after=2026-01-01&page_token=PA2` };
+      sendJson(response, 200, { data: [{ n: 1 }, { n: 2 }], links: { self: request.url, first: request.url, ...next } });
+    });
+    let count = 0;
+    for await (const _ of client.video.rooms.list({ page_size: 2, starts_after: '2026-01-01' })) count += 1;
+    expect(count).toBe(4);
+    expect(server.requests.map((request) => request.url)).toEqual([
+      '/api/video/rooms?page_size=2&starts_after=2026-01-01',
+      '/api/video/rooms?page_size=2&starts_after=2026-01-01&page_token=PA2',
+    ]);
+  });
+
+  test('a 204 resolves to undefined', async () => {
+    const { client } = await serve((_request, response) => response.writeHead(204).end());
+    await expect(client.fabric.conferenceRooms.delete(ROOM_ID)).resolves.toBeUndefined();
+  });
+
+  test('withResponse() gives the typed result with its raw answer and request id', async () => {
+    const { client } = await serve((_request, response) => sendJson(response, 201, roomResponse(), { 'x-request-id': 'req-7' }));
+    const { data, response, requestId } = await client.fabric.conferenceRooms.create({ name: 'x', enable_room_previews: true }).withResponse();
+    expect(data).toEqual(roomResponse());
+    expect(response.status).toBe(201);
+    expect(response.headers.get('x-request-id')).toBe('req-7');
+    expect(requestId).toBe('req-7');
+  });
+});
+
+describe('auth per operation', () => {
+  test('Basic operations send the Project ID and API token', async () => {
+    const { server, client } = await serve();
+    await client.fabric.conferenceRooms.get(ROOM_ID);
+    expect(server.requests[0]!.headers.authorization).toBe(BASIC);
+  });
+
+  test('Bearer operations send the subscriber token and never the Basic credentials, on every page', async () => {
+    const { server, client } = await serve((request, response) => {
+      const next = request.url!.includes('page=2') ? {} : { next: '/api/fabric/addresses?page=2' };
+      sendJson(response, 200, { data: [{}], links: { self: request.url, first: request.url, ...next } });
+    });
+    for await (const _ of client.fabric.addresses.list({ subscriberToken: 'sub-token' })) void _;
+    await client.fabric.addresses.get(ROOM_ID, { subscriberToken: 'sub-token' });
+    await client.fabric.subscriberTokens.createInvite({ address_id: ROOM_ID }, { subscriberToken: 'sub-token' });
+    expect(server.requests).toHaveLength(4);
+    for (const request of server.requests) expect(request.headers.authorization).toBe('Bearer sub-token');
+  });
+
+  test.each([undefined, '', 'two words', 'line\nbreak'])('a Bearer operation with subscriberToken %j is refused, unsent and unechoed', async (token) => {
+    const { server, client } = await serve();
+    const error = await rejectionOf(client.fabric.addresses.get(ROOM_ID, { subscriberToken: token as string }), SignalWireError);
+    expect(error.message).toContain('subscriberToken');
+    if (token) expect(error.message).not.toContain(token);
+    expect(server.requests).toHaveLength(0);
+  });
+
+  test('the anonymous operation sends no credentials at all', async () => {
+    const { server, client } = await serve((_request, response) => sendJson(response, 200, { token: 't' }));
+    await client.fabric.subscriberTokens.createGuestEmbed({ token: 'c2c-token' });
+    expect(server.requests[0]!.headers.authorization).toBeUndefined();
+  });
+});
+
+describe('the method tree', () => {
+  test('is built lazily and keeps what it built', () => {
+    const client = createSignalWireClient({ baseUrl: 'http://127.0.0.1:9', ...credentials });
+    const descriptor = Object.getOwnPropertyDescriptor(client, 'video')!;
+    expect(descriptor.get).toBeTypeOf('function'); // nothing built yet
+    const rooms = client.video.rooms;
+    expect(Object.getOwnPropertyDescriptor(client, 'video')!.value).toBeDefined();
+    expect(client.video.rooms).toBe(rooms);
+    expect(client.video.rooms.get).toBe(rooms.get);
+  });
+
+  test('has a method for every entry of the table, and nothing else', () => {
+    const client = createSignalWireClient({ baseUrl: 'http://127.0.0.1:9', ...credentials }) as unknown as Record<string, Record<string, Record<string, unknown>>>;
+    for (const [family, resources] of Object.entries(restApi)) {
+      expect(Object.keys(client[family]!).sort()).toEqual(Object.keys(resources).sort());
+      for (const [resource, actions] of Object.entries(resources)) {
+        expect(Object.keys(client[family]![resource]!).sort()).toEqual(Object.keys(actions).sort());
+        for (const action of Object.keys(actions)) expect(client[family]![resource]![action]).toBeTypeOf('function');
+      }
+    }
+  });
+});
