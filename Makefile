@@ -57,7 +57,7 @@ DIST := $(foreach entry,index testing,$(foreach ext,js cjs d.ts d.cts,dist/$(ent
 RUNTIMES_DIR := .cache/runtimes
 
 # Grouped target: one tsup run writes dist/; make skips it when nothing it is built from changed.
-$(DIST) &: $(wildcard src/*.ts) generated/schema.ts tsup.config.ts scripts/cjs-import-meta-url.mjs package.json
+$(DIST) &: $(wildcard src/*.ts src/*/*.ts generated/*.ts) tsup.config.ts scripts/cjs-import-meta-url.mjs package.json
 	rm -rf dist && $(BIN)/tsup --silent
 
 build: install $(DIST) ## Build dist/: ESM, CommonJS, browser ESM and declarations of both entry points (tsup)

@@ -6,7 +6,7 @@ import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 import { row } from './table.js';
 
-const LIMIT = 6 * 1024;
+const LIMIT = 8 * 1024;
 const dir = new URL('../.bench/bundle-size/', import.meta.url);
 mkdirSync(dir, { recursive: true });
 const entry = new URL('consumer.js', dir).pathname;
@@ -35,10 +35,10 @@ console.log(
   JSON.stringify([
     row({
       part: 'browser bundle',
-      case: 'consumer importing createSignalWireClient (esbuild --minify, platform browser)',
+      case: 'consumer of the whole client: createSignalWireClient, every method (esbuild --minify, platform browser)',
       result: `${kb(gzipped)} gzipped (${kb(code.length)} minified: openapi-fetch ${kb(share((path) => path.includes('node_modules/openapi-fetch/')))}, this package ${kb(share((path) => path.startsWith('dist/')))})`,
       comparedWith: '',
-      target: '≤ 6 kB gzipped',
+      target: '≤ 8 kB gzipped',
       met: gzipped <= LIMIT,
     }),
   ]),

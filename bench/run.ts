@@ -12,6 +12,8 @@ const parts = [
   { script: 'per-call.ts', flags: [] },
   { script: 'pagination-memory.ts', flags: [] },
   { script: 'pipeline.ts', flags: [] },
+  { script: 'consumer-typecheck.ts', flags: [] },
+  { script: 'cold-import.ts', flags: [] },
 ];
 
 const rows: Row[] = [];
