@@ -7,15 +7,20 @@ type Id = keyof operations;
 type Body<I extends Id> = M.Body<operations[I]>;
 type Options<I extends Id, Auth = unknown> = M.Options<operations[I]> & Auth;
 type Result<I extends Id> = M.Result<operations[I]>;
-type Item<I extends Id> = M.Item<operations[I]>;
+type Item<I extends Id, Key extends string = 'data'> = M.Item<operations[I], Key>;
 type ApiPromise<T> = M.ApiPromise<T>;
 type Paginator<T> = M.Paginator<T>;
 type BearerAuth = M.BearerAuth;
 
 /**
- * Every operation as `"METHOD /path flags"`: path parameters marked `:uuid` are checked as uuids;
- * flags: `json` / `form` (takes a body), `paged[:max page_size]` (a lazy paginator), `bearer` / `anonymous` (auth).
+ * Every operation as `"METHOD /path flags"`. Path parameters marked `:uuid` are checked as uuids, those
+ * marked `:projectId` are filled by the client. Flags: `json` / `form` (takes a body); `paged` (follows
+ * links.next) or `paged:KEY` (follows next_page_uri, items under KEY); `size:PARAM=MAX` (the largest page
+ * size, asked for by default); `bearer` / `anonymous` (auth other than Basic).
  */
+/** The path every operation's path is relative to (the server URL's path). */
+export const restApiBasePath = "";
+
 export const restApi = {
   calling: {
     calls: {
@@ -29,12 +34,12 @@ export const restApi = {
   },
   datasphere: {
     chunks: {
-      list: "GET /api/datasphere/documents/{documentId:uuid}/chunks paged:1000",
+      list: "GET /api/datasphere/documents/{documentId:uuid}/chunks paged size:page_size=1000",
       get: "GET /api/datasphere/documents/{documentId:uuid}/chunks/{chunkId:uuid}",
       delete: "DELETE /api/datasphere/documents/{documentId:uuid}/chunks/{chunkId:uuid}",
     },
     documents: {
-      list: "GET /api/datasphere/documents paged:1000",
+      list: "GET /api/datasphere/documents paged size:page_size=1000",
       create: "POST /api/datasphere/documents json",
       search: "POST /api/datasphere/documents/search json",
       get: "GET /api/datasphere/documents/{id:uuid}",
@@ -189,18 +194,18 @@ export const restApi = {
   },
   fax: {
     logs: {
-      list: "GET /api/fax/logs paged:1000",
+      list: "GET /api/fax/logs paged size:page_size=1000",
       get: "GET /api/fax/logs/{id:uuid}",
     },
   },
   logs: {
     conferences: {
-      list: "GET /api/logs/conferences paged:1000",
+      list: "GET /api/logs/conferences paged size:page_size=1000",
     },
   },
   messaging: {
     logs: {
-      list: "GET /api/messaging/logs paged:1000",
+      list: "GET /api/messaging/logs paged size:page_size=1000",
       get: "GET /api/messaging/logs/{id:uuid}",
     },
     messages: {
@@ -210,7 +215,7 @@ export const restApi = {
   },
   project: {
     projects: {
-      list: "GET /api/projects paged:1000",
+      list: "GET /api/projects paged size:page_size=1000",
       createSubproject: "POST /api/projects json",
       get: "GET /api/projects/{id:uuid}",
       deleteSubproject: "DELETE /api/projects/{id:uuid}",
@@ -246,7 +251,7 @@ export const restApi = {
       update: "PUT /api/relay/rest/registry/beta/campaigns/{id:uuid} json",
     },
     e911Addresses: {
-      list: "GET /api/relay/rest/addresses paged:1000",
+      list: "GET /api/relay/rest/addresses paged size:page_size=1000",
       create: "POST /api/relay/rest/addresses json",
       get: "GET /api/relay/rest/addresses/{id:uuid}",
       delete: "DELETE /api/relay/rest/addresses/{id:uuid}",
@@ -262,11 +267,11 @@ export const restApi = {
     numberGroupMemberships: {
       get: "GET /api/relay/rest/number_group_memberships/{id:uuid}",
       delete: "DELETE /api/relay/rest/number_group_memberships/{id:uuid}",
-      list: "GET /api/relay/rest/number_groups/{NumberGroupId:uuid}/number_group_memberships paged:1000",
+      list: "GET /api/relay/rest/number_groups/{NumberGroupId:uuid}/number_group_memberships paged size:page_size=1000",
       create: "POST /api/relay/rest/number_groups/{NumberGroupId:uuid}/number_group_memberships json",
     },
     numberGroups: {
-      list: "GET /api/relay/rest/number_groups paged:1000",
+      list: "GET /api/relay/rest/number_groups paged size:page_size=1000",
       create: "POST /api/relay/rest/number_groups json",
       get: "GET /api/relay/rest/number_groups/{id:uuid}",
       update: "PUT /api/relay/rest/number_groups/{id:uuid} json",
@@ -283,7 +288,7 @@ export const restApi = {
       lookup: "GET /api/relay/rest/lookup/phone_number/{e164_number}",
     },
     phoneNumbers: {
-      list: "GET /api/relay/rest/phone_numbers paged:1000",
+      list: "GET /api/relay/rest/phone_numbers paged size:page_size=1000",
       purchase: "POST /api/relay/rest/phone_numbers json",
       search: "GET /api/relay/rest/phone_numbers/search paged",
       get: "GET /api/relay/rest/phone_numbers/{id:uuid}",
@@ -303,12 +308,12 @@ export const restApi = {
       delete: "DELETE /api/relay/rest/queues/{id:uuid}",
     },
     shortCodes: {
-      list: "GET /api/relay/rest/short_codes paged:1000",
+      list: "GET /api/relay/rest/short_codes paged size:page_size=1000",
       get: "GET /api/relay/rest/short_codes/{id:uuid}",
       update: "PUT /api/relay/rest/short_codes/{id:uuid} json",
     },
     sipEndpoints: {
-      list: "GET /api/relay/rest/endpoints/sip paged:1000",
+      list: "GET /api/relay/rest/endpoints/sip paged size:page_size=1000",
       create: "POST /api/relay/rest/endpoints/sip json",
       get: "GET /api/relay/rest/endpoints/sip/{id:uuid}",
       update: "PUT /api/relay/rest/endpoints/sip/{id:uuid} json",
@@ -319,7 +324,7 @@ export const restApi = {
       update: "PUT /api/relay/rest/sip_profile json",
     },
     spaceDomainApplications: {
-      list: "GET /api/relay/rest/domain_applications paged:1000",
+      list: "GET /api/relay/rest/domain_applications paged size:page_size=1000",
       create: "POST /api/relay/rest/domain_applications json",
       get: "GET /api/relay/rest/domain_applications/{id:uuid}",
       update: "PUT /api/relay/rest/domain_applications/{id:uuid} json",
@@ -337,7 +342,7 @@ export const restApi = {
   },
   video: {
     conferences: {
-      list: "GET /api/video/conferences paged:1000",
+      list: "GET /api/video/conferences paged size:page_size=1000",
       create: "POST /api/video/conferences json",
       get: "GET /api/video/conferences/{id:uuid}",
       update: "PUT /api/video/conferences/{id:uuid} json",
@@ -346,20 +351,20 @@ export const restApi = {
     conferenceTokens: {
       get: "GET /api/video/conference_tokens/{id:uuid}",
       reset: "POST /api/video/conference_tokens/{id:uuid}/reset",
-      list: "GET /api/video/conferences/{id:uuid}/conference_tokens paged:1000",
+      list: "GET /api/video/conferences/{id:uuid}/conference_tokens paged size:page_size=1000",
     },
     logs: {
-      list: "GET /api/video/logs paged:1000",
+      list: "GET /api/video/logs paged size:page_size=1000",
       get: "GET /api/video/logs/{id:uuid}",
     },
     roomRecordings: {
-      list: "GET /api/video/room_recordings paged:1000",
+      list: "GET /api/video/room_recordings paged size:page_size=1000",
       get: "GET /api/video/room_recordings/{id:uuid}",
       delete: "DELETE /api/video/room_recordings/{id:uuid}",
-      listEvents: "GET /api/video/room_recordings/{id:uuid}/events paged:1000",
+      listEvents: "GET /api/video/room_recordings/{id:uuid}/events paged size:page_size=1000",
     },
     rooms: {
-      list: "GET /api/video/rooms paged:1000",
+      list: "GET /api/video/rooms paged size:page_size=1000",
       create: "POST /api/video/rooms json",
       get: "GET /api/video/rooms/{id:uuid}",
       update: "PUT /api/video/rooms/{id:uuid} json",
@@ -367,11 +372,11 @@ export const restApi = {
       getByName: "GET /api/video/rooms/{name}",
     },
     roomSessions: {
-      list: "GET /api/video/room_sessions paged:1000",
+      list: "GET /api/video/room_sessions paged size:page_size=1000",
       get: "GET /api/video/room_sessions/{id:uuid}",
-      listEvents: "GET /api/video/room_sessions/{id:uuid}/events paged:1000",
-      listMembers: "GET /api/video/room_sessions/{id:uuid}/members paged:1000",
-      listRecordings: "GET /api/video/room_sessions/{id:uuid}/recordings paged:1000",
+      listEvents: "GET /api/video/room_sessions/{id:uuid}/events paged size:page_size=1000",
+      listMembers: "GET /api/video/room_sessions/{id:uuid}/members paged size:page_size=1000",
+      listRecordings: "GET /api/video/room_sessions/{id:uuid}/recordings paged size:page_size=1000",
     },
     roomTokens: {
       create: "POST /api/video/room_tokens json",
@@ -388,7 +393,7 @@ export const restApi = {
   },
   voice: {
     logs: {
-      list: "GET /api/voice/logs paged:1000",
+      list: "GET /api/voice/logs paged size:page_size=1000",
       get: "GET /api/voice/logs/{id:uuid}",
       listEvents: "GET /api/voice/logs/{id:uuid}/events",
     },
@@ -444,7 +449,7 @@ export interface DatasphereChunks {
   /**
    * List chunks.
    * `GET /api/datasphere/documents/{documentId}/chunks` (operation `list_document_chunks`).
-   * Lazy: iterate items with `for await`, or pages with `.pages()`; pages of 1000 unless `page_size` is given.
+   * Lazy: iterate items with `for await`, or pages with `.pages()`; asks for pages of 1000 unless `page_size` is given.
    */
   list(documentId: string, options?: Options<"list_document_chunks">): Paginator<Item<"list_document_chunks">>;
   /**
@@ -463,7 +468,7 @@ export interface DatasphereDocuments {
   /**
    * List documents.
    * `GET /api/datasphere/documents` (operation `list_documents`).
-   * Lazy: iterate items with `for await`, or pages with `.pages()`; pages of 1000 unless `page_size` is given.
+   * Lazy: iterate items with `for await`, or pages with `.pages()`; asks for pages of 1000 unless `page_size` is given.
    */
   list(options?: Options<"list_documents">): Paginator<Item<"list_documents">>;
   /**
@@ -1129,7 +1134,7 @@ export interface FaxLogs {
   /**
    * List fax logs.
    * `GET /api/fax/logs` (operation `list_fax_logs`).
-   * Lazy: iterate items with `for await`, or pages with `.pages()`; pages of 1000 unless `page_size` is given.
+   * Lazy: iterate items with `for await`, or pages with `.pages()`; asks for pages of 1000 unless `page_size` is given.
    */
   list(options?: Options<"list_fax_logs">): Paginator<Item<"list_fax_logs">>;
   /**
@@ -1147,7 +1152,7 @@ export interface LogsConferences {
   /**
    * List conference logs.
    * `GET /api/logs/conferences` (operation `list_conferences`).
-   * Lazy: iterate items with `for await`, or pages with `.pages()`; pages of 1000 unless `page_size` is given.
+   * Lazy: iterate items with `for await`, or pages with `.pages()`; asks for pages of 1000 unless `page_size` is given.
    */
   list(options?: Options<"list_conferences">): Paginator<Item<"list_conferences">>;
 }
@@ -1161,7 +1166,7 @@ export interface MessagingLogs {
   /**
    * List message logs.
    * `GET /api/messaging/logs` (operation `list_message_logs`).
-   * Lazy: iterate items with `for await`, or pages with `.pages()`; pages of 1000 unless `page_size` is given.
+   * Lazy: iterate items with `for await`, or pages with `.pages()`; asks for pages of 1000 unless `page_size` is given.
    */
   list(options?: Options<"list_message_logs">): Paginator<Item<"list_message_logs">>;
   /**
@@ -1193,7 +1198,7 @@ export interface ProjectProjects {
   /**
    * List projects.
    * `GET /api/projects` (operation `list_projects`).
-   * Lazy: iterate items with `for await`, or pages with `.pages()`; pages of 1000 unless `page_size` is given.
+   * Lazy: iterate items with `for await`, or pages with `.pages()`; asks for pages of 1000 unless `page_size` is given.
    */
   list(options?: Options<"list_projects">): Paginator<Item<"list_projects">>;
   /**
@@ -1340,7 +1345,7 @@ export interface RelayE911Addresses {
   /**
    * List E911 addresses.
    * `GET /api/relay/rest/addresses` (operation `list_addresses`).
-   * Lazy: iterate items with `for await`, or pages with `.pages()`; pages of 1000 unless `page_size` is given.
+   * Lazy: iterate items with `for await`, or pages with `.pages()`; asks for pages of 1000 unless `page_size` is given.
    */
   list(options?: Options<"list_addresses">): Paginator<Item<"list_addresses">>;
   /**
@@ -1400,7 +1405,7 @@ export interface RelayNumberGroupMemberships {
   /**
    * List number group memberships.
    * `GET /api/relay/rest/number_groups/{NumberGroupId}/number_group_memberships` (operation `list_number_group_memberships`).
-   * Lazy: iterate items with `for await`, or pages with `.pages()`; pages of 1000 unless `page_size` is given.
+   * Lazy: iterate items with `for await`, or pages with `.pages()`; asks for pages of 1000 unless `page_size` is given.
    */
   list(NumberGroupId: string, options?: Options<"list_number_group_memberships">): Paginator<Item<"list_number_group_memberships">>;
   /**
@@ -1414,7 +1419,7 @@ export interface RelayNumberGroups {
   /**
    * List number groups.
    * `GET /api/relay/rest/number_groups` (operation `list_number_groups`).
-   * Lazy: iterate items with `for await`, or pages with `.pages()`; pages of 1000 unless `page_size` is given.
+   * Lazy: iterate items with `for await`, or pages with `.pages()`; asks for pages of 1000 unless `page_size` is given.
    */
   list(options?: Options<"list_number_groups">): Paginator<Item<"list_number_groups">>;
   /**
@@ -1481,7 +1486,7 @@ export interface RelayPhoneNumbers {
   /**
    * List phone numbers.
    * `GET /api/relay/rest/phone_numbers` (operation `list_phone_numbers`).
-   * Lazy: iterate items with `for await`, or pages with `.pages()`; pages of 1000 unless `page_size` is given.
+   * Lazy: iterate items with `for await`, or pages with `.pages()`; asks for pages of 1000 unless `page_size` is given.
    */
   list(options?: Options<"list_phone_numbers">): Paginator<Item<"list_phone_numbers">>;
   /**
@@ -1564,7 +1569,7 @@ export interface RelayShortCodes {
   /**
    * List short codes.
    * `GET /api/relay/rest/short_codes` (operation `list_short_codes`).
-   * Lazy: iterate items with `for await`, or pages with `.pages()`; pages of 1000 unless `page_size` is given.
+   * Lazy: iterate items with `for await`, or pages with `.pages()`; asks for pages of 1000 unless `page_size` is given.
    */
   list(options?: Options<"list_short_codes">): Paginator<Item<"list_short_codes">>;
   /**
@@ -1583,7 +1588,7 @@ export interface RelaySipEndpoints {
   /**
    * List SIP endpoints.
    * `GET /api/relay/rest/endpoints/sip` (operation `list_sip_endpoints`).
-   * Lazy: iterate items with `for await`, or pages with `.pages()`; pages of 1000 unless `page_size` is given.
+   * Lazy: iterate items with `for await`, or pages with `.pages()`; asks for pages of 1000 unless `page_size` is given.
    */
   list(options?: Options<"list_sip_endpoints">): Paginator<Item<"list_sip_endpoints">>;
   /**
@@ -1625,7 +1630,7 @@ export interface RelaySpaceDomainApplications {
   /**
    * List domain applications.
    * `GET /api/relay/rest/domain_applications` (operation `list_domain_applications`).
-   * Lazy: iterate items with `for await`, or pages with `.pages()`; pages of 1000 unless `page_size` is given.
+   * Lazy: iterate items with `for await`, or pages with `.pages()`; asks for pages of 1000 unless `page_size` is given.
    */
   list(options?: Options<"list_domain_applications">): Paginator<Item<"list_domain_applications">>;
   /**
@@ -1704,7 +1709,7 @@ export interface VideoConferences {
   /**
    * List video conferences.
    * `GET /api/video/conferences` (operation `list_video_conferences`).
-   * Lazy: iterate items with `for await`, or pages with `.pages()`; pages of 1000 unless `page_size` is given.
+   * Lazy: iterate items with `for await`, or pages with `.pages()`; asks for pages of 1000 unless `page_size` is given.
    */
   list(options?: Options<"list_video_conferences">): Paginator<Item<"list_video_conferences">>;
   /**
@@ -1743,7 +1748,7 @@ export interface VideoConferenceTokens {
   /**
    * List conference tokens.
    * `GET /api/video/conferences/{id}/conference_tokens` (operation `list_conference_tokens`).
-   * Lazy: iterate items with `for await`, or pages with `.pages()`; pages of 1000 unless `page_size` is given.
+   * Lazy: iterate items with `for await`, or pages with `.pages()`; asks for pages of 1000 unless `page_size` is given.
    */
   list(id: string, options?: Options<"list_conference_tokens">): Paginator<Item<"list_conference_tokens">>;
 }
@@ -1752,7 +1757,7 @@ export interface VideoLogs {
   /**
    * List video logs.
    * `GET /api/video/logs` (operation `list_logs`).
-   * Lazy: iterate items with `for await`, or pages with `.pages()`; pages of 1000 unless `page_size` is given.
+   * Lazy: iterate items with `for await`, or pages with `.pages()`; asks for pages of 1000 unless `page_size` is given.
    */
   list(options?: Options<"list_logs">): Paginator<Item<"list_logs">>;
   /**
@@ -1766,7 +1771,7 @@ export interface VideoRoomRecordings {
   /**
    * List room recordings.
    * `GET /api/video/room_recordings` (operation `list_room_recordings`).
-   * Lazy: iterate items with `for await`, or pages with `.pages()`; pages of 1000 unless `page_size` is given.
+   * Lazy: iterate items with `for await`, or pages with `.pages()`; asks for pages of 1000 unless `page_size` is given.
    */
   list(options?: Options<"list_room_recordings">): Paginator<Item<"list_room_recordings">>;
   /**
@@ -1782,7 +1787,7 @@ export interface VideoRoomRecordings {
   /**
    * List room recording events.
    * `GET /api/video/room_recordings/{id}/events` (operation `list_room_recording_events`).
-   * Lazy: iterate items with `for await`, or pages with `.pages()`; pages of 1000 unless `page_size` is given.
+   * Lazy: iterate items with `for await`, or pages with `.pages()`; asks for pages of 1000 unless `page_size` is given.
    */
   listEvents(id: string, options?: Options<"list_room_recording_events">): Paginator<Item<"list_room_recording_events">>;
 }
@@ -1791,7 +1796,7 @@ export interface VideoRooms {
   /**
    * List rooms.
    * `GET /api/video/rooms` (operation `list_rooms`).
-   * Lazy: iterate items with `for await`, or pages with `.pages()`; pages of 1000 unless `page_size` is given.
+   * Lazy: iterate items with `for await`, or pages with `.pages()`; asks for pages of 1000 unless `page_size` is given.
    */
   list(options?: Options<"list_rooms">): Paginator<Item<"list_rooms">>;
   /**
@@ -1825,7 +1830,7 @@ export interface VideoRoomSessions {
   /**
    * List room sessions.
    * `GET /api/video/room_sessions` (operation `list_room_sessions`).
-   * Lazy: iterate items with `for await`, or pages with `.pages()`; pages of 1000 unless `page_size` is given.
+   * Lazy: iterate items with `for await`, or pages with `.pages()`; asks for pages of 1000 unless `page_size` is given.
    */
   list(options?: Options<"list_room_sessions">): Paginator<Item<"list_room_sessions">>;
   /**
@@ -1836,19 +1841,19 @@ export interface VideoRoomSessions {
   /**
    * List room session events.
    * `GET /api/video/room_sessions/{id}/events` (operation `list_room_session_events`).
-   * Lazy: iterate items with `for await`, or pages with `.pages()`; pages of 1000 unless `page_size` is given.
+   * Lazy: iterate items with `for await`, or pages with `.pages()`; asks for pages of 1000 unless `page_size` is given.
    */
   listEvents(id: string, options?: Options<"list_room_session_events">): Paginator<Item<"list_room_session_events">>;
   /**
    * List room session members.
    * `GET /api/video/room_sessions/{id}/members` (operation `list_room_session_members`).
-   * Lazy: iterate items with `for await`, or pages with `.pages()`; pages of 1000 unless `page_size` is given.
+   * Lazy: iterate items with `for await`, or pages with `.pages()`; asks for pages of 1000 unless `page_size` is given.
    */
   listMembers(id: string, options?: Options<"list_room_session_members">): Paginator<Item<"list_room_session_members">>;
   /**
    * List room session recordings.
    * `GET /api/video/room_sessions/{id}/recordings` (operation `list_room_session_recordings`).
-   * Lazy: iterate items with `for await`, or pages with `.pages()`; pages of 1000 unless `page_size` is given.
+   * Lazy: iterate items with `for await`, or pages with `.pages()`; asks for pages of 1000 unless `page_size` is given.
    */
   listRecordings(id: string, options?: Options<"list_room_session_recordings">): Paginator<Item<"list_room_session_recordings">>;
 }
@@ -1909,7 +1914,7 @@ export interface VoiceLogs {
   /**
    * List voice logs.
    * `GET /api/voice/logs` (operation `list_voice_logs`).
-   * Lazy: iterate items with `for await`, or pages with `.pages()`; pages of 1000 unless `page_size` is given.
+   * Lazy: iterate items with `for await`, or pages with `.pages()`; asks for pages of 1000 unless `page_size` is given.
    */
   list(options?: Options<"list_voice_logs">): Paginator<Item<"list_voice_logs">>;
   /**

@@ -61,14 +61,19 @@ function successResponse(operation) {
   return code ? { code, response: resolve(operation.responses[code]) } : undefined;
 }
 
-/** A list whose answer carries `links.next` and a `data` array: the paginator follows the links. */
-function isPaged(operation) {
+/**
+ * How a list answer pages, if it does: `links.next` beside a `data` array (the REST API), or
+ * Twilio's `next_page_uri` beside one array of items (the Compatibility API), whose key is returned.
+ */
+function pageShape(operation) {
   const success = successResponse(operation);
   const schema = jsonContent(success?.response.content)?.schema;
-  if (!schema) return false;
+  if (!schema) return undefined;
   const properties = propertiesOf(schema);
-  const data = resolve(properties.data);
-  return Boolean(properties.links && 'next' in propertiesOf(properties.links) && data.type === 'array');
+  const arrays = Object.keys(properties).filter((key) => resolve(properties[key]).type === 'array');
+  if (properties.links && 'next' in propertiesOf(properties.links) && arrays.includes('data')) return { items: 'data' };
+  if ('next_page_uri' in properties && arrays.length === 1) return { items: arrays[0], twilio: true };
+  return undefined;
 }
 
 // ---- names -------------------------------------------------------------------------------------
@@ -79,8 +84,10 @@ const words = (text) =>
     .filter(Boolean)
     .map((word) => word.toLowerCase());
 const camel = (parts) => parts.map((part, i) => (i === 0 ? part : part[0].toUpperCase() + part.slice(1))).join('');
+// Words that name nothing (create_a_call, list_all_calls).
+const STOP_WORDS = new Set(['a', 'an', 'the', 'all']);
 const singular = (word) => word.replace(/ies$/, 'y').replace(/(ss|x|ch|sh)es$/, '$1').replace(/s$/, '');
-const used = { families: new Set(), tags: new Set(), operations: new Set() };
+const used = { families: new Set(), tags: new Set(), operations: new Set(), pathParameters: new Set() };
 
 function familyOf(path) {
   const segment = path.split('/')[2];
@@ -117,7 +124,7 @@ function actionOf(operationId, tag, resource, family, path) {
     [...words(tag), ...words(resource.replace(/([A-Z])/g, ' $1')), ...words(family), ...parents.flatMap(words)].map(singular),
   );
   const [verb, ...rest] = words(operationId);
-  const kept = rest.filter((word) => !removable.has(singular(word)));
+  const kept = rest.filter((word) => !removable.has(singular(word)) && !STOP_WORDS.has(word));
   return camel([verb === 'retrieve' ? 'get' : verb, ...kept]);
 }
 
@@ -146,6 +153,7 @@ for (const [path, item] of Object.entries(description.paths ?? {})) {
   }
 }
 
+const basePath = new URL((description.servers?.[0]?.url ?? '/').replace(/\{[^}]+\}/g, 'x'), 'https://x').pathname.replace(/\/$/, '');
 const entries = [];
 const byName = new Map();
 for (const { path, method, item, operation, tag } of raw) {
@@ -170,13 +178,15 @@ for (const { path, method, item, operation, tag } of raw) {
   const pathParams = [...path.matchAll(/\{([^}]+)\}/g)].map(([, param]) => {
     const declared = parameters.find((p) => p.in === 'path' && p.name === param);
     if (!declared) problems.push(`${id}: path parameter {${param}} is not declared`);
-    return { name: param, uuid: resolve(declared?.schema).format === 'uuid' };
+    const filled = names.pathParameters?.[param]?.filledWith;
+    if (filled) used.pathParameters.add(param);
+    return { name: param, uuid: resolve(declared?.schema).format === 'uuid', filled };
   });
   const query = parameters.filter((p) => p.in === 'query');
   for (const p of query) {
     if (CALL_OPTION_NAMES.includes(p.name)) problems.push(`${id}: query parameter "${p.name}" clashes with a call option`);
   }
-  const pageSize = query.find((p) => p.name === 'page_size');
+  const pageSize = query.find((p) => p.name === 'page_size' || p.name === 'PageSize');
   const requestBody = resolve(operation.requestBody);
   const bodyType = operation.requestBody
     ? requestBody.content?.['application/x-www-form-urlencoded']
@@ -186,7 +196,7 @@ for (const { path, method, item, operation, tag } of raw) {
         : undefined
     : undefined;
   if (operation.requestBody && !bodyType) problems.push(`${id}: unsupported request body ${Object.keys(requestBody.content ?? {})}`);
-  const paged = method === 'get' && isPaged(operation);
+  const paged = method === 'get' ? pageShape(operation) : undefined;
   const success = successResponse(operation);
   entries.push({
     id,
@@ -200,7 +210,7 @@ for (const { path, method, item, operation, tag } of raw) {
     bodyRequired: Boolean(requestBody.required),
     queryRequired: query.some((p) => p.required),
     paged,
-    maxPageSize: paged ? resolve(pageSize?.schema).maximum : undefined,
+    pageSize: paged && resolve(pageSize?.schema).maximum ? `${pageSize.name}=${resolve(pageSize.schema).maximum}` : undefined,
     auth: authOf(operation),
     noContent: success?.code === '204' || (success && !success.response.content),
     summary: (operation.summary ?? '').trim(),
@@ -221,12 +231,14 @@ if (problems.length > 0) {
 // ---- output ------------------------------------------------------------------------------------
 /** "METHOD /path/{param:uuid} flags…": the compact form src/runtime/operation-spec.ts reads. */
 function tableEntry(entry) {
-  const path = entry.path.replace(/\{([^}]+)\}/g, (match, name) =>
-    entry.pathParams.find((p) => p.name === name)?.uuid ? `{${name}:uuid}` : match,
-  );
+  const path = entry.path.replace(/\{([^}]+)\}/g, (match, name) => {
+    const param = entry.pathParams.find((p) => p.name === name);
+    return param?.filled ? `{${name}:${param.filled}}` : param?.uuid ? `{${name}:uuid}` : match;
+  });
   const flags = [];
   if (entry.body) flags.push(entry.body);
-  if (entry.paged) flags.push(entry.maxPageSize ? `paged:${entry.maxPageSize}` : 'paged');
+  if (entry.paged) flags.push(entry.paged.twilio ? `paged:${entry.paged.items}` : 'paged');
+  if (entry.pageSize) flags.push(`size:${entry.pageSize}`);
   if (entry.auth !== 'basic') flags.push(entry.auth);
   return [entry.method, path, ...flags].join(' ');
 }
@@ -245,15 +257,20 @@ const comment = (text) => text.replace(/\*\//g, '*\u2215');
 
 function signature(entry) {
   const id = q(entry.id);
-  const args = entry.pathParams.map((p) => `${/^[A-Za-z_$][\w$]*$/.test(p.name) ? p.name : 'param'}: string`);
+  const args = entry.pathParams
+    .filter((p) => !p.filled)
+    .map((p) => `${/^[A-Za-z_$][\w$]*$/.test(p.name) ? p.name : 'param'}: string`);
   if (entry.body) args.push(`body${entry.bodyRequired ? '' : '?'}: Body<${id}>`);
   const optionsRequired = entry.queryRequired || entry.auth === 'bearer';
   args.push(`options${optionsRequired ? '' : '?'}: Options<${id}${entry.auth === 'bearer' ? ', BearerAuth' : ''}>`);
-  const result = entry.paged ? `Paginator<Item<${id}>>` : entry.noContent ? 'ApiPromise<void>' : `ApiPromise<Result<${id}>>`;
+  const item = entry.paged?.twilio ? `Item<${id}, ${q(entry.paged.items)}>` : `Item<${id}>`;
+  const result = entry.paged ? `Paginator<${item}>` : entry.noContent ? 'ApiPromise<void>' : `ApiPromise<Result<${id}>>`;
   const docs = [
     entry.summary ? `${comment(entry.summary)}.`.replace(/\.\.$/, '.') : undefined,
     `\`${entry.method} ${entry.path}\` (operation \`${entry.id}\`${entry.auth !== 'basic' ? `, ${entry.auth === 'bearer' ? 'Bearer: pass `subscriberToken`' : 'no credentials'}` : ''}).`,
-    entry.paged ? `Lazy: iterate items with \`for await\`, or pages with \`.pages()\`${entry.maxPageSize ? `; pages of ${entry.maxPageSize} unless \`page_size\` is given` : ''}.` : undefined,
+    entry.paged
+      ? `Lazy: iterate items with \`for await\`, or pages with \`.pages()\`${entry.pageSize ? `; asks for pages of ${entry.pageSize.split('=')[1]} unless \`${entry.pageSize.split('=')[0]}\` is given` : ''}.`
+      : undefined,
     entry.deprecated ? '@deprecated SignalWire marks this operation deprecated.' : undefined,
   ].filter(Boolean);
   return `  /**\n${docs.map((line) => `   * ${line}`).join('\n')}\n   */\n  ${entry.action}(${args.join(', ')}): ${result};`;
@@ -269,15 +286,20 @@ const ts = [
   'type Body<I extends Id> = M.Body<operations[I]>;',
   'type Options<I extends Id, Auth = unknown> = M.Options<operations[I]> & Auth;',
   'type Result<I extends Id> = M.Result<operations[I]>;',
-  'type Item<I extends Id> = M.Item<operations[I]>;',
+  "type Item<I extends Id, Key extends string = 'data'> = M.Item<operations[I], Key>;",
   "type ApiPromise<T> = M.ApiPromise<T>;",
   "type Paginator<T> = M.Paginator<T>;",
   "type BearerAuth = M.BearerAuth;",
   '',
   '/**',
-  ' * Every operation as `"METHOD /path flags"`: path parameters marked `:uuid` are checked as uuids;',
-  ' * flags: `json` / `form` (takes a body), `paged[:max page_size]` (a lazy paginator), `bearer` / `anonymous` (auth).',
+  ' * Every operation as `"METHOD /path flags"`. Path parameters marked `:uuid` are checked as uuids, those',
+  ' * marked `:projectId` are filled by the client. Flags: `json` / `form` (takes a body); `paged` (follows',
+  ' * links.next) or `paged:KEY` (follows next_page_uri, items under KEY); `size:PARAM=MAX` (the largest page',
+  ' * size, asked for by default); `bearer` / `anonymous` (auth other than Basic).',
   ' */',
+  `/** The path every operation's path is relative to (the server URL's path). */`,
+  `export const ${exportName}BasePath = ${q(basePath)};`,
+  '',
   `export const ${exportName} = {`,
   ...sorted(tree).flatMap(([family, resources]) => [
     `  ${family}: {`,
@@ -322,7 +344,7 @@ const md = [
   ...sorted(tree).flatMap(([family, resources]) =>
     sorted(resources).flatMap(([resource, list]) =>
       list.map((entry) => {
-        const args = [...entry.pathParams.map((p) => p.name), ...(entry.body ? ['body'] : []), 'options'];
+        const args = [...entry.pathParams.filter((p) => !p.filled).map((p) => p.name), ...(entry.body ? ['body'] : []), 'options'];
         const notes = [entry.paged ? 'paged' : '', entry.auth !== 'basic' ? entry.auth : ''].filter(Boolean).join(', ');
         return `| \`${family}.${resource}.${entry.action}(${args.join(', ')})\` | \`${entry.method} ${entry.path}\` | ${entry.summary.replace(/\|/g, '\\|')}${notes ? ` (${notes})` : ''} |`;
       }),

@@ -44,7 +44,7 @@ export function createSignalWireClient(options: SignalWireClientOptions = {}): S
 
 /** The client's wiring, with the clock its backoff sleeps on (tests pass a fake one). Internal. */
 export function assembleClient(options: SignalWireClientOptions, clock: Clock): SignalWireClient {
-  const { baseUrl, authorization } = resolveConnection(options);
+  const { baseUrl, authorization, projectId } = resolveConnection(options);
   checkRetryOptions(options);
   const startCall = createTransport({
     fetch: options.fetch ?? defaultSend,
@@ -68,6 +68,6 @@ export function assembleClient(options: SignalWireClientOptions, clock: Clock): 
     callerMiddleware = true;
     use(...middleware);
   };
-  const methods = operationMethods<RestApiMethods>(restApi, { api, startCall, baseUrl });
+  const methods = operationMethods<RestApiMethods>(restApi, { api, startCall, baseUrl, projectId });
   return Object.assign(methods, { baseUrl, api });
 }

@@ -18,6 +18,8 @@ export interface ResolvedConnection {
   baseUrl: string;
   /** `Basic base64(projectId:apiToken)`. Lives only in the auth middleware's closure. */
   authorization: string;
+  /** The Compatibility API's AccountSid. */
+  projectId: string;
 }
 
 // One DNS label (RFC 1035 letters, digits, inner hyphens), alone or as <label>.signalwire.com.
@@ -104,5 +106,5 @@ export function resolveConnection(options: ConnectionOptions): ResolvedConnectio
     if (space === undefined || space === '') throw missing('Space', 'space', 'SIGNALWIRE_SPACE');
     baseUrl = spaceBaseUrl(space);
   }
-  return { baseUrl, authorization: `Basic ${base64(`${projectId}:${apiToken}`)}` };
+  return { baseUrl, authorization: `Basic ${base64(`${projectId}:${apiToken}`)}`, projectId };
 }

@@ -73,7 +73,7 @@ describe('body, query and options', () => {
   test('a list that declares page_size asks for its largest page when the caller gives none', async () => {
     const { server, client } = await serve((_request, response) => sendJson(response, 200, { data: [], links: { self: '/x', first: '/x' } }));
     for await (const _ of client.video.rooms.list()) break;
-    expect(parseOperation(restApi.video.rooms.list).maxPageSize).toBe(1000);
+    expect(parseOperation(restApi.video.rooms.list).pageSize).toEqual({ param: 'page_size', max: 1000 });
     expect(server.requests[0]!.url).toBe('/api/video/rooms?page_size=1000');
   });
 
@@ -92,7 +92,7 @@ describe('body, query and options', () => {
   });
 
   test('a 204 resolves to undefined', async () => {
-    const { client } = await serve((_request, response) => response.writeHead(204).end());
+    const { client } = await serve((_request, response) => void response.writeHead(204).end());
     await expect(client.fabric.conferenceRooms.delete(ROOM_ID)).resolves.toBeUndefined();
   });
 

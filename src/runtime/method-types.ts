@@ -47,5 +47,6 @@ export type Result<Op> = Op extends { responses: infer Responses }
   ? ContentOf<Responses[keyof Responses & SuccessStatus]>
   : never;
 
-/** One item of a paged list's `data`. */
-export type Item<Op> = Result<Op> extends { data?: readonly (infer ItemType)[] } ? ItemType : never;
+/** One item of a paged list: under `data`, or under the Compatibility API's key (`messages`, `calls`…). */
+export type Item<Op, Key extends string = 'data'> =
+  Result<Op> extends { [K in Key]?: readonly (infer ItemType)[] | null } ? ItemType : never;

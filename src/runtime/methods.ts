@@ -6,9 +6,10 @@
 // `links.next` become lazy Paginators.
 import type { Client } from 'openapi-fetch';
 import { SignalWireError } from '../errors.js';
-import { paginate } from '../pagination.js';
-import { requestIdOf, unwrap } from '../response.js';
+import { type Page, paginate } from '../pagination.js';
+import { type FetchResult, requestIdOf, unwrap } from '../response.js';
 import type { Call } from '../transport.js';
+import { formBody } from './form-body.js';
 import type { ApiPromise, RequestOptions, WithResponse } from './method-types.js';
 import { type OperationSpec, parseOperation } from './operation-spec.js';
 
@@ -20,8 +21,10 @@ export interface MethodContext {
   // Untyped here: the generated method interfaces carry the types; openapi-fetch only routes the call.
   readonly api: Client<any>;
   readonly startCall: (options?: RequestOptions) => Call;
-  /** The client's base URL: pages are followed only beneath it. */
+  /** The API's base URL (the client's, plus the description's base path): pages are followed only beneath it. */
   readonly baseUrl: string;
+  /** The Project ID, for path parameters the client fills (the Compatibility API's AccountSid). */
+  readonly projectId: string;
 }
 
 // Per-call settings in a method's options object; every other key is a query parameter.
@@ -66,11 +69,16 @@ function invalidArgument(name: string, what: string, value: unknown, rule: strin
 }
 
 /** The path parameters' values, checked: a uuid where the description says so, never a dot segment. */
-function pathValues(name: string, spec: OperationSpec, args: readonly unknown[]): Record<string, string> {
+function pathValues(name: string, spec: OperationSpec, args: readonly unknown[], projectId: string): Record<string, string> {
   const values: Record<string, string> = {};
-  spec.pathParams.forEach(({ name: param, uuid }, index) => {
-    const value = args[index];
-    const what = `\`${param}\` (argument ${index + 1})`;
+  let index = 0;
+  for (const { name: param, uuid, filledWith } of spec.pathParams) {
+    if (filledWith) {
+      values[param] = projectId;
+      continue;
+    }
+    const value = args[index++];
+    const what = `\`${param}\` (argument ${index})`;
     if (uuid && !(typeof value === 'string' && UUID.test(value))) {
       throw invalidArgument(name, what, value, 'it must be a uuid, such as 0f3c5b2e-8d7a-4e61-9b54-2a1c3d4e5f60.');
     }
@@ -78,7 +86,7 @@ function pathValues(name: string, spec: OperationSpec, args: readonly unknown[])
       throw invalidArgument(name, what, value, 'it must be a non-empty string other than "." and "..".');
     }
     values[param] = value; // openapi-fetch percent-encodes it: no "/", "?" or "#" reaches the path
-  });
+  }
   return values;
 }
 
@@ -98,8 +106,8 @@ function splitOptions(name: string, spec: OperationSpec, options: unknown): Spli
     if (value === undefined) continue;
     (CALL_OPTION_NAMES.has(key) ? call : query)[key] = value;
   }
-  if (spec.paged && spec.maxPageSize !== undefined && query.page_size === undefined) {
-    query.page_size = spec.maxPageSize; // the fewest round trips the operation allows
+  if (spec.pageSize && query[spec.pageSize.param] === undefined) {
+    query[spec.pageSize.param] = spec.pageSize.max; // the fewest round trips the operation allows
   }
   const { subscriberToken, ...rest } = call as RequestOptions & { subscriberToken?: unknown };
   let headers = rest.headers;
@@ -116,25 +124,40 @@ function splitOptions(name: string, spec: OperationSpec, options: unknown): Spli
   return { call: rest, query, headers };
 }
 
+/** A Compatibility API page in the REST API's shape, so that one paginator follows both. */
+function asLinkedPage(items: string, page: unknown): unknown {
+  if (typeof page !== 'object' || page === null || Array.isArray(page)) return page; // the paginator reports it
+  const twilio = page as Record<string, unknown>;
+  return { data: twilio[items], links: { self: twilio.uri, first: twilio.first_page_uri, next: twilio.next_page_uri ?? undefined } };
+}
+
 function operationMethod(name: string, spec: OperationSpec, context: MethodContext) {
-  const { api, startCall, baseUrl } = context;
-  const bodyIndex = spec.pathParams.length;
+  const { api, startCall, baseUrl, projectId } = context;
+  const bodyIndex = spec.pathParams.filter((param) => !param.filledWith).length;
   const optionsIndex = bodyIndex + (spec.body ? 1 : 0);
+  const form = spec.body === 'form';
 
   return (...args: unknown[]) => {
-    const prepared = () => ({
-      path: pathValues(name, spec, args),
-      body: spec.body ? args[bodyIndex] : undefined,
-      ...splitOptions(name, spec, args[optionsIndex]),
-    });
+    const prepared = () => {
+      const { call, query, headers } = splitOptions(name, spec, args[optionsIndex]);
+      return {
+        path: pathValues(name, spec, args, projectId),
+        body: form ? formBody(name, args[bodyIndex]) : spec.body ? args[bodyIndex] : undefined,
+        call,
+        query,
+        headers: form ? { ...headers, 'Content-Type': 'application/x-www-form-urlencoded' } : headers,
+      };
+    };
 
     if (spec.paged) {
       const { path, query, call: callOptions, headers } = prepared(); // a bad argument throws here, before any page
-      return paginate(startCall, callOptions, baseUrl, (call, next) =>
-        next
+      const { items, next: nextLink } = spec.paged;
+      return paginate(startCall, callOptions, baseUrl, async (call, next): Promise<FetchResult<Page<unknown>>> => {
+        const result: FetchResult<unknown> = await (next
           ? api.GET(next.pathname + next.search, { baseUrl: next.origin, headers, fetch: call.fetch })
-          : api.GET(spec.template, { params: { path, query }, headers, fetch: call.fetch }),
-      );
+          : api.GET(spec.template, { params: { path, query }, headers, fetch: call.fetch }));
+        return (nextLink === 'next_page_uri' ? { ...result, data: asLinkedPage(items, result.data) } : result) as FetchResult<Page<unknown>>;
+      });
     }
 
     const exchange = (async (): Promise<WithResponse<unknown>> => {
@@ -143,6 +166,8 @@ function operationMethod(name: string, spec: OperationSpec, context: MethodConte
       const pending = api.request(spec.method as 'get', spec.template, {
         params: { path, query },
         body,
+        // A form body is already encoded; openapi-fetch would JSON-encode it again.
+        ...(form ? { bodySerializer: (encoded: unknown) => encoded as string } : {}),
         headers,
         fetch: call.fetch,
       });

@@ -7,6 +7,14 @@ export interface PathParam {
   readonly name: string;
   /** The description types it as a uuid: anything else is refused before a request. */
   readonly uuid: boolean;
+  /** Filled by the client, not passed by the caller (`projectId`: the Compatibility API's AccountSid). */
+  readonly filledWith: 'projectId' | undefined;
+}
+
+export interface PageSpec {
+  /** Where the items are: `data` beside `links.next`, or Twilio's key beside `next_page_uri`. */
+  readonly items: string;
+  readonly next: 'links.next' | 'next_page_uri';
 }
 
 export interface OperationSpec {
@@ -16,27 +24,32 @@ export interface OperationSpec {
   readonly pathParams: readonly PathParam[];
   /** How a body is sent; undefined when the operation takes none. */
   readonly body: 'json' | 'form' | undefined;
-  /** A list that follows `links.next`; `maxPageSize` is the largest `page_size` it declares. */
-  readonly paged: boolean;
-  readonly maxPageSize: number | undefined;
+  /** How a list pages; undefined for every other operation. */
+  readonly paged: PageSpec | undefined;
+  /** The page-size query parameter and its largest value, asked for when the caller gives none. */
+  readonly pageSize: { readonly param: string; readonly max: number } | undefined;
   readonly auth: AuthKind;
 }
+
+const flagValue = (flags: readonly string[], name: string) =>
+  flags.find((flag) => flag === name || flag.startsWith(`${name}:`))?.slice(name.length + 1);
 
 export function parseOperation(entry: string): OperationSpec {
   const [method = '', path = '', ...flags] = entry.split(' ');
   const pathParams: PathParam[] = [];
-  const template = path.replace(/\{([^}:]+)(:uuid)?\}/g, (_match, name: string, uuid?: string) => {
-    pathParams.push({ name, uuid: Boolean(uuid) });
+  const template = path.replace(/\{([^}:]+)(?::(uuid|projectId))?\}/g, (_match, name: string, kind?: string) => {
+    pathParams.push({ name, uuid: kind === 'uuid', filledWith: kind === 'projectId' ? kind : undefined });
     return `{${name}}`;
   });
-  const paged = flags.find((flag) => flag === 'paged' || flag.startsWith('paged:'));
+  const paged = flagValue(flags, 'paged');
+  const size = flagValue(flags, 'size')?.split('=');
   return {
     method,
     template,
     pathParams,
     body: flags.includes('form') ? 'form' : flags.includes('json') ? 'json' : undefined,
-    paged: paged !== undefined,
-    maxPageSize: paged?.startsWith('paged:') ? Number(paged.slice('paged:'.length)) : undefined,
+    paged: paged === undefined ? undefined : paged ? { items: paged, next: 'next_page_uri' } : { items: 'data', next: 'links.next' },
+    pageSize: size ? { param: size[0]!, max: Number(size[1]) } : undefined,
     auth: flags.includes('bearer') ? 'bearer' : flags.includes('anonymous') ? 'anonymous' : 'basic',
   };
 }
