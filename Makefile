@@ -4,9 +4,13 @@ SHELL := bash
 BIN := node_modules/.bin
 export NO_UPDATE_NOTIFIER := 1
 
-SPEC := openapi/signalwire.yaml
-OVERLAY := openapi/overlay.yaml
-GENERATED := generated/openapi.yaml generated/schema.ts
+# One description + overlay per API; scripts/generate.sh writes every file of GENERATED in one run.
+SPECS := openapi/signalwire-rest.openapi.yaml
+OVERLAYS := openapi/signalwire-rest.overlay.yaml
+NAMES := openapi/signalwire-rest.names.yaml
+GENERATED := generated/openapi.yaml generated/mock.yaml generated/schema.ts generated/operations.ts generated/reference.md
+PIPELINE := redocly.yaml scripts/generate.sh scripts/check-overlay-targets.mjs scripts/mock-description.mjs scripts/operation-table.mjs \
+  scripts/openapi-typescript.redocly.yaml
 
 .PHONY: help install generate check-generated lint typecheck unit test demo mock bench build check-package check-readme docs spec-diff
 
@@ -20,20 +24,20 @@ node_modules/.package-lock.json: package.json package-lock.json
 
 install: node_modules/.package-lock.json ## Install the pinned tools (npm ci)
 
-# Grouped target: one pipeline run writes both files; make skips it when openapi/ is unchanged.
-$(GENERATED) &: $(SPEC) $(OVERLAY) redocly.yaml scripts/generate.sh scripts/check-overlay-targets.mjs scripts/openapi-typescript.redocly.yaml
+# Grouped target: one pipeline run writes every file; make skips it when openapi/ and the pipeline are unchanged.
+$(GENERATED) &: $(SPECS) $(OVERLAYS) $(NAMES) $(PIPELINE)
 	scripts/generate.sh generated
 
 generate: install $(GENERATED) ## Lint openapi/, apply the overlay, write generated/ (no work when nothing changed)
 
-check-generated: install ## Fail when generated/ is stale against openapi/
+check-generated: install ## Fail when any file of generated/ is stale against openapi/
 	@scratch=$$(mktemp -d) && trap 'rm -rf "$$scratch"' EXIT && \
 	scripts/generate.sh "$$scratch" && \
 	for file in $(notdir $(GENERATED)); do cmp -s "generated/$$file" "$$scratch/$$file" || \
 	{ echo "generated/$$file is stale against openapi/: run 'make generate' and commit the result." >&2; exit 1; }; done
 
-lint: install ## Redocly lint of the overlay and the patched description
-	$(BIN)/redocly lint $(OVERLAY) generated/openapi.yaml 2> >(grep -v '[║╔╚]' >&2)
+lint: generate ## Redocly lint of the overlays and the patched descriptions: file, line and rule of each problem
+	$(BIN)/redocly lint --format=stylish $(OVERLAYS) $(filter %openapi.yaml,$(GENERATED)) 2> >(grep -v '[║╔╚]' >&2)
 
 typecheck: generate ## tsc over src/, test/ and the type-level tests
 	$(BIN)/tsc --noEmit -p tsconfig.json
@@ -49,8 +53,8 @@ bench: build ## Per-call cost, browser bundle size, pagination memory, pipeline 
 demo: generate ## Create a room through the client against the Prism mock, print it
 	$(BIN)/tsx scripts/demo.ts
 
-mock: generate ## Serve the bundled description with Prism on http://127.0.0.1:4010
-	$(BIN)/prism mock generated/openapi.yaml --host 127.0.0.1 --port 4010
+mock: generate ## Serve generated/mock.yaml (SWML documents opaque) with Prism on http://127.0.0.1:4010
+	$(BIN)/prism mock generated/mock.yaml --host 127.0.0.1 --port 4010
 
 # ---- Package, docs and spec updates ----
 DIST := $(foreach entry,index testing,$(foreach ext,js cjs d.ts d.cts,dist/$(entry).$(ext))) dist/index.browser.js

@@ -55,7 +55,7 @@ export default defineConfig([
     esbuildPlugins: [openapiFetchInterop],
     esbuildOptions(options, { format }) {
       // CommonJS has no import.meta.url: testing.cjs gets one from __filename, so that
-      // '../generated/openapi.yaml' resolves from dist/ exactly as it does in testing.js.
+      // '../generated/mock.yaml' resolves from dist/ exactly as it does in testing.js.
       if (format === 'cjs') {
         options.inject = [...(options.inject ?? []), 'scripts/cjs-import-meta-url.mjs'];
         options.define = { ...options.define, 'import.meta.url': 'importMetaUrl' };

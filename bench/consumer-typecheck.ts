@@ -22,7 +22,8 @@ export async function main(): Promise<number> {
   const room = await client.fabric.conferenceRooms.create({ name: 'standup', enable_room_previews: true });
   let rooms = 0;
   for await (const videoRoom of client.video.rooms.list({ page_size: 100 })) rooms += videoRoom.name.length;
-  const numbers = await client.relay.phoneNumbers.search({ areacode: '512', max_results: 5 });
+  const numbers: string[] = [];
+  for await (const available of client.relay.phoneNumbers.search({ areacode: '512', max_results: 5 })) numbers.push(available.number);
   const message = await client.messaging.messages.create({ to: '+15551230001', from: '+15551230002', body: 'hi' });
   const found = await client.datasphere.documents.search({ query_string: 'refund policy', count: 3 });
   const token = await client.project.tokens.create({ name: 'ci', permissions: ['video', 'messaging'] });

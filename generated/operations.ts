@@ -137,7 +137,7 @@ export const restApi = {
       listAddresses: "GET /api/fabric/resources/{id:uuid}/addresses paged",
     },
     sipCredentials: {
-      list: "GET /api/fabric/resources/sip_endpoints",
+      list: "GET /api/fabric/resources/sip_endpoints paged",
       create: "POST /api/fabric/resources/sip_endpoints json",
       get: "GET /api/fabric/resources/sip_endpoints/{id:uuid}",
       update: "PUT /api/fabric/resources/sip_endpoints/{id:uuid} json",
@@ -159,7 +159,7 @@ export const restApi = {
       get: "GET /api/fabric/resources/subscribers/{id:uuid}",
       update: "PUT /api/fabric/resources/subscribers/{id:uuid} json",
       delete: "DELETE /api/fabric/resources/subscribers/{id:uuid}",
-      listAddresses: "GET /api/fabric/resources/subscribers/{id:uuid}/addresses",
+      listAddresses: "GET /api/fabric/resources/subscribers/{id:uuid}/addresses paged",
     },
     subscriberSipCredentials: {
       list: "GET /api/fabric/resources/subscribers/{fabric_subscriber_id:uuid}/sip_endpoints paged",
@@ -176,7 +176,7 @@ export const restApi = {
       refresh: "POST /api/fabric/subscribers/tokens/refresh json",
     },
     swmlScripts: {
-      list: "GET /api/fabric/resources/swml_scripts",
+      list: "GET /api/fabric/resources/swml_scripts paged",
       create: "POST /api/fabric/resources/swml_scripts json",
       get: "GET /api/fabric/resources/swml_scripts/{id:uuid}",
       update: "PUT /api/fabric/resources/swml_scripts/{id:uuid} json",
@@ -366,10 +366,9 @@ export const restApi = {
     rooms: {
       list: "GET /api/video/rooms paged size:page_size=1000",
       create: "POST /api/video/rooms json",
-      get: "GET /api/video/rooms/{id:uuid}",
+      get: "GET /api/video/rooms/{id}",
       update: "PUT /api/video/rooms/{id:uuid} json",
       delete: "DELETE /api/video/rooms/{id:uuid}",
-      getByName: "GET /api/video/rooms/{name}",
     },
     roomSessions: {
       list: "GET /api/video/room_sessions paged size:page_size=1000",
@@ -896,8 +895,9 @@ export interface FabricSipCredentials {
   /**
    * List SIP credentials.
    * `GET /api/fabric/resources/sip_endpoints` (operation `list_sip_credentials`).
+   * Lazy: iterate items with `for await`, or pages with `.pages()`.
    */
-  list(options?: Options<"list_sip_credentials">): ApiPromise<Result<"list_sip_credentials">>;
+  list(options?: Options<"list_sip_credentials">): Paginator<Item<"list_sip_credentials">>;
   /**
    * Create SIP credential.
    * `POST /api/fabric/resources/sip_endpoints` (operation `create_sip_credential`).
@@ -996,8 +996,9 @@ export interface FabricSubscribers {
   /**
    * List Subscriber Addresses.
    * `GET /api/fabric/resources/subscribers/{id}/addresses` (operation `list_subscriber_addresses`).
+   * Lazy: iterate items with `for await`, or pages with `.pages()`.
    */
-  listAddresses(id: string, options?: Options<"list_subscriber_addresses">): ApiPromise<Result<"list_subscriber_addresses">>;
+  listAddresses(id: string, options?: Options<"list_subscriber_addresses">): Paginator<Item<"list_subscriber_addresses">>;
 }
 
 export interface FabricSubscriberSipCredentials {
@@ -1061,8 +1062,9 @@ export interface FabricSwmlScripts {
   /**
    * List SWML Scripts.
    * `GET /api/fabric/resources/swml_scripts` (operation `list_swml_scripts`).
+   * Lazy: iterate items with `for await`, or pages with `.pages()`.
    */
-  list(options?: Options<"list_swml_scripts">): ApiPromise<Result<"list_swml_scripts">>;
+  list(options?: Options<"list_swml_scripts">): Paginator<Item<"list_swml_scripts">>;
   /**
    * Create SWML Script.
    * `POST /api/fabric/resources/swml_scripts` (operation `create_swml_script`).
@@ -1253,9 +1255,9 @@ export interface PubsubFamily {
 export interface PubsubTokens {
   /**
    * Create PubSub token.
-   * `POST /api/pubsub/tokens` (operation `create_token`).
+   * `POST /api/pubsub/tokens` (operation `create_pubsub_token`).
    */
-  create(body: Body<"create_token">, options?: Options<"create_token">): ApiPromise<Result<"create_token">>;
+  create(body: Body<"create_pubsub_token">, options?: Options<"create_pubsub_token">): ApiPromise<Result<"create_pubsub_token">>;
 }
 
 export interface RelayFamily {
@@ -1819,11 +1821,6 @@ export interface VideoRooms {
    * `DELETE /api/video/rooms/{id}` (operation `delete_room`).
    */
   delete(id: string, options?: Options<"delete_room">): ApiPromise<void>;
-  /**
-   * Get room by name.
-   * `GET /api/video/rooms/{name}` (operation `get_room_by_name`).
-   */
-  getByName(name: string, options?: Options<"get_room_by_name">): ApiPromise<Result<"get_room_by_name">>;
 }
 
 export interface VideoRoomSessions {

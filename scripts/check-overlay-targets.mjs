@@ -3,6 +3,9 @@
 // changed description one of the project's fixes could vanish from the generated types unnoticed.
 // The actions are replayed in order (a later target may depend on an earlier remove or update),
 // with RFC 9535 JSONPath, the dialect the Overlay specification uses.
+// It also rejects a filter that chains three or more && / || terms without parentheses: Redocly 2.77
+// evaluates only the first two of them (`[?@.a && @.b && @.c]` matches where @.c is false), so its
+// result would differ from this replay.
 // Usage: node scripts/check-overlay-targets.mjs DESCRIPTION OVERLAY
 import { readFileSync } from 'node:fs';
 import { exec } from 'jsonpath-rfc9535';
@@ -32,8 +35,23 @@ function merge(target, patch) {
   }
 }
 
+// The most && / || operators any `[?...]` filter of a target has outside parentheses and strings.
+function longestLogicalChain(target) {
+  let longest = 0;
+  const open = []; // one frame per open bracket or parenthesis: a filter's operator count, or null
+  for (const [token] of target.matchAll(/'(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*"|\[\?|&&|\|\||[()[\]]/g)) {
+    if (token === '[?') open.push({ operators: 0 });
+    else if (token === '[' || token === '(') open.push(null);
+    else if (token === ']' || token === ')') longest = Math.max(longest, open.pop()?.operators ?? 0);
+    else if ((token === '&&' || token === '||') && open.at(-1)) open.at(-1).operators++;
+  }
+  return longest;
+}
+
 const stale = [];
+const misread = [];
 actions.forEach((action, index) => {
+  if (longestLogicalChain(action.target) > 1) misread.push(`  action ${index + 1}: ${action.target}`);
   const matches = [];
   exec(document, action.target, (value, path) => matches.push({ value, path }));
   if (matches.length === 0) {
@@ -53,6 +71,14 @@ actions.forEach((action, index) => {
   }
 });
 
+if (misread.length > 0) {
+  console.error(
+    `${overlayPath}: ${misread.length} action(s) chain three or more && / || terms in a filter, of which ` +
+      `Redocly applies only the first two:\n${misread.join('\n')}\n` +
+      'Group the terms with parentheses: [?@.a && (@.b && @.c)].',
+  );
+  process.exit(1);
+}
 if (stale.length > 0) {
   console.error(
     `${overlayPath}: ${stale.length} action(s) match nothing in ${specPath}, so their fixes would be silently dropped:\n` +

@@ -28,12 +28,13 @@ work=$(mktemp -d "${TMPDIR:-/tmp}/signalwire-rest-package.XXXXXX")
 trap 'rm -rf "$work"' EXIT
 tarball=$work/$(npm pack --silent --pack-destination "$work" | tail -n 1)
 tar -tzf "$tarball" | sort | sed 's/^/  /'
-# Exactly the files users need: the builds, the declarations and the description the testing entry serves.
+# Exactly the files users need: the builds, the declarations, the descriptions (the full one and the one
+# the testing entry serves) and the NOTICE of their license.
 unexpected=$(tar -tzf "$tarball" |
-  grep -Ev '^package/(package\.json|README\.md|LICENSE|dist/(index|testing)\.(js|cjs|d\.ts|d\.cts)|dist/index\.browser\.js|generated/openapi\.yaml)$' || true)
+  grep -Ev '^package/(package\.json|README\.md|LICENSE|dist/(index|testing)\.(js|cjs|d\.ts|d\.cts)|dist/index\.browser\.js|generated/(openapi|mock)\.yaml|NOTICE)$' || true)
 [[ -z $unexpected ]] || { echo "unexpected files in the package:" >&2; echo "$unexpected" >&2; exit 1; }
 for file in dist/index.js dist/index.cjs dist/index.d.ts dist/index.d.cts dist/index.browser.js dist/testing.js \
-  dist/testing.cjs dist/testing.d.ts dist/testing.d.cts generated/openapi.yaml; do
+  dist/testing.cjs dist/testing.d.ts dist/testing.d.cts generated/openapi.yaml generated/mock.yaml NOTICE; do
   tar -tzf "$tarball" "package/$file" > /dev/null || { echo "package/$file is missing from the package" >&2; exit 1; }
 done
 

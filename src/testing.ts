@@ -22,8 +22,11 @@ export interface MockServer {
   close(): Promise<void>;
 }
 
-/** The bundled, overlay-patched description shipped with the package. */
-export const bundledDescription = fileURLToPath(new URL('../generated/openapi.yaml', import.meta.url));
+/**
+ * The mock-server description shipped with the package: the overlay-patched description with SWML
+ * documents as opaque objects (Prism cannot start on their recursive schemas).
+ */
+export const bundledDescription = fileURLToPath(new URL('../generated/mock.yaml', import.meta.url));
 
 function prismCli(): string {
   const require = createRequire(import.meta.url);

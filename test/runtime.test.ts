@@ -24,7 +24,7 @@ async function serve(handler: Handler = (_request, response) => sendJson(respons
 describe('path parameters', () => {
   test('come in path order and are percent-encoded: no "/", "?" or "#" of a caller reaches the path', async () => {
     const { server, client } = await serve();
-    await client.video.rooms.getByName('a/b?c#d e');
+    await client.video.rooms.get('a/b?c#d e');
     await client.relay.queueMembers.get(ROOM_ID, PROJECT_ID);
     expect(server.requests.map((request) => request.url)).toEqual([
       '/api/video/rooms/a%2Fb%3Fc%23d%20e',
@@ -46,7 +46,7 @@ describe('path parameters', () => {
 
   test.each(['', '.', '..'])('a string parameter %j is refused before any request', async (value) => {
     const { server, client } = await serve();
-    await rejectionOf(client.video.rooms.getByName(value), SignalWireError);
+    await rejectionOf(client.video.rooms.get(value), SignalWireError);
     expect(server.requests).toHaveLength(0);
   });
 
