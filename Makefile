@@ -5,11 +5,12 @@ BIN := node_modules/.bin
 export NO_UPDATE_NOTIFIER := 1
 
 # One description + overlay per API; scripts/generate.sh writes every file of GENERATED in one run.
-SPECS := openapi/signalwire-rest.openapi.yaml
-OVERLAYS := openapi/signalwire-rest.overlay.yaml
-NAMES := openapi/signalwire-rest.names.yaml
-GENERATED := generated/openapi.yaml generated/mock.yaml generated/schema.ts generated/operations.ts generated/reference.md
-PIPELINE := redocly.yaml scripts/generate.sh scripts/check-overlay-targets.mjs scripts/mock-description.mjs scripts/operation-table.mjs \
+SPECS := openapi/signalwire-rest.openapi.yaml openapi/compatibility.openapi.yaml
+OVERLAYS := openapi/signalwire-rest.overlay.yaml openapi/compatibility.overlay.yaml
+NAMES := openapi/signalwire-rest.names.yaml openapi/compatibility.names.yaml
+API_FILES := openapi.yaml schema.ts operations.ts reference.md
+GENERATED := generated/mock.yaml $(addprefix generated/,$(API_FILES)) $(addprefix generated/compat.,$(API_FILES))
+PIPELINE := redocly.yaml scripts/generate.sh scripts/check-overlay-targets.mjs scripts/mock-description.mjs scripts/mock-merge.mjs scripts/operation-table.mjs \
   scripts/openapi-typescript.redocly.yaml
 
 .PHONY: help install generate check-generated lint typecheck unit test demo mock bench build check-package check-readme docs spec-diff

@@ -8,9 +8,6 @@ type Body<I extends Id> = M.Body<operations[I]>;
 type Options<I extends Id, Auth = unknown> = M.Options<operations[I]> & Auth;
 type Result<I extends Id> = M.Result<operations[I]>;
 type Item<I extends Id, Key extends string = 'data'> = M.Item<operations[I], Key>;
-type ApiPromise<T> = M.ApiPromise<T>;
-type Paginator<T> = M.Paginator<T>;
-type BearerAuth = M.BearerAuth;
 
 /**
  * Every operation as `"METHOD /path flags"`. Path parameters marked `:uuid` are checked as uuids, those
@@ -424,7 +421,7 @@ export interface CallingCalls {
    * Send call commands.
    * `POST /api/calling/calls` (operation `call-commands`).
    */
-  command(body: Body<"call-commands">, options?: Options<"call-commands">): ApiPromise<Result<"call-commands">>;
+  command(body: Body<"call-commands">, options?: Options<"call-commands">): M.ApiPromise<Result<"call-commands">>;
 }
 
 export interface ChatFamily {
@@ -436,7 +433,7 @@ export interface ChatTokens {
    * Create chat token.
    * `POST /api/chat/tokens` (operation `create_chat_token`).
    */
-  create(body: Body<"create_chat_token">, options?: Options<"create_chat_token">): ApiPromise<Result<"create_chat_token">>;
+  create(body: Body<"create_chat_token">, options?: Options<"create_chat_token">): M.ApiPromise<Result<"create_chat_token">>;
 }
 
 export interface DatasphereFamily {
@@ -450,17 +447,17 @@ export interface DatasphereChunks {
    * `GET /api/datasphere/documents/{documentId}/chunks` (operation `list_document_chunks`).
    * Lazy: iterate items with `for await`, or pages with `.pages()`; asks for pages of 1000 unless `page_size` is given.
    */
-  list(documentId: string, options?: Options<"list_document_chunks">): Paginator<Item<"list_document_chunks">>;
+  list(documentId: string, options?: Options<"list_document_chunks">): M.Paginator<Item<"list_document_chunks">>;
   /**
    * Get chunk.
    * `GET /api/datasphere/documents/{documentId}/chunks/{chunkId}` (operation `get_document_chunk`).
    */
-  get(documentId: string, chunkId: string, options?: Options<"get_document_chunk">): ApiPromise<Result<"get_document_chunk">>;
+  get(documentId: string, chunkId: string, options?: Options<"get_document_chunk">): M.ApiPromise<Result<"get_document_chunk">>;
   /**
    * Delete chunk.
    * `DELETE /api/datasphere/documents/{documentId}/chunks/{chunkId}` (operation `delete_document_chunk`).
    */
-  delete(documentId: string, chunkId: string, options?: Options<"delete_document_chunk">): ApiPromise<void>;
+  delete(documentId: string, chunkId: string, options?: Options<"delete_document_chunk">): M.ApiPromise<void>;
 }
 
 export interface DatasphereDocuments {
@@ -469,32 +466,32 @@ export interface DatasphereDocuments {
    * `GET /api/datasphere/documents` (operation `list_documents`).
    * Lazy: iterate items with `for await`, or pages with `.pages()`; asks for pages of 1000 unless `page_size` is given.
    */
-  list(options?: Options<"list_documents">): Paginator<Item<"list_documents">>;
+  list(options?: Options<"list_documents">): M.Paginator<Item<"list_documents">>;
   /**
    * Create document.
    * `POST /api/datasphere/documents` (operation `create_document`).
    */
-  create(body: Body<"create_document">, options?: Options<"create_document">): ApiPromise<Result<"create_document">>;
+  create(body: Body<"create_document">, options?: Options<"create_document">): M.ApiPromise<Result<"create_document">>;
   /**
    * Search documents.
    * `POST /api/datasphere/documents/search` (operation `search_documents`).
    */
-  search(body: Body<"search_documents">, options?: Options<"search_documents">): ApiPromise<Result<"search_documents">>;
+  search(body: Body<"search_documents">, options?: Options<"search_documents">): M.ApiPromise<Result<"search_documents">>;
   /**
    * Get document.
    * `GET /api/datasphere/documents/{id}` (operation `get_document`).
    */
-  get(id: string, options?: Options<"get_document">): ApiPromise<Result<"get_document">>;
+  get(id: string, options?: Options<"get_document">): M.ApiPromise<Result<"get_document">>;
   /**
    * Delete document.
    * `DELETE /api/datasphere/documents/{id}` (operation `delete_document`).
    */
-  delete(id: string, options?: Options<"delete_document">): ApiPromise<void>;
+  delete(id: string, options?: Options<"delete_document">): M.ApiPromise<void>;
   /**
    * Update document.
    * `PATCH /api/datasphere/documents/{id}` (operation `update_document`).
    */
-  update(id: string, body: Body<"update_document">, options?: Options<"update_document">): ApiPromise<Result<"update_document">>;
+  update(id: string, body: Body<"update_document">, options?: Options<"update_document">): M.ApiPromise<Result<"update_document">>;
 }
 
 export interface FabricFamily {
@@ -526,12 +523,12 @@ export interface FabricAddresses {
    * `GET /api/fabric/addresses` (operation `list_resource_addresses_client`, Bearer: pass `subscriberToken`).
    * Lazy: iterate items with `for await`, or pages with `.pages()`.
    */
-  list(options: Options<"list_resource_addresses_client", BearerAuth>): Paginator<Item<"list_resource_addresses_client">>;
+  list(options: Options<"list_resource_addresses_client", M.BearerAuth>): M.Paginator<Item<"list_resource_addresses_client">>;
   /**
    * Get Resource Address from a Client.
    * `GET /api/fabric/addresses/{id}` (operation `get_resource_address_client`, Bearer: pass `subscriberToken`).
    */
-  get(id: string, options: Options<"get_resource_address_client", BearerAuth>): ApiPromise<Result<"get_resource_address_client">>;
+  get(id: string, options: Options<"get_resource_address_client", M.BearerAuth>): M.ApiPromise<Result<"get_resource_address_client">>;
 }
 
 export interface FabricAiAgents {
@@ -540,33 +537,33 @@ export interface FabricAiAgents {
    * `GET /api/fabric/resources/ai_agents` (operation `list_ai_agents`).
    * Lazy: iterate items with `for await`, or pages with `.pages()`.
    */
-  list(options?: Options<"list_ai_agents">): Paginator<Item<"list_ai_agents">>;
+  list(options?: Options<"list_ai_agents">): M.Paginator<Item<"list_ai_agents">>;
   /**
    * Create AI agent.
    * `POST /api/fabric/resources/ai_agents` (operation `create_ai_agent`).
    */
-  create(body: Body<"create_ai_agent">, options?: Options<"create_ai_agent">): ApiPromise<Result<"create_ai_agent">>;
+  create(body: Body<"create_ai_agent">, options?: Options<"create_ai_agent">): M.ApiPromise<Result<"create_ai_agent">>;
   /**
    * List AI agent Addresses.
    * `GET /api/fabric/resources/ai_agents/{ai_agent_id}/addresses` (operation `list_ai_agent_addresses`).
    * Lazy: iterate items with `for await`, or pages with `.pages()`.
    */
-  listAddresses(ai_agent_id: string, options?: Options<"list_ai_agent_addresses">): Paginator<Item<"list_ai_agent_addresses">>;
+  listAddresses(ai_agent_id: string, options?: Options<"list_ai_agent_addresses">): M.Paginator<Item<"list_ai_agent_addresses">>;
   /**
    * Get AI agent.
    * `GET /api/fabric/resources/ai_agents/{id}` (operation `get_ai_agent`).
    */
-  get(id: string, options?: Options<"get_ai_agent">): ApiPromise<Result<"get_ai_agent">>;
+  get(id: string, options?: Options<"get_ai_agent">): M.ApiPromise<Result<"get_ai_agent">>;
   /**
    * Delete AI agent.
    * `DELETE /api/fabric/resources/ai_agents/{id}` (operation `delete_ai_agent`).
    */
-  delete(id: string, options?: Options<"delete_ai_agent">): ApiPromise<void>;
+  delete(id: string, options?: Options<"delete_ai_agent">): M.ApiPromise<void>;
   /**
    * Update AI agent.
    * `PATCH /api/fabric/resources/ai_agents/{id}` (operation `update_ai_agent`).
    */
-  update(id: string, body: Body<"update_ai_agent">, options?: Options<"update_ai_agent">): ApiPromise<Result<"update_ai_agent">>;
+  update(id: string, body: Body<"update_ai_agent">, options?: Options<"update_ai_agent">): M.ApiPromise<Result<"update_ai_agent">>;
 }
 
 export interface FabricCallFlows {
@@ -575,44 +572,44 @@ export interface FabricCallFlows {
    * `GET /api/fabric/resources/call_flow/{id}/addresses` (operation `list_call_flow_addresses`).
    * Lazy: iterate items with `for await`, or pages with `.pages()`.
    */
-  listAddresses(id: string, options?: Options<"list_call_flow_addresses">): Paginator<Item<"list_call_flow_addresses">>;
+  listAddresses(id: string, options?: Options<"list_call_flow_addresses">): M.Paginator<Item<"list_call_flow_addresses">>;
   /**
    * List call flow versions.
    * `GET /api/fabric/resources/call_flow/{id}/versions` (operation `list_call_flow_versions`).
    * Lazy: iterate items with `for await`, or pages with `.pages()`.
    */
-  listVersions(id: string, options?: Options<"list_call_flow_versions">): Paginator<Item<"list_call_flow_versions">>;
+  listVersions(id: string, options?: Options<"list_call_flow_versions">): M.Paginator<Item<"list_call_flow_versions">>;
   /**
    * Deploy call flow version.
    * `POST /api/fabric/resources/call_flow/{id}/versions` (operation `deploy_call_flow_version`).
    */
-  deployVersion(id: string, body: Body<"deploy_call_flow_version">, options?: Options<"deploy_call_flow_version">): ApiPromise<Result<"deploy_call_flow_version">>;
+  deployVersion(id: string, body: Body<"deploy_call_flow_version">, options?: Options<"deploy_call_flow_version">): M.ApiPromise<Result<"deploy_call_flow_version">>;
   /**
    * List call flows.
    * `GET /api/fabric/resources/call_flows` (operation `list_call_flows`).
    * Lazy: iterate items with `for await`, or pages with `.pages()`.
    */
-  list(options?: Options<"list_call_flows">): Paginator<Item<"list_call_flows">>;
+  list(options?: Options<"list_call_flows">): M.Paginator<Item<"list_call_flows">>;
   /**
    * Create call flow.
    * `POST /api/fabric/resources/call_flows` (operation `create_call_flow`).
    */
-  create(body: Body<"create_call_flow">, options?: Options<"create_call_flow">): ApiPromise<Result<"create_call_flow">>;
+  create(body: Body<"create_call_flow">, options?: Options<"create_call_flow">): M.ApiPromise<Result<"create_call_flow">>;
   /**
    * Get call flow.
    * `GET /api/fabric/resources/call_flows/{id}` (operation `get_call_flow`).
    */
-  get(id: string, options?: Options<"get_call_flow">): ApiPromise<Result<"get_call_flow">>;
+  get(id: string, options?: Options<"get_call_flow">): M.ApiPromise<Result<"get_call_flow">>;
   /**
    * Update call flow.
    * `PUT /api/fabric/resources/call_flows/{id}` (operation `update_call_flow`).
    */
-  update(id: string, body: Body<"update_call_flow">, options?: Options<"update_call_flow">): ApiPromise<Result<"update_call_flow">>;
+  update(id: string, body: Body<"update_call_flow">, options?: Options<"update_call_flow">): M.ApiPromise<Result<"update_call_flow">>;
   /**
    * Delete call flow.
    * `DELETE /api/fabric/resources/call_flows/{id}` (operation `delete_call_flow`).
    */
-  delete(id: string, options?: Options<"delete_call_flow">): ApiPromise<void>;
+  delete(id: string, options?: Options<"delete_call_flow">): M.ApiPromise<void>;
 }
 
 export interface FabricConferenceRooms {
@@ -621,33 +618,33 @@ export interface FabricConferenceRooms {
    * `GET /api/fabric/resources/conference_room/{id}/addresses` (operation `list_conference_room_addresses`).
    * Lazy: iterate items with `for await`, or pages with `.pages()`.
    */
-  listAddresses(id: string, options?: Options<"list_conference_room_addresses">): Paginator<Item<"list_conference_room_addresses">>;
+  listAddresses(id: string, options?: Options<"list_conference_room_addresses">): M.Paginator<Item<"list_conference_room_addresses">>;
   /**
    * List conference rooms.
    * `GET /api/fabric/resources/conference_rooms` (operation `list_conference_rooms`).
    * Lazy: iterate items with `for await`, or pages with `.pages()`.
    */
-  list(options?: Options<"list_conference_rooms">): Paginator<Item<"list_conference_rooms">>;
+  list(options?: Options<"list_conference_rooms">): M.Paginator<Item<"list_conference_rooms">>;
   /**
    * Create conference room.
    * `POST /api/fabric/resources/conference_rooms` (operation `create_conference_room`).
    */
-  create(body: Body<"create_conference_room">, options?: Options<"create_conference_room">): ApiPromise<Result<"create_conference_room">>;
+  create(body: Body<"create_conference_room">, options?: Options<"create_conference_room">): M.ApiPromise<Result<"create_conference_room">>;
   /**
    * Get conference room.
    * `GET /api/fabric/resources/conference_rooms/{id}` (operation `get_conference_room`).
    */
-  get(id: string, options?: Options<"get_conference_room">): ApiPromise<Result<"get_conference_room">>;
+  get(id: string, options?: Options<"get_conference_room">): M.ApiPromise<Result<"get_conference_room">>;
   /**
    * Update conference room.
    * `PUT /api/fabric/resources/conference_rooms/{id}` (operation `update_conference_room`).
    */
-  update(id: string, body: Body<"update_conference_room">, options?: Options<"update_conference_room">): ApiPromise<Result<"update_conference_room">>;
+  update(id: string, body: Body<"update_conference_room">, options?: Options<"update_conference_room">): M.ApiPromise<Result<"update_conference_room">>;
   /**
    * Delete conference room.
    * `DELETE /api/fabric/resources/conference_rooms/{id}` (operation `delete_conference_room`).
    */
-  delete(id: string, options?: Options<"delete_conference_room">): ApiPromise<void>;
+  delete(id: string, options?: Options<"delete_conference_room">): M.ApiPromise<void>;
 }
 
 export interface FabricCxmlApplications {
@@ -656,28 +653,28 @@ export interface FabricCxmlApplications {
    * `GET /api/fabric/resources/cxml_applications` (operation `list_cxml_applications`).
    * Lazy: iterate items with `for await`, or pages with `.pages()`.
    */
-  list(options?: Options<"list_cxml_applications">): Paginator<Item<"list_cxml_applications">>;
+  list(options?: Options<"list_cxml_applications">): M.Paginator<Item<"list_cxml_applications">>;
   /**
    * Get cXML application.
    * `GET /api/fabric/resources/cxml_applications/{id}` (operation `get_cxml_application`).
    */
-  get(id: string, options?: Options<"get_cxml_application">): ApiPromise<Result<"get_cxml_application">>;
+  get(id: string, options?: Options<"get_cxml_application">): M.ApiPromise<Result<"get_cxml_application">>;
   /**
    * Update cXML application.
    * `PUT /api/fabric/resources/cxml_applications/{id}` (operation `update_cxml_application`).
    */
-  update(id: string, body: Body<"update_cxml_application">, options?: Options<"update_cxml_application">): ApiPromise<Result<"update_cxml_application">>;
+  update(id: string, body: Body<"update_cxml_application">, options?: Options<"update_cxml_application">): M.ApiPromise<Result<"update_cxml_application">>;
   /**
    * Delete cXML application.
    * `DELETE /api/fabric/resources/cxml_applications/{id}` (operation `delete_cxml_application`).
    */
-  delete(id: string, options?: Options<"delete_cxml_application">): ApiPromise<void>;
+  delete(id: string, options?: Options<"delete_cxml_application">): M.ApiPromise<void>;
   /**
    * List cXML application Addresses.
    * `GET /api/fabric/resources/cxml_applications/{id}/addresses` (operation `list_cxml_application_addresses`).
    * Lazy: iterate items with `for await`, or pages with `.pages()`.
    */
-  listAddresses(id: string, options?: Options<"list_cxml_application_addresses">): Paginator<Item<"list_cxml_application_addresses">>;
+  listAddresses(id: string, options?: Options<"list_cxml_application_addresses">): M.Paginator<Item<"list_cxml_application_addresses">>;
 }
 
 export interface FabricCxmlScripts {
@@ -686,33 +683,33 @@ export interface FabricCxmlScripts {
    * `GET /api/fabric/resources/cxml_scripts` (operation `list_cxml_scripts`).
    * Lazy: iterate items with `for await`, or pages with `.pages()`.
    */
-  list(options?: Options<"list_cxml_scripts">): Paginator<Item<"list_cxml_scripts">>;
+  list(options?: Options<"list_cxml_scripts">): M.Paginator<Item<"list_cxml_scripts">>;
   /**
    * Create cXML Script.
    * `POST /api/fabric/resources/cxml_scripts` (operation `create_cxml_script`).
    */
-  create(body: Body<"create_cxml_script">, options?: Options<"create_cxml_script">): ApiPromise<Result<"create_cxml_script">>;
+  create(body: Body<"create_cxml_script">, options?: Options<"create_cxml_script">): M.ApiPromise<Result<"create_cxml_script">>;
   /**
    * Get cXML Script.
    * `GET /api/fabric/resources/cxml_scripts/{id}` (operation `get_cxml_script`).
    */
-  get(id: string, options?: Options<"get_cxml_script">): ApiPromise<Result<"get_cxml_script">>;
+  get(id: string, options?: Options<"get_cxml_script">): M.ApiPromise<Result<"get_cxml_script">>;
   /**
    * Update cXML Script.
    * `PUT /api/fabric/resources/cxml_scripts/{id}` (operation `update_cxml_script`).
    */
-  update(id: string, body: Body<"update_cxml_script">, options?: Options<"update_cxml_script">): ApiPromise<Result<"update_cxml_script">>;
+  update(id: string, body: Body<"update_cxml_script">, options?: Options<"update_cxml_script">): M.ApiPromise<Result<"update_cxml_script">>;
   /**
    * Delete cXML Script.
    * `DELETE /api/fabric/resources/cxml_scripts/{id}` (operation `delete_cxml_script`).
    */
-  delete(id: string, options?: Options<"delete_cxml_script">): ApiPromise<void>;
+  delete(id: string, options?: Options<"delete_cxml_script">): M.ApiPromise<void>;
   /**
    * List cXML Script Addresses.
    * `GET /api/fabric/resources/cxml_scripts/{id}/addresses` (operation `list_cxml_script_addresses`).
    * Lazy: iterate items with `for await`, or pages with `.pages()`.
    */
-  listAddresses(id: string, options?: Options<"list_cxml_script_addresses">): Paginator<Item<"list_cxml_script_addresses">>;
+  listAddresses(id: string, options?: Options<"list_cxml_script_addresses">): M.Paginator<Item<"list_cxml_script_addresses">>;
 }
 
 export interface FabricCxmlWebhooks {
@@ -721,33 +718,33 @@ export interface FabricCxmlWebhooks {
    * `GET /api/fabric/resources/cxml_webhooks` (operation `list_cxml_webhooks`).
    * Lazy: iterate items with `for await`, or pages with `.pages()`.
    */
-  list(options?: Options<"list_cxml_webhooks">): Paginator<Item<"list_cxml_webhooks">>;
+  list(options?: Options<"list_cxml_webhooks">): M.Paginator<Item<"list_cxml_webhooks">>;
   /**
    * Create cXML webhook.
    * `POST /api/fabric/resources/cxml_webhooks` (operation `create_cxml_webhook`).
    */
-  create(body: Body<"create_cxml_webhook">, options?: Options<"create_cxml_webhook">): ApiPromise<Result<"create_cxml_webhook">>;
+  create(body: Body<"create_cxml_webhook">, options?: Options<"create_cxml_webhook">): M.ApiPromise<Result<"create_cxml_webhook">>;
   /**
    * List cXML webhook Addresses.
    * `GET /api/fabric/resources/cxml_webhooks/{cxml_webhook_id}/addresses` (operation `list_cxml_webhook_addresses`).
    * Lazy: iterate items with `for await`, or pages with `.pages()`.
    */
-  listAddresses(cxml_webhook_id: string, options?: Options<"list_cxml_webhook_addresses">): Paginator<Item<"list_cxml_webhook_addresses">>;
+  listAddresses(cxml_webhook_id: string, options?: Options<"list_cxml_webhook_addresses">): M.Paginator<Item<"list_cxml_webhook_addresses">>;
   /**
    * Get cXML webhook.
    * `GET /api/fabric/resources/cxml_webhooks/{id}` (operation `get_cxml_webhook`).
    */
-  get(id: string, options?: Options<"get_cxml_webhook">): ApiPromise<Result<"get_cxml_webhook">>;
+  get(id: string, options?: Options<"get_cxml_webhook">): M.ApiPromise<Result<"get_cxml_webhook">>;
   /**
    * Delete cXML webhook.
    * `DELETE /api/fabric/resources/cxml_webhooks/{id}` (operation `delete_cxml_webhook`).
    */
-  delete(id: string, options?: Options<"delete_cxml_webhook">): ApiPromise<void>;
+  delete(id: string, options?: Options<"delete_cxml_webhook">): M.ApiPromise<void>;
   /**
    * Update cXML webhook.
    * `PATCH /api/fabric/resources/cxml_webhooks/{id}` (operation `update_cxml_webhook`).
    */
-  update(id: string, body: Body<"update_cxml_webhook">, options?: Options<"update_cxml_webhook">): ApiPromise<Result<"update_cxml_webhook">>;
+  update(id: string, body: Body<"update_cxml_webhook">, options?: Options<"update_cxml_webhook">): M.ApiPromise<Result<"update_cxml_webhook">>;
 }
 
 export interface FabricDialogflowAgents {
@@ -756,28 +753,28 @@ export interface FabricDialogflowAgents {
    * `GET /api/fabric/resources/dialogflow_agents` (operation `list_dialogflow_agents`).
    * Lazy: iterate items with `for await`, or pages with `.pages()`.
    */
-  list(options?: Options<"list_dialogflow_agents">): Paginator<Item<"list_dialogflow_agents">>;
+  list(options?: Options<"list_dialogflow_agents">): M.Paginator<Item<"list_dialogflow_agents">>;
   /**
    * Get Dialogflow agent.
    * `GET /api/fabric/resources/dialogflow_agents/{id}` (operation `get_dialogflow_agent`).
    */
-  get(id: string, options?: Options<"get_dialogflow_agent">): ApiPromise<Result<"get_dialogflow_agent">>;
+  get(id: string, options?: Options<"get_dialogflow_agent">): M.ApiPromise<Result<"get_dialogflow_agent">>;
   /**
    * Update Dialogflow agent.
    * `PUT /api/fabric/resources/dialogflow_agents/{id}` (operation `update_dialogflow_agent`).
    */
-  update(id: string, body: Body<"update_dialogflow_agent">, options?: Options<"update_dialogflow_agent">): ApiPromise<Result<"update_dialogflow_agent">>;
+  update(id: string, body: Body<"update_dialogflow_agent">, options?: Options<"update_dialogflow_agent">): M.ApiPromise<Result<"update_dialogflow_agent">>;
   /**
    * Delete Dialogflow agent.
    * `DELETE /api/fabric/resources/dialogflow_agents/{id}` (operation `delete_dialogflow_agent`).
    */
-  delete(id: string, options?: Options<"delete_dialogflow_agent">): ApiPromise<void>;
+  delete(id: string, options?: Options<"delete_dialogflow_agent">): M.ApiPromise<void>;
   /**
    * List Dialogflow agent Addresses.
    * `GET /api/fabric/resources/dialogflow_agents/{id}/addresses` (operation `list_dialogflow_agent_addresses`).
    * Lazy: iterate items with `for await`, or pages with `.pages()`.
    */
-  listAddresses(id: string, options?: Options<"list_dialogflow_agent_addresses">): Paginator<Item<"list_dialogflow_agent_addresses">>;
+  listAddresses(id: string, options?: Options<"list_dialogflow_agent_addresses">): M.Paginator<Item<"list_dialogflow_agent_addresses">>;
 }
 
 export interface FabricDomainApplications {
@@ -785,7 +782,7 @@ export interface FabricDomainApplications {
    * Assign domain application handler.
    * `POST /api/fabric/resources/{id}/domain_applications` (operation `assign_resource_domain_application`).
    */
-  assign(id: string, body: Body<"assign_resource_domain_application">, options?: Options<"assign_resource_domain_application">): ApiPromise<Result<"assign_resource_domain_application">>;
+  assign(id: string, body: Body<"assign_resource_domain_application">, options?: Options<"assign_resource_domain_application">): M.ApiPromise<Result<"assign_resource_domain_application">>;
 }
 
 export interface FabricFreeswitchConnectors {
@@ -794,33 +791,33 @@ export interface FabricFreeswitchConnectors {
    * `GET /api/fabric/resources/freeswitch_connectors` (operation `list_freeswitch_connectors`).
    * Lazy: iterate items with `for await`, or pages with `.pages()`.
    */
-  list(options?: Options<"list_freeswitch_connectors">): Paginator<Item<"list_freeswitch_connectors">>;
+  list(options?: Options<"list_freeswitch_connectors">): M.Paginator<Item<"list_freeswitch_connectors">>;
   /**
    * Create FreeSWITCH connector.
    * `POST /api/fabric/resources/freeswitch_connectors` (operation `create_freeswitch_connector`).
    */
-  create(body: Body<"create_freeswitch_connector">, options?: Options<"create_freeswitch_connector">): ApiPromise<Result<"create_freeswitch_connector">>;
+  create(body: Body<"create_freeswitch_connector">, options?: Options<"create_freeswitch_connector">): M.ApiPromise<Result<"create_freeswitch_connector">>;
   /**
    * Get FreeSWITCH connector.
    * `GET /api/fabric/resources/freeswitch_connectors/{id}` (operation `get_freeswitch_connector`).
    */
-  get(id: string, options?: Options<"get_freeswitch_connector">): ApiPromise<Result<"get_freeswitch_connector">>;
+  get(id: string, options?: Options<"get_freeswitch_connector">): M.ApiPromise<Result<"get_freeswitch_connector">>;
   /**
    * Update FreeSWITCH connector.
    * `PUT /api/fabric/resources/freeswitch_connectors/{id}` (operation `update_freeswitch_connector`).
    */
-  update(id: string, body: Body<"update_freeswitch_connector">, options?: Options<"update_freeswitch_connector">): ApiPromise<Result<"update_freeswitch_connector">>;
+  update(id: string, body: Body<"update_freeswitch_connector">, options?: Options<"update_freeswitch_connector">): M.ApiPromise<Result<"update_freeswitch_connector">>;
   /**
    * Delete FreeSWITCH connector.
    * `DELETE /api/fabric/resources/freeswitch_connectors/{id}` (operation `delete_freeswitch_connector`).
    */
-  delete(id: string, options?: Options<"delete_freeswitch_connector">): ApiPromise<void>;
+  delete(id: string, options?: Options<"delete_freeswitch_connector">): M.ApiPromise<void>;
   /**
    * List FreeSWITCH connector Addresses.
    * `GET /api/fabric/resources/freeswitch_connectors/{id}/addresses` (operation `list_freeswitch_connector_addresses`).
    * Lazy: iterate items with `for await`, or pages with `.pages()`.
    */
-  listAddresses(id: string, options?: Options<"list_freeswitch_connector_addresses">): Paginator<Item<"list_freeswitch_connector_addresses">>;
+  listAddresses(id: string, options?: Options<"list_freeswitch_connector_addresses">): M.Paginator<Item<"list_freeswitch_connector_addresses">>;
 }
 
 export interface FabricPhoneRoutes {
@@ -828,7 +825,7 @@ export interface FabricPhoneRoutes {
    * Assign Resource to phone route.
    * `POST /api/fabric/resources/{id}/phone_routes` (operation `assign_resource_phone_route`).
    */
-  assign(id: string, body: Body<"assign_resource_phone_route">, options?: Options<"assign_resource_phone_route">): ApiPromise<Result<"assign_resource_phone_route">>;
+  assign(id: string, body: Body<"assign_resource_phone_route">, options?: Options<"assign_resource_phone_route">): M.ApiPromise<Result<"assign_resource_phone_route">>;
 }
 
 export interface FabricRelayApplications {
@@ -837,33 +834,33 @@ export interface FabricRelayApplications {
    * `GET /api/fabric/resources/relay_applications` (operation `list_relay_applications`).
    * Lazy: iterate items with `for await`, or pages with `.pages()`.
    */
-  list(options?: Options<"list_relay_applications">): Paginator<Item<"list_relay_applications">>;
+  list(options?: Options<"list_relay_applications">): M.Paginator<Item<"list_relay_applications">>;
   /**
    * Create RELAY application.
    * `POST /api/fabric/resources/relay_applications` (operation `create_relay_application`).
    */
-  create(body: Body<"create_relay_application">, options?: Options<"create_relay_application">): ApiPromise<Result<"create_relay_application">>;
+  create(body: Body<"create_relay_application">, options?: Options<"create_relay_application">): M.ApiPromise<Result<"create_relay_application">>;
   /**
    * Get RELAY application.
    * `GET /api/fabric/resources/relay_applications/{id}` (operation `get_relay_application`).
    */
-  get(id: string, options?: Options<"get_relay_application">): ApiPromise<Result<"get_relay_application">>;
+  get(id: string, options?: Options<"get_relay_application">): M.ApiPromise<Result<"get_relay_application">>;
   /**
    * Update RELAY application.
    * `PUT /api/fabric/resources/relay_applications/{id}` (operation `update_relay_application`).
    */
-  update(id: string, body: Body<"update_relay_application">, options?: Options<"update_relay_application">): ApiPromise<Result<"update_relay_application">>;
+  update(id: string, body: Body<"update_relay_application">, options?: Options<"update_relay_application">): M.ApiPromise<Result<"update_relay_application">>;
   /**
    * Delete RELAY application.
    * `DELETE /api/fabric/resources/relay_applications/{id}` (operation `delete_relay_application`).
    */
-  delete(id: string, options?: Options<"delete_relay_application">): ApiPromise<void>;
+  delete(id: string, options?: Options<"delete_relay_application">): M.ApiPromise<void>;
   /**
    * List RELAY application Addresses.
    * `GET /api/fabric/resources/relay_applications/{id}/addresses` (operation `list_relay_application_addresses`).
    * Lazy: iterate items with `for await`, or pages with `.pages()`.
    */
-  listAddresses(id: string, options?: Options<"list_relay_application_addresses">): Paginator<Item<"list_relay_application_addresses">>;
+  listAddresses(id: string, options?: Options<"list_relay_application_addresses">): M.Paginator<Item<"list_relay_application_addresses">>;
 }
 
 export interface FabricResources {
@@ -872,23 +869,23 @@ export interface FabricResources {
    * `GET /api/fabric/resources` (operation `list_resources`).
    * Lazy: iterate items with `for await`, or pages with `.pages()`.
    */
-  list(options?: Options<"list_resources">): Paginator<Item<"list_resources">>;
+  list(options?: Options<"list_resources">): M.Paginator<Item<"list_resources">>;
   /**
    * Get Resource.
    * `GET /api/fabric/resources/{id}` (operation `get_resource`).
    */
-  get(id: string, options?: Options<"get_resource">): ApiPromise<Result<"get_resource">>;
+  get(id: string, options?: Options<"get_resource">): M.ApiPromise<Result<"get_resource">>;
   /**
    * Delete Resource.
    * `DELETE /api/fabric/resources/{id}` (operation `delete_resource`).
    */
-  delete(id: string, options?: Options<"delete_resource">): ApiPromise<void>;
+  delete(id: string, options?: Options<"delete_resource">): M.ApiPromise<void>;
   /**
    * List Resource Addresses.
    * `GET /api/fabric/resources/{id}/addresses` (operation `list_resource_addresses`).
    * Lazy: iterate items with `for await`, or pages with `.pages()`.
    */
-  listAddresses(id: string, options?: Options<"list_resource_addresses">): Paginator<Item<"list_resource_addresses">>;
+  listAddresses(id: string, options?: Options<"list_resource_addresses">): M.Paginator<Item<"list_resource_addresses">>;
 }
 
 export interface FabricSipCredentials {
@@ -897,38 +894,38 @@ export interface FabricSipCredentials {
    * `GET /api/fabric/resources/sip_endpoints` (operation `list_sip_credentials`).
    * Lazy: iterate items with `for await`, or pages with `.pages()`.
    */
-  list(options?: Options<"list_sip_credentials">): Paginator<Item<"list_sip_credentials">>;
+  list(options?: Options<"list_sip_credentials">): M.Paginator<Item<"list_sip_credentials">>;
   /**
    * Create SIP credential.
    * `POST /api/fabric/resources/sip_endpoints` (operation `create_sip_credential`).
    */
-  create(body: Body<"create_sip_credential">, options?: Options<"create_sip_credential">): ApiPromise<Result<"create_sip_credential">>;
+  create(body: Body<"create_sip_credential">, options?: Options<"create_sip_credential">): M.ApiPromise<Result<"create_sip_credential">>;
   /**
    * Get SIP credential.
    * `GET /api/fabric/resources/sip_endpoints/{id}` (operation `get_sip_credential`).
    */
-  get(id: string, options?: Options<"get_sip_credential">): ApiPromise<Result<"get_sip_credential">>;
+  get(id: string, options?: Options<"get_sip_credential">): M.ApiPromise<Result<"get_sip_credential">>;
   /**
    * Update SIP credential.
    * `PUT /api/fabric/resources/sip_endpoints/{id}` (operation `update_sip_credential`).
    */
-  update(id: string, body: Body<"update_sip_credential">, options?: Options<"update_sip_credential">): ApiPromise<Result<"update_sip_credential">>;
+  update(id: string, body: Body<"update_sip_credential">, options?: Options<"update_sip_credential">): M.ApiPromise<Result<"update_sip_credential">>;
   /**
    * Delete SIP credential.
    * `DELETE /api/fabric/resources/sip_endpoints/{id}` (operation `delete_sip_credential`).
    */
-  delete(id: string, options?: Options<"delete_sip_credential">): ApiPromise<void>;
+  delete(id: string, options?: Options<"delete_sip_credential">): M.ApiPromise<void>;
   /**
    * List SIP credential Addresses.
    * `GET /api/fabric/resources/sip_endpoints/{id}/addresses` (operation `list_sip_credential_addresses`).
    * Lazy: iterate items with `for await`, or pages with `.pages()`.
    */
-  listAddresses(id: string, options?: Options<"list_sip_credential_addresses">): Paginator<Item<"list_sip_credential_addresses">>;
+  listAddresses(id: string, options?: Options<"list_sip_credential_addresses">): M.Paginator<Item<"list_sip_credential_addresses">>;
   /**
    * Assign Resource to SIP credential.
    * `POST /api/fabric/resources/{id}/sip_endpoints` (operation `assign_resource_to_sip_credential`).
    */
-  assign(id: string, body: Body<"assign_resource_to_sip_credential">, options?: Options<"assign_resource_to_sip_credential">): ApiPromise<Result<"assign_resource_to_sip_credential">>;
+  assign(id: string, body: Body<"assign_resource_to_sip_credential">, options?: Options<"assign_resource_to_sip_credential">): M.ApiPromise<Result<"assign_resource_to_sip_credential">>;
 }
 
 export interface FabricSipGateways {
@@ -937,33 +934,33 @@ export interface FabricSipGateways {
    * `GET /api/fabric/resources/sip_gateways` (operation `list_sip_gateways`).
    * Lazy: iterate items with `for await`, or pages with `.pages()`.
    */
-  list(options?: Options<"list_sip_gateways">): Paginator<Item<"list_sip_gateways">>;
+  list(options?: Options<"list_sip_gateways">): M.Paginator<Item<"list_sip_gateways">>;
   /**
    * Create SIP gateway.
    * `POST /api/fabric/resources/sip_gateways` (operation `create_sip_gateway`).
    */
-  create(body: Body<"create_sip_gateway">, options?: Options<"create_sip_gateway">): ApiPromise<Result<"create_sip_gateway">>;
+  create(body: Body<"create_sip_gateway">, options?: Options<"create_sip_gateway">): M.ApiPromise<Result<"create_sip_gateway">>;
   /**
    * Get SIP gateway.
    * `GET /api/fabric/resources/sip_gateways/{id}` (operation `get_sip_gateway`).
    */
-  get(id: string, options?: Options<"get_sip_gateway">): ApiPromise<Result<"get_sip_gateway">>;
+  get(id: string, options?: Options<"get_sip_gateway">): M.ApiPromise<Result<"get_sip_gateway">>;
   /**
    * Delete SIP gateway.
    * `DELETE /api/fabric/resources/sip_gateways/{id}` (operation `delete_sip_gateway`).
    */
-  delete(id: string, options?: Options<"delete_sip_gateway">): ApiPromise<void>;
+  delete(id: string, options?: Options<"delete_sip_gateway">): M.ApiPromise<void>;
   /**
    * Update SIP gateway.
    * `PATCH /api/fabric/resources/sip_gateways/{id}` (operation `update_sip_gateway`).
    */
-  update(id: string, body: Body<"update_sip_gateway">, options?: Options<"update_sip_gateway">): ApiPromise<Result<"update_sip_gateway">>;
+  update(id: string, body: Body<"update_sip_gateway">, options?: Options<"update_sip_gateway">): M.ApiPromise<Result<"update_sip_gateway">>;
   /**
    * List SIP gateway Addresses.
    * `GET /api/fabric/resources/sip_gateways/{id}/addresses` (operation `list_sip_gateway_addresses`).
    * Lazy: iterate items with `for await`, or pages with `.pages()`.
    */
-  listAddresses(id: string, options?: Options<"list_sip_gateway_addresses">): Paginator<Item<"list_sip_gateway_addresses">>;
+  listAddresses(id: string, options?: Options<"list_sip_gateway_addresses">): M.Paginator<Item<"list_sip_gateway_addresses">>;
 }
 
 export interface FabricSubscribers {
@@ -972,33 +969,33 @@ export interface FabricSubscribers {
    * `GET /api/fabric/resources/subscribers` (operation `list_subscribers`).
    * Lazy: iterate items with `for await`, or pages with `.pages()`.
    */
-  list(options?: Options<"list_subscribers">): Paginator<Item<"list_subscribers">>;
+  list(options?: Options<"list_subscribers">): M.Paginator<Item<"list_subscribers">>;
   /**
    * Create Subscriber.
    * `POST /api/fabric/resources/subscribers` (operation `create_subscriber`).
    */
-  create(body: Body<"create_subscriber">, options?: Options<"create_subscriber">): ApiPromise<Result<"create_subscriber">>;
+  create(body: Body<"create_subscriber">, options?: Options<"create_subscriber">): M.ApiPromise<Result<"create_subscriber">>;
   /**
    * Get Subscriber.
    * `GET /api/fabric/resources/subscribers/{id}` (operation `get_subscriber`).
    */
-  get(id: string, options?: Options<"get_subscriber">): ApiPromise<Result<"get_subscriber">>;
+  get(id: string, options?: Options<"get_subscriber">): M.ApiPromise<Result<"get_subscriber">>;
   /**
    * Update Subscriber.
    * `PUT /api/fabric/resources/subscribers/{id}` (operation `update_subscriber`).
    */
-  update(id: string, body: Body<"update_subscriber">, options?: Options<"update_subscriber">): ApiPromise<Result<"update_subscriber">>;
+  update(id: string, body: Body<"update_subscriber">, options?: Options<"update_subscriber">): M.ApiPromise<Result<"update_subscriber">>;
   /**
    * Delete Subscriber.
    * `DELETE /api/fabric/resources/subscribers/{id}` (operation `delete_subscriber`).
    */
-  delete(id: string, options?: Options<"delete_subscriber">): ApiPromise<void>;
+  delete(id: string, options?: Options<"delete_subscriber">): M.ApiPromise<void>;
   /**
    * List Subscriber Addresses.
    * `GET /api/fabric/resources/subscribers/{id}/addresses` (operation `list_subscriber_addresses`).
    * Lazy: iterate items with `for await`, or pages with `.pages()`.
    */
-  listAddresses(id: string, options?: Options<"list_subscriber_addresses">): Paginator<Item<"list_subscriber_addresses">>;
+  listAddresses(id: string, options?: Options<"list_subscriber_addresses">): M.Paginator<Item<"list_subscriber_addresses">>;
 }
 
 export interface FabricSubscriberSipCredentials {
@@ -1007,27 +1004,27 @@ export interface FabricSubscriberSipCredentials {
    * `GET /api/fabric/resources/subscribers/{fabric_subscriber_id}/sip_endpoints` (operation `list_subscriber_sip_credentials`).
    * Lazy: iterate items with `for await`, or pages with `.pages()`.
    */
-  list(fabric_subscriber_id: string, options?: Options<"list_subscriber_sip_credentials">): Paginator<Item<"list_subscriber_sip_credentials">>;
+  list(fabric_subscriber_id: string, options?: Options<"list_subscriber_sip_credentials">): M.Paginator<Item<"list_subscriber_sip_credentials">>;
   /**
    * Create Subscriber SIP credential.
    * `POST /api/fabric/resources/subscribers/{fabric_subscriber_id}/sip_endpoints` (operation `create_subscriber_sip_credential`).
    */
-  create(fabric_subscriber_id: string, body: Body<"create_subscriber_sip_credential">, options?: Options<"create_subscriber_sip_credential">): ApiPromise<Result<"create_subscriber_sip_credential">>;
+  create(fabric_subscriber_id: string, body: Body<"create_subscriber_sip_credential">, options?: Options<"create_subscriber_sip_credential">): M.ApiPromise<Result<"create_subscriber_sip_credential">>;
   /**
    * Get Subscriber SIP credential.
    * `GET /api/fabric/resources/subscribers/{fabric_subscriber_id}/sip_endpoints/{id}` (operation `get_subscriber_sip_credential`).
    */
-  get(fabric_subscriber_id: string, id: string, options?: Options<"get_subscriber_sip_credential">): ApiPromise<Result<"get_subscriber_sip_credential">>;
+  get(fabric_subscriber_id: string, id: string, options?: Options<"get_subscriber_sip_credential">): M.ApiPromise<Result<"get_subscriber_sip_credential">>;
   /**
    * Delete Subscriber SIP credential.
    * `DELETE /api/fabric/resources/subscribers/{fabric_subscriber_id}/sip_endpoints/{id}` (operation `delete_subscriber_sip_credential`).
    */
-  delete(fabric_subscriber_id: string, id: string, options?: Options<"delete_subscriber_sip_credential">): ApiPromise<void>;
+  delete(fabric_subscriber_id: string, id: string, options?: Options<"delete_subscriber_sip_credential">): M.ApiPromise<void>;
   /**
    * Update Subscriber SIP credential.
    * `PATCH /api/fabric/resources/subscribers/{fabric_subscriber_id}/sip_endpoints/{id}` (operation `update_subscriber_sip_credential`).
    */
-  update(fabric_subscriber_id: string, id: string, body: Body<"update_subscriber_sip_credential">, options?: Options<"update_subscriber_sip_credential">): ApiPromise<Result<"update_subscriber_sip_credential">>;
+  update(fabric_subscriber_id: string, id: string, body: Body<"update_subscriber_sip_credential">, options?: Options<"update_subscriber_sip_credential">): M.ApiPromise<Result<"update_subscriber_sip_credential">>;
 }
 
 export interface FabricSubscriberTokens {
@@ -1035,27 +1032,27 @@ export interface FabricSubscriberTokens {
    * Create guest embed token.
    * `POST /api/fabric/embeds/tokens` (operation `create_guest_embed_token`, no credentials).
    */
-  createGuestEmbed(body: Body<"create_guest_embed_token">, options?: Options<"create_guest_embed_token">): ApiPromise<Result<"create_guest_embed_token">>;
+  createGuestEmbed(body: Body<"create_guest_embed_token">, options?: Options<"create_guest_embed_token">): M.ApiPromise<Result<"create_guest_embed_token">>;
   /**
    * Create Subscriber guest token.
    * `POST /api/fabric/guests/tokens` (operation `create_subscriber_guest_token`).
    */
-  createGuest(body: Body<"create_subscriber_guest_token">, options?: Options<"create_subscriber_guest_token">): ApiPromise<Result<"create_subscriber_guest_token">>;
+  createGuest(body: Body<"create_subscriber_guest_token">, options?: Options<"create_subscriber_guest_token">): M.ApiPromise<Result<"create_subscriber_guest_token">>;
   /**
    * Create Subscriber invite token.
    * `POST /api/fabric/subscriber/invites` (operation `create_subscriber_invite_token`, Bearer: pass `subscriberToken`).
    */
-  createInvite(body: Body<"create_subscriber_invite_token">, options: Options<"create_subscriber_invite_token", BearerAuth>): ApiPromise<Result<"create_subscriber_invite_token">>;
+  createInvite(body: Body<"create_subscriber_invite_token">, options: Options<"create_subscriber_invite_token", M.BearerAuth>): M.ApiPromise<Result<"create_subscriber_invite_token">>;
   /**
    * Create Subscriber token.
    * `POST /api/fabric/subscribers/tokens` (operation `create_subscriber_token`).
    */
-  create(body: Body<"create_subscriber_token">, options?: Options<"create_subscriber_token">): ApiPromise<Result<"create_subscriber_token">>;
+  create(body: Body<"create_subscriber_token">, options?: Options<"create_subscriber_token">): M.ApiPromise<Result<"create_subscriber_token">>;
   /**
    * Refresh Subscriber token.
    * `POST /api/fabric/subscribers/tokens/refresh` (operation `refresh_subscriber_token`).
    */
-  refresh(body: Body<"refresh_subscriber_token">, options?: Options<"refresh_subscriber_token">): ApiPromise<Result<"refresh_subscriber_token">>;
+  refresh(body: Body<"refresh_subscriber_token">, options?: Options<"refresh_subscriber_token">): M.ApiPromise<Result<"refresh_subscriber_token">>;
 }
 
 export interface FabricSwmlScripts {
@@ -1064,33 +1061,33 @@ export interface FabricSwmlScripts {
    * `GET /api/fabric/resources/swml_scripts` (operation `list_swml_scripts`).
    * Lazy: iterate items with `for await`, or pages with `.pages()`.
    */
-  list(options?: Options<"list_swml_scripts">): Paginator<Item<"list_swml_scripts">>;
+  list(options?: Options<"list_swml_scripts">): M.Paginator<Item<"list_swml_scripts">>;
   /**
    * Create SWML Script.
    * `POST /api/fabric/resources/swml_scripts` (operation `create_swml_script`).
    */
-  create(body: Body<"create_swml_script">, options?: Options<"create_swml_script">): ApiPromise<Result<"create_swml_script">>;
+  create(body: Body<"create_swml_script">, options?: Options<"create_swml_script">): M.ApiPromise<Result<"create_swml_script">>;
   /**
    * Get SWML Script.
    * `GET /api/fabric/resources/swml_scripts/{id}` (operation `get_swml_script`).
    */
-  get(id: string, options?: Options<"get_swml_script">): ApiPromise<Result<"get_swml_script">>;
+  get(id: string, options?: Options<"get_swml_script">): M.ApiPromise<Result<"get_swml_script">>;
   /**
    * Update SWML Script.
    * `PUT /api/fabric/resources/swml_scripts/{id}` (operation `update_swml_script`).
    */
-  update(id: string, body: Body<"update_swml_script">, options?: Options<"update_swml_script">): ApiPromise<Result<"update_swml_script">>;
+  update(id: string, body: Body<"update_swml_script">, options?: Options<"update_swml_script">): M.ApiPromise<Result<"update_swml_script">>;
   /**
    * Delete SWML Script.
    * `DELETE /api/fabric/resources/swml_scripts/{id}` (operation `delete_swml_script`).
    */
-  delete(id: string, options?: Options<"delete_swml_script">): ApiPromise<void>;
+  delete(id: string, options?: Options<"delete_swml_script">): M.ApiPromise<void>;
   /**
    * List SWML Script Addresses.
    * `GET /api/fabric/resources/swml_scripts/{id}/addresses` (operation `list_swml_script_addresses`).
    * Lazy: iterate items with `for await`, or pages with `.pages()`.
    */
-  listAddresses(id: string, options?: Options<"list_swml_script_addresses">): Paginator<Item<"list_swml_script_addresses">>;
+  listAddresses(id: string, options?: Options<"list_swml_script_addresses">): M.Paginator<Item<"list_swml_script_addresses">>;
 }
 
 export interface FabricSwmlWebhooks {
@@ -1099,33 +1096,33 @@ export interface FabricSwmlWebhooks {
    * `GET /api/fabric/resources/swml_webhooks` (operation `list_swml_webhooks`).
    * Lazy: iterate items with `for await`, or pages with `.pages()`.
    */
-  list(options?: Options<"list_swml_webhooks">): Paginator<Item<"list_swml_webhooks">>;
+  list(options?: Options<"list_swml_webhooks">): M.Paginator<Item<"list_swml_webhooks">>;
   /**
    * Create SWML webhook.
    * `POST /api/fabric/resources/swml_webhooks` (operation `create_swml_webhook`).
    */
-  create(body: Body<"create_swml_webhook">, options?: Options<"create_swml_webhook">): ApiPromise<Result<"create_swml_webhook">>;
+  create(body: Body<"create_swml_webhook">, options?: Options<"create_swml_webhook">): M.ApiPromise<Result<"create_swml_webhook">>;
   /**
    * Get SWML webhook.
    * `GET /api/fabric/resources/swml_webhooks/{id}` (operation `get_swml_webhook`).
    */
-  get(id: string, options?: Options<"get_swml_webhook">): ApiPromise<Result<"get_swml_webhook">>;
+  get(id: string, options?: Options<"get_swml_webhook">): M.ApiPromise<Result<"get_swml_webhook">>;
   /**
    * Delete SWML webhook.
    * `DELETE /api/fabric/resources/swml_webhooks/{id}` (operation `delete_swml_webhook`).
    */
-  delete(id: string, options?: Options<"delete_swml_webhook">): ApiPromise<void>;
+  delete(id: string, options?: Options<"delete_swml_webhook">): M.ApiPromise<void>;
   /**
    * Update SWML webhook.
    * `PATCH /api/fabric/resources/swml_webhooks/{id}` (operation `update_swml_webhook`).
    */
-  update(id: string, body: Body<"update_swml_webhook">, options?: Options<"update_swml_webhook">): ApiPromise<Result<"update_swml_webhook">>;
+  update(id: string, body: Body<"update_swml_webhook">, options?: Options<"update_swml_webhook">): M.ApiPromise<Result<"update_swml_webhook">>;
   /**
    * List SWML webhook Addresses.
    * `GET /api/fabric/resources/swml_webhooks/{swml_webhook_id}/addresses` (operation `list_swml_webhook_addresses`).
    * Lazy: iterate items with `for await`, or pages with `.pages()`.
    */
-  listAddresses(swml_webhook_id: string, options?: Options<"list_swml_webhook_addresses">): Paginator<Item<"list_swml_webhook_addresses">>;
+  listAddresses(swml_webhook_id: string, options?: Options<"list_swml_webhook_addresses">): M.Paginator<Item<"list_swml_webhook_addresses">>;
 }
 
 export interface FaxFamily {
@@ -1138,12 +1135,12 @@ export interface FaxLogs {
    * `GET /api/fax/logs` (operation `list_fax_logs`).
    * Lazy: iterate items with `for await`, or pages with `.pages()`; asks for pages of 1000 unless `page_size` is given.
    */
-  list(options?: Options<"list_fax_logs">): Paginator<Item<"list_fax_logs">>;
+  list(options?: Options<"list_fax_logs">): M.Paginator<Item<"list_fax_logs">>;
   /**
    * Get fax log.
    * `GET /api/fax/logs/{id}` (operation `get_fax_log`).
    */
-  get(id: string, options?: Options<"get_fax_log">): ApiPromise<Result<"get_fax_log">>;
+  get(id: string, options?: Options<"get_fax_log">): M.ApiPromise<Result<"get_fax_log">>;
 }
 
 export interface LogsFamily {
@@ -1156,7 +1153,7 @@ export interface LogsConferences {
    * `GET /api/logs/conferences` (operation `list_conferences`).
    * Lazy: iterate items with `for await`, or pages with `.pages()`; asks for pages of 1000 unless `page_size` is given.
    */
-  list(options?: Options<"list_conferences">): Paginator<Item<"list_conferences">>;
+  list(options?: Options<"list_conferences">): M.Paginator<Item<"list_conferences">>;
 }
 
 export interface MessagingFamily {
@@ -1170,12 +1167,12 @@ export interface MessagingLogs {
    * `GET /api/messaging/logs` (operation `list_message_logs`).
    * Lazy: iterate items with `for await`, or pages with `.pages()`; asks for pages of 1000 unless `page_size` is given.
    */
-  list(options?: Options<"list_message_logs">): Paginator<Item<"list_message_logs">>;
+  list(options?: Options<"list_message_logs">): M.Paginator<Item<"list_message_logs">>;
   /**
    * Get message log.
    * `GET /api/messaging/logs/{id}` (operation `get_message_log`).
    */
-  get(id: string, options?: Options<"get_message_log">): ApiPromise<Result<"get_message_log">>;
+  get(id: string, options?: Options<"get_message_log">): M.ApiPromise<Result<"get_message_log">>;
 }
 
 export interface MessagingMessages {
@@ -1183,12 +1180,12 @@ export interface MessagingMessages {
    * Send a message.
    * `POST /api/messaging/messages` (operation `create_message`).
    */
-  create(body: Body<"create_message">, options?: Options<"create_message">): ApiPromise<Result<"create_message">>;
+  create(body: Body<"create_message">, options?: Options<"create_message">): M.ApiPromise<Result<"create_message">>;
   /**
    * Redact a message.
    * `PATCH /api/messaging/messages/{message_id}` (operation `update_message`).
    */
-  update(message_id: string, body: Body<"update_message">, options?: Options<"update_message">): ApiPromise<Result<"update_message">>;
+  update(message_id: string, body: Body<"update_message">, options?: Options<"update_message">): M.ApiPromise<Result<"update_message">>;
 }
 
 export interface ProjectFamily {
@@ -1202,32 +1199,32 @@ export interface ProjectProjects {
    * `GET /api/projects` (operation `list_projects`).
    * Lazy: iterate items with `for await`, or pages with `.pages()`; asks for pages of 1000 unless `page_size` is given.
    */
-  list(options?: Options<"list_projects">): Paginator<Item<"list_projects">>;
+  list(options?: Options<"list_projects">): M.Paginator<Item<"list_projects">>;
   /**
    * Create a subproject.
    * `POST /api/projects` (operation `create_subproject`).
    */
-  createSubproject(body: Body<"create_subproject">, options?: Options<"create_subproject">): ApiPromise<Result<"create_subproject">>;
+  createSubproject(body: Body<"create_subproject">, options?: Options<"create_subproject">): M.ApiPromise<Result<"create_subproject">>;
   /**
    * Retrieve a project.
    * `GET /api/projects/{id}` (operation `get_project`).
    */
-  get(id: string, options?: Options<"get_project">): ApiPromise<Result<"get_project">>;
+  get(id: string, options?: Options<"get_project">): M.ApiPromise<Result<"get_project">>;
   /**
    * Delete a subproject.
    * `DELETE /api/projects/{id}` (operation `delete_subproject`).
    */
-  deleteSubproject(id: string, options?: Options<"delete_subproject">): ApiPromise<void>;
+  deleteSubproject(id: string, options?: Options<"delete_subproject">): M.ApiPromise<void>;
   /**
    * Update a project.
    * `PATCH /api/projects/{id}` (operation `update_project`).
    */
-  update(id: string, body: Body<"update_project">, options?: Options<"update_project">): ApiPromise<Result<"update_project">>;
+  update(id: string, body: Body<"update_project">, options?: Options<"update_project">): M.ApiPromise<Result<"update_project">>;
   /**
    * Rotate a project's signing key.
    * `POST /api/projects/{id}/signing-key/rotate` (operation `rotate_signing_key`).
    */
-  rotateSigningKey(id: string, options?: Options<"rotate_signing_key">): ApiPromise<Result<"rotate_signing_key">>;
+  rotateSigningKey(id: string, options?: Options<"rotate_signing_key">): M.ApiPromise<Result<"rotate_signing_key">>;
 }
 
 export interface ProjectTokens {
@@ -1235,17 +1232,17 @@ export interface ProjectTokens {
    * Create API token.
    * `POST /api/project/tokens` (operation `create_token`).
    */
-  create(body: Body<"create_token">, options?: Options<"create_token">): ApiPromise<Result<"create_token">>;
+  create(body: Body<"create_token">, options?: Options<"create_token">): M.ApiPromise<Result<"create_token">>;
   /**
    * Delete API token.
    * `DELETE /api/project/tokens/{token_id}` (operation `delete_token`).
    */
-  delete(token_id: string, options?: Options<"delete_token">): ApiPromise<void>;
+  delete(token_id: string, options?: Options<"delete_token">): M.ApiPromise<void>;
   /**
    * Update API token.
    * `PATCH /api/project/tokens/{token_id}` (operation `update_token`).
    */
-  update(token_id: string, body: Body<"update_token">, options?: Options<"update_token">): ApiPromise<Result<"update_token">>;
+  update(token_id: string, body: Body<"update_token">, options?: Options<"update_token">): M.ApiPromise<Result<"update_token">>;
 }
 
 export interface PubsubFamily {
@@ -1257,7 +1254,7 @@ export interface PubsubTokens {
    * Create PubSub token.
    * `POST /api/pubsub/tokens` (operation `create_pubsub_token`).
    */
-  create(body: Body<"create_pubsub_token">, options?: Options<"create_pubsub_token">): ApiPromise<Result<"create_pubsub_token">>;
+  create(body: Body<"create_pubsub_token">, options?: Options<"create_pubsub_token">): M.ApiPromise<Result<"create_pubsub_token">>;
 }
 
 export interface RelayFamily {
@@ -1287,17 +1284,17 @@ export interface RelayBrands {
    * `GET /api/relay/rest/registry/beta/brands` (operation `list_brands`).
    * Lazy: iterate items with `for await`, or pages with `.pages()`.
    */
-  list(options?: Options<"list_brands">): Paginator<Item<"list_brands">>;
+  list(options?: Options<"list_brands">): M.Paginator<Item<"list_brands">>;
   /**
    * Create brand.
    * `POST /api/relay/rest/registry/beta/brands` (operation `create_brand`).
    */
-  create(body: Body<"create_brand">, options?: Options<"create_brand">): ApiPromise<Result<"create_brand">>;
+  create(body: Body<"create_brand">, options?: Options<"create_brand">): M.ApiPromise<Result<"create_brand">>;
   /**
    * Get brand.
    * `GET /api/relay/rest/registry/beta/brands/{id}` (operation `retrieve_brand`).
    */
-  get(id: string, options?: Options<"retrieve_brand">): ApiPromise<Result<"retrieve_brand">>;
+  get(id: string, options?: Options<"retrieve_brand">): M.ApiPromise<Result<"retrieve_brand">>;
 }
 
 export interface RelayCallRecordings {
@@ -1306,17 +1303,17 @@ export interface RelayCallRecordings {
    * `GET /api/relay/rest/recordings` (operation `list_call_recordings`).
    * Lazy: iterate items with `for await`, or pages with `.pages()`.
    */
-  list(options?: Options<"list_call_recordings">): Paginator<Item<"list_call_recordings">>;
+  list(options?: Options<"list_call_recordings">): M.Paginator<Item<"list_call_recordings">>;
   /**
    * Get recording.
    * `GET /api/relay/rest/recordings/{id}` (operation `get_call_recording`).
    */
-  get(id: string, options?: Options<"get_call_recording">): ApiPromise<Result<"get_call_recording">>;
+  get(id: string, options?: Options<"get_call_recording">): M.ApiPromise<Result<"get_call_recording">>;
   /**
    * Delete recording.
    * `DELETE /api/relay/rest/recordings/{id}` (operation `delete_call_recording`).
    */
-  delete(id: string, options?: Options<"delete_call_recording">): ApiPromise<void>;
+  delete(id: string, options?: Options<"delete_call_recording">): M.ApiPromise<void>;
 }
 
 export interface RelayCampaigns {
@@ -1325,22 +1322,22 @@ export interface RelayCampaigns {
    * `GET /api/relay/rest/registry/beta/brands/{id}/campaigns` (operation `list_campaigns`).
    * Lazy: iterate items with `for await`, or pages with `.pages()`.
    */
-  list(id: string, options?: Options<"list_campaigns">): Paginator<Item<"list_campaigns">>;
+  list(id: string, options?: Options<"list_campaigns">): M.Paginator<Item<"list_campaigns">>;
   /**
    * Create campaign.
    * `POST /api/relay/rest/registry/beta/brands/{id}/campaigns` (operation `create_campaign`).
    */
-  create(id: string, body: Body<"create_campaign">, options?: Options<"create_campaign">): ApiPromise<Result<"create_campaign">>;
+  create(id: string, body: Body<"create_campaign">, options?: Options<"create_campaign">): M.ApiPromise<Result<"create_campaign">>;
   /**
    * Get campaign.
    * `GET /api/relay/rest/registry/beta/campaigns/{id}` (operation `retrieve_campaign`).
    */
-  get(id: string, options?: Options<"retrieve_campaign">): ApiPromise<Result<"retrieve_campaign">>;
+  get(id: string, options?: Options<"retrieve_campaign">): M.ApiPromise<Result<"retrieve_campaign">>;
   /**
    * Update campaign.
    * `PUT /api/relay/rest/registry/beta/campaigns/{id}` (operation `update_campaign`).
    */
-  update(id: string, body: Body<"update_campaign">, options?: Options<"update_campaign">): ApiPromise<Result<"update_campaign">>;
+  update(id: string, body: Body<"update_campaign">, options?: Options<"update_campaign">): M.ApiPromise<Result<"update_campaign">>;
 }
 
 export interface RelayE911Addresses {
@@ -1349,22 +1346,22 @@ export interface RelayE911Addresses {
    * `GET /api/relay/rest/addresses` (operation `list_addresses`).
    * Lazy: iterate items with `for await`, or pages with `.pages()`; asks for pages of 1000 unless `page_size` is given.
    */
-  list(options?: Options<"list_addresses">): Paginator<Item<"list_addresses">>;
+  list(options?: Options<"list_addresses">): M.Paginator<Item<"list_addresses">>;
   /**
    * Create E911 address.
    * `POST /api/relay/rest/addresses` (operation `create_address`).
    */
-  create(body: Body<"create_address">, options?: Options<"create_address">): ApiPromise<Result<"create_address">>;
+  create(body: Body<"create_address">, options?: Options<"create_address">): M.ApiPromise<Result<"create_address">>;
   /**
    * Get E911 address.
    * `GET /api/relay/rest/addresses/{id}` (operation `get_address`).
    */
-  get(id: string, options?: Options<"get_address">): ApiPromise<Result<"get_address">>;
+  get(id: string, options?: Options<"get_address">): M.ApiPromise<Result<"get_address">>;
   /**
    * Delete E911 address.
    * `DELETE /api/relay/rest/addresses/{id}` (operation `delete_address`).
    */
-  delete(id: string, options?: Options<"delete_address">): ApiPromise<void>;
+  delete(id: string, options?: Options<"delete_address">): M.ApiPromise<void>;
 }
 
 export interface RelayImportedPhoneNumbers {
@@ -1372,7 +1369,7 @@ export interface RelayImportedPhoneNumbers {
    * Import phone number.
    * `POST /api/relay/rest/imported_phone_numbers` (operation `create_imported_phone_number`).
    */
-  create(body: Body<"create_imported_phone_number">, options?: Options<"create_imported_phone_number">): ApiPromise<Result<"create_imported_phone_number">>;
+  create(body: Body<"create_imported_phone_number">, options?: Options<"create_imported_phone_number">): M.ApiPromise<Result<"create_imported_phone_number">>;
 }
 
 export interface RelayMfa {
@@ -1380,17 +1377,17 @@ export interface RelayMfa {
    * Request MFA token via call.
    * `POST /api/relay/rest/mfa/call` (operation `request_mfa_call`).
    */
-  requestCall(body: Body<"request_mfa_call">, options?: Options<"request_mfa_call">): ApiPromise<Result<"request_mfa_call">>;
+  requestCall(body: Body<"request_mfa_call">, options?: Options<"request_mfa_call">): M.ApiPromise<Result<"request_mfa_call">>;
   /**
    * Request MFA token via SMS.
    * `POST /api/relay/rest/mfa/sms` (operation `request_mfa_sms`).
    */
-  requestSms(body: Body<"request_mfa_sms">, options?: Options<"request_mfa_sms">): ApiPromise<Result<"request_mfa_sms">>;
+  requestSms(body: Body<"request_mfa_sms">, options?: Options<"request_mfa_sms">): M.ApiPromise<Result<"request_mfa_sms">>;
   /**
    * Verify MFA token.
    * `POST /api/relay/rest/mfa/{mfa_request_id}/verify` (operation `verify_mfa_token`).
    */
-  verifyToken(mfa_request_id: string, body: Body<"verify_mfa_token">, options?: Options<"verify_mfa_token">): ApiPromise<Result<"verify_mfa_token">>;
+  verifyToken(mfa_request_id: string, body: Body<"verify_mfa_token">, options?: Options<"verify_mfa_token">): M.ApiPromise<Result<"verify_mfa_token">>;
 }
 
 export interface RelayNumberGroupMemberships {
@@ -1398,23 +1395,23 @@ export interface RelayNumberGroupMemberships {
    * Get number group membership.
    * `GET /api/relay/rest/number_group_memberships/{id}` (operation `retrieve_number_group_membership`).
    */
-  get(id: string, options?: Options<"retrieve_number_group_membership">): ApiPromise<Result<"retrieve_number_group_membership">>;
+  get(id: string, options?: Options<"retrieve_number_group_membership">): M.ApiPromise<Result<"retrieve_number_group_membership">>;
   /**
    * Delete number group membership.
    * `DELETE /api/relay/rest/number_group_memberships/{id}` (operation `delete_number_group_membership`).
    */
-  delete(id: string, options?: Options<"delete_number_group_membership">): ApiPromise<void>;
+  delete(id: string, options?: Options<"delete_number_group_membership">): M.ApiPromise<void>;
   /**
    * List number group memberships.
    * `GET /api/relay/rest/number_groups/{NumberGroupId}/number_group_memberships` (operation `list_number_group_memberships`).
    * Lazy: iterate items with `for await`, or pages with `.pages()`; asks for pages of 1000 unless `page_size` is given.
    */
-  list(NumberGroupId: string, options?: Options<"list_number_group_memberships">): Paginator<Item<"list_number_group_memberships">>;
+  list(NumberGroupId: string, options?: Options<"list_number_group_memberships">): M.Paginator<Item<"list_number_group_memberships">>;
   /**
    * Create number group membership.
    * `POST /api/relay/rest/number_groups/{NumberGroupId}/number_group_memberships` (operation `create_number_group_membership`).
    */
-  create(NumberGroupId: string, body: Body<"create_number_group_membership">, options?: Options<"create_number_group_membership">): ApiPromise<Result<"create_number_group_membership">>;
+  create(NumberGroupId: string, body: Body<"create_number_group_membership">, options?: Options<"create_number_group_membership">): M.ApiPromise<Result<"create_number_group_membership">>;
 }
 
 export interface RelayNumberGroups {
@@ -1423,27 +1420,27 @@ export interface RelayNumberGroups {
    * `GET /api/relay/rest/number_groups` (operation `list_number_groups`).
    * Lazy: iterate items with `for await`, or pages with `.pages()`; asks for pages of 1000 unless `page_size` is given.
    */
-  list(options?: Options<"list_number_groups">): Paginator<Item<"list_number_groups">>;
+  list(options?: Options<"list_number_groups">): M.Paginator<Item<"list_number_groups">>;
   /**
    * Create number group.
    * `POST /api/relay/rest/number_groups` (operation `create_number_group`).
    */
-  create(body: Body<"create_number_group">, options?: Options<"create_number_group">): ApiPromise<Result<"create_number_group">>;
+  create(body: Body<"create_number_group">, options?: Options<"create_number_group">): M.ApiPromise<Result<"create_number_group">>;
   /**
    * Get number group.
    * `GET /api/relay/rest/number_groups/{id}` (operation `retrieve_number_group`).
    */
-  get(id: string, options?: Options<"retrieve_number_group">): ApiPromise<Result<"retrieve_number_group">>;
+  get(id: string, options?: Options<"retrieve_number_group">): M.ApiPromise<Result<"retrieve_number_group">>;
   /**
    * Update number group.
    * `PUT /api/relay/rest/number_groups/{id}` (operation `update_number_group`).
    */
-  update(id: string, body: Body<"update_number_group">, options?: Options<"update_number_group">): ApiPromise<Result<"update_number_group">>;
+  update(id: string, body: Body<"update_number_group">, options?: Options<"update_number_group">): M.ApiPromise<Result<"update_number_group">>;
   /**
    * Delete number group.
    * `DELETE /api/relay/rest/number_groups/{id}` (operation `delete_number_group`).
    */
-  delete(id: string, options?: Options<"delete_number_group">): ApiPromise<void>;
+  delete(id: string, options?: Options<"delete_number_group">): M.ApiPromise<void>;
 }
 
 export interface RelayPhoneNumberAssignments {
@@ -1452,28 +1449,28 @@ export interface RelayPhoneNumberAssignments {
    * `GET /api/relay/rest/registry/beta/campaigns/{id}/numbers` (operation `list_number_assignments`).
    * Lazy: iterate items with `for await`, or pages with `.pages()`.
    */
-  list(id: string, options?: Options<"list_number_assignments">): Paginator<Item<"list_number_assignments">>;
+  list(id: string, options?: Options<"list_number_assignments">): M.Paginator<Item<"list_number_assignments">>;
   /**
    * List phone number assignment orders.
    * `GET /api/relay/rest/registry/beta/campaigns/{id}/orders` (operation `list_orders`).
    * Lazy: iterate items with `for await`, or pages with `.pages()`.
    */
-  listOrders(id: string, options?: Options<"list_orders">): Paginator<Item<"list_orders">>;
+  listOrders(id: string, options?: Options<"list_orders">): M.Paginator<Item<"list_orders">>;
   /**
    * Create phone number assignment order.
    * `POST /api/relay/rest/registry/beta/campaigns/{id}/orders` (operation `create_order`).
    */
-  createOrder(id: string, body: Body<"create_order">, options?: Options<"create_order">): ApiPromise<Result<"create_order">>;
+  createOrder(id: string, body: Body<"create_order">, options?: Options<"create_order">): M.ApiPromise<Result<"create_order">>;
   /**
    * Delete phone number assignment.
    * `DELETE /api/relay/rest/registry/beta/numbers/{id}` (operation `delete_number_assignment`).
    */
-  delete(id: string, options?: Options<"delete_number_assignment">): ApiPromise<void>;
+  delete(id: string, options?: Options<"delete_number_assignment">): M.ApiPromise<void>;
   /**
    * Get phone number assignment order.
    * `GET /api/relay/rest/registry/beta/orders/{id}` (operation `retrieve_order`).
    */
-  get(id: string, options?: Options<"retrieve_order">): ApiPromise<Result<"retrieve_order">>;
+  get(id: string, options?: Options<"retrieve_order">): M.ApiPromise<Result<"retrieve_order">>;
 }
 
 export interface RelayPhoneNumberLookup {
@@ -1481,7 +1478,7 @@ export interface RelayPhoneNumberLookup {
    * Look up phone number.
    * `GET /api/relay/rest/lookup/phone_number/{e164_number}` (operation `lookup_phone_number`).
    */
-  lookup(e164_number: string, options?: Options<"lookup_phone_number">): ApiPromise<Result<"lookup_phone_number">>;
+  lookup(e164_number: string, options?: Options<"lookup_phone_number">): M.ApiPromise<Result<"lookup_phone_number">>;
 }
 
 export interface RelayPhoneNumbers {
@@ -1490,33 +1487,33 @@ export interface RelayPhoneNumbers {
    * `GET /api/relay/rest/phone_numbers` (operation `list_phone_numbers`).
    * Lazy: iterate items with `for await`, or pages with `.pages()`; asks for pages of 1000 unless `page_size` is given.
    */
-  list(options?: Options<"list_phone_numbers">): Paginator<Item<"list_phone_numbers">>;
+  list(options?: Options<"list_phone_numbers">): M.Paginator<Item<"list_phone_numbers">>;
   /**
    * Purchase phone number.
    * `POST /api/relay/rest/phone_numbers` (operation `purchase_phone_number`).
    */
-  purchase(body: Body<"purchase_phone_number">, options?: Options<"purchase_phone_number">): ApiPromise<Result<"purchase_phone_number">>;
+  purchase(body: Body<"purchase_phone_number">, options?: Options<"purchase_phone_number">): M.ApiPromise<Result<"purchase_phone_number">>;
   /**
    * Search phone numbers.
    * `GET /api/relay/rest/phone_numbers/search` (operation `search_available_phone_numbers`).
    * Lazy: iterate items with `for await`, or pages with `.pages()`.
    */
-  search(options?: Options<"search_available_phone_numbers">): Paginator<Item<"search_available_phone_numbers">>;
+  search(options?: Options<"search_available_phone_numbers">): M.Paginator<Item<"search_available_phone_numbers">>;
   /**
    * Get phone number.
    * `GET /api/relay/rest/phone_numbers/{id}` (operation `retrieve_phone_number`).
    */
-  get(id: string, options?: Options<"retrieve_phone_number">): ApiPromise<Result<"retrieve_phone_number">>;
+  get(id: string, options?: Options<"retrieve_phone_number">): M.ApiPromise<Result<"retrieve_phone_number">>;
   /**
    * Update phone number.
    * `PUT /api/relay/rest/phone_numbers/{id}` (operation `update_phone_number`).
    */
-  update(id: string, body: Body<"update_phone_number">, options?: Options<"update_phone_number">): ApiPromise<Result<"update_phone_number">>;
+  update(id: string, body: Body<"update_phone_number">, options?: Options<"update_phone_number">): M.ApiPromise<Result<"update_phone_number">>;
   /**
    * Release phone number.
    * `DELETE /api/relay/rest/phone_numbers/{id}` (operation `release_phone_number`).
    */
-  release(id: string, options?: Options<"release_phone_number">): ApiPromise<void>;
+  release(id: string, options?: Options<"release_phone_number">): M.ApiPromise<void>;
 }
 
 export interface RelayQueueMembers {
@@ -1525,17 +1522,17 @@ export interface RelayQueueMembers {
    * `GET /api/relay/rest/queues/{queue_id}/members` (operation `list_queue_members`).
    * Lazy: iterate items with `for await`, or pages with `.pages()`.
    */
-  list(queue_id: string, options?: Options<"list_queue_members">): Paginator<Item<"list_queue_members">>;
+  list(queue_id: string, options?: Options<"list_queue_members">): M.Paginator<Item<"list_queue_members">>;
   /**
    * Get next queue member.
    * `GET /api/relay/rest/queues/{queue_id}/members/next` (operation `retrieve_next_queue_member`).
    */
-  getNext(queue_id: string, options?: Options<"retrieve_next_queue_member">): ApiPromise<Result<"retrieve_next_queue_member">>;
+  getNext(queue_id: string, options?: Options<"retrieve_next_queue_member">): M.ApiPromise<Result<"retrieve_next_queue_member">>;
   /**
    * Get queue member.
    * `GET /api/relay/rest/queues/{queue_id}/members/{id}` (operation `retrieve_queue_member`).
    */
-  get(queue_id: string, id: string, options?: Options<"retrieve_queue_member">): ApiPromise<Result<"retrieve_queue_member">>;
+  get(queue_id: string, id: string, options?: Options<"retrieve_queue_member">): M.ApiPromise<Result<"retrieve_queue_member">>;
 }
 
 export interface RelayQueues {
@@ -1544,27 +1541,27 @@ export interface RelayQueues {
    * `GET /api/relay/rest/queues` (operation `list_queues`).
    * Lazy: iterate items with `for await`, or pages with `.pages()`.
    */
-  list(options?: Options<"list_queues">): Paginator<Item<"list_queues">>;
+  list(options?: Options<"list_queues">): M.Paginator<Item<"list_queues">>;
   /**
    * Create queue.
    * `POST /api/relay/rest/queues` (operation `create_queue`).
    */
-  create(body: Body<"create_queue">, options?: Options<"create_queue">): ApiPromise<Result<"create_queue">>;
+  create(body: Body<"create_queue">, options?: Options<"create_queue">): M.ApiPromise<Result<"create_queue">>;
   /**
    * Get queue.
    * `GET /api/relay/rest/queues/{id}` (operation `get_queue`).
    */
-  get(id: string, options?: Options<"get_queue">): ApiPromise<Result<"get_queue">>;
+  get(id: string, options?: Options<"get_queue">): M.ApiPromise<Result<"get_queue">>;
   /**
    * Update queue.
    * `PUT /api/relay/rest/queues/{id}` (operation `update_queue`).
    */
-  update(id: string, body: Body<"update_queue">, options?: Options<"update_queue">): ApiPromise<Result<"update_queue">>;
+  update(id: string, body: Body<"update_queue">, options?: Options<"update_queue">): M.ApiPromise<Result<"update_queue">>;
   /**
    * Delete queue.
    * `DELETE /api/relay/rest/queues/{id}` (operation `delete_queue`).
    */
-  delete(id: string, options?: Options<"delete_queue">): ApiPromise<void>;
+  delete(id: string, options?: Options<"delete_queue">): M.ApiPromise<void>;
 }
 
 export interface RelayShortCodes {
@@ -1573,17 +1570,17 @@ export interface RelayShortCodes {
    * `GET /api/relay/rest/short_codes` (operation `list_short_codes`).
    * Lazy: iterate items with `for await`, or pages with `.pages()`; asks for pages of 1000 unless `page_size` is given.
    */
-  list(options?: Options<"list_short_codes">): Paginator<Item<"list_short_codes">>;
+  list(options?: Options<"list_short_codes">): M.Paginator<Item<"list_short_codes">>;
   /**
    * Get short code.
    * `GET /api/relay/rest/short_codes/{id}` (operation `retrieve_short_code`).
    */
-  get(id: string, options?: Options<"retrieve_short_code">): ApiPromise<Result<"retrieve_short_code">>;
+  get(id: string, options?: Options<"retrieve_short_code">): M.ApiPromise<Result<"retrieve_short_code">>;
   /**
    * Update short code.
    * `PUT /api/relay/rest/short_codes/{id}` (operation `update_short_code`).
    */
-  update(id: string, body: Body<"update_short_code">, options?: Options<"update_short_code">): ApiPromise<Result<"update_short_code">>;
+  update(id: string, body: Body<"update_short_code">, options?: Options<"update_short_code">): M.ApiPromise<Result<"update_short_code">>;
 }
 
 export interface RelaySipEndpoints {
@@ -1592,27 +1589,27 @@ export interface RelaySipEndpoints {
    * `GET /api/relay/rest/endpoints/sip` (operation `list_sip_endpoints`).
    * Lazy: iterate items with `for await`, or pages with `.pages()`; asks for pages of 1000 unless `page_size` is given.
    */
-  list(options?: Options<"list_sip_endpoints">): Paginator<Item<"list_sip_endpoints">>;
+  list(options?: Options<"list_sip_endpoints">): M.Paginator<Item<"list_sip_endpoints">>;
   /**
    * Create SIP endpoint.
    * `POST /api/relay/rest/endpoints/sip` (operation `create_sip_endpoint`).
    */
-  create(body: Body<"create_sip_endpoint">, options?: Options<"create_sip_endpoint">): ApiPromise<Result<"create_sip_endpoint">>;
+  create(body: Body<"create_sip_endpoint">, options?: Options<"create_sip_endpoint">): M.ApiPromise<Result<"create_sip_endpoint">>;
   /**
    * Get SIP endpoint.
    * `GET /api/relay/rest/endpoints/sip/{id}` (operation `retrieve_sip_endpoint`).
    */
-  get(id: string, options?: Options<"retrieve_sip_endpoint">): ApiPromise<Result<"retrieve_sip_endpoint">>;
+  get(id: string, options?: Options<"retrieve_sip_endpoint">): M.ApiPromise<Result<"retrieve_sip_endpoint">>;
   /**
    * Update SIP endpoint.
    * `PUT /api/relay/rest/endpoints/sip/{id}` (operation `update_sip_endpoint`).
    */
-  update(id: string, body: Body<"update_sip_endpoint">, options?: Options<"update_sip_endpoint">): ApiPromise<Result<"update_sip_endpoint">>;
+  update(id: string, body: Body<"update_sip_endpoint">, options?: Options<"update_sip_endpoint">): M.ApiPromise<Result<"update_sip_endpoint">>;
   /**
    * Delete SIP endpoint.
    * `DELETE /api/relay/rest/endpoints/sip/{id}` (operation `delete_sip_endpoint`).
    */
-  delete(id: string, options?: Options<"delete_sip_endpoint">): ApiPromise<void>;
+  delete(id: string, options?: Options<"delete_sip_endpoint">): M.ApiPromise<void>;
 }
 
 export interface RelaySipProfile {
@@ -1620,12 +1617,12 @@ export interface RelaySipProfile {
    * Get SIP profile.
    * `GET /api/relay/rest/sip_profile` (operation `retrieve_sip_profile`).
    */
-  get(options?: Options<"retrieve_sip_profile">): ApiPromise<Result<"retrieve_sip_profile">>;
+  get(options?: Options<"retrieve_sip_profile">): M.ApiPromise<Result<"retrieve_sip_profile">>;
   /**
    * Update SIP profile.
    * `PUT /api/relay/rest/sip_profile` (operation `update_sip_profile`).
    */
-  update(body: Body<"update_sip_profile">, options?: Options<"update_sip_profile">): ApiPromise<Result<"update_sip_profile">>;
+  update(body: Body<"update_sip_profile">, options?: Options<"update_sip_profile">): M.ApiPromise<Result<"update_sip_profile">>;
 }
 
 export interface RelaySpaceDomainApplications {
@@ -1634,27 +1631,27 @@ export interface RelaySpaceDomainApplications {
    * `GET /api/relay/rest/domain_applications` (operation `list_domain_applications`).
    * Lazy: iterate items with `for await`, or pages with `.pages()`; asks for pages of 1000 unless `page_size` is given.
    */
-  list(options?: Options<"list_domain_applications">): Paginator<Item<"list_domain_applications">>;
+  list(options?: Options<"list_domain_applications">): M.Paginator<Item<"list_domain_applications">>;
   /**
    * Create domain application.
    * `POST /api/relay/rest/domain_applications` (operation `create_domain_application`).
    */
-  create(body: Body<"create_domain_application">, options?: Options<"create_domain_application">): ApiPromise<Result<"create_domain_application">>;
+  create(body: Body<"create_domain_application">, options?: Options<"create_domain_application">): M.ApiPromise<Result<"create_domain_application">>;
   /**
    * Get domain application.
    * `GET /api/relay/rest/domain_applications/{id}` (operation `retrieve_domain_application`).
    */
-  get(id: string, options?: Options<"retrieve_domain_application">): ApiPromise<Result<"retrieve_domain_application">>;
+  get(id: string, options?: Options<"retrieve_domain_application">): M.ApiPromise<Result<"retrieve_domain_application">>;
   /**
    * Update domain application.
    * `PUT /api/relay/rest/domain_applications/{id}` (operation `update_domain_application`).
    */
-  update(id: string, body: Body<"update_domain_application">, options?: Options<"update_domain_application">): ApiPromise<Result<"update_domain_application">>;
+  update(id: string, body: Body<"update_domain_application">, options?: Options<"update_domain_application">): M.ApiPromise<Result<"update_domain_application">>;
   /**
    * Delete domain application.
    * `DELETE /api/relay/rest/domain_applications/{id}` (operation `delete_domain_application`).
    */
-  delete(id: string, options?: Options<"delete_domain_application">): ApiPromise<void>;
+  delete(id: string, options?: Options<"delete_domain_application">): M.ApiPromise<void>;
 }
 
 export interface RelayVerifiedCallerIds {
@@ -1663,37 +1660,37 @@ export interface RelayVerifiedCallerIds {
    * `GET /api/relay/rest/verified_caller_ids` (operation `list_verified_caller_ids`).
    * Lazy: iterate items with `for await`, or pages with `.pages()`.
    */
-  list(options?: Options<"list_verified_caller_ids">): Paginator<Item<"list_verified_caller_ids">>;
+  list(options?: Options<"list_verified_caller_ids">): M.Paginator<Item<"list_verified_caller_ids">>;
   /**
    * Create verified caller ID.
    * `POST /api/relay/rest/verified_caller_ids` (operation `create_verified_caller_id`).
    */
-  create(body: Body<"create_verified_caller_id">, options?: Options<"create_verified_caller_id">): ApiPromise<Result<"create_verified_caller_id">>;
+  create(body: Body<"create_verified_caller_id">, options?: Options<"create_verified_caller_id">): M.ApiPromise<Result<"create_verified_caller_id">>;
   /**
    * Get verified caller ID.
    * `GET /api/relay/rest/verified_caller_ids/{id}` (operation `retrieve_verified_caller_id`).
    */
-  get(id: string, options?: Options<"retrieve_verified_caller_id">): ApiPromise<Result<"retrieve_verified_caller_id">>;
+  get(id: string, options?: Options<"retrieve_verified_caller_id">): M.ApiPromise<Result<"retrieve_verified_caller_id">>;
   /**
    * Update verified caller ID.
    * `PUT /api/relay/rest/verified_caller_ids/{id}` (operation `update_verified_caller_id`).
    */
-  update(id: string, body: Body<"update_verified_caller_id">, options?: Options<"update_verified_caller_id">): ApiPromise<Result<"update_verified_caller_id">>;
+  update(id: string, body: Body<"update_verified_caller_id">, options?: Options<"update_verified_caller_id">): M.ApiPromise<Result<"update_verified_caller_id">>;
   /**
    * Delete verified caller ID.
    * `DELETE /api/relay/rest/verified_caller_ids/{id}` (operation `delete_verified_caller_id`).
    */
-  delete(id: string, options?: Options<"delete_verified_caller_id">): ApiPromise<void>;
+  delete(id: string, options?: Options<"delete_verified_caller_id">): M.ApiPromise<void>;
   /**
    * Validate verification code.
    * `PUT /api/relay/rest/verified_caller_ids/{id}/verification` (operation `validate_verification_code`).
    */
-  validateVerificationCode(id: string, body: Body<"validate_verification_code">, options?: Options<"validate_verification_code">): ApiPromise<Result<"validate_verification_code">>;
+  validateVerificationCode(id: string, body: Body<"validate_verification_code">, options?: Options<"validate_verification_code">): M.ApiPromise<Result<"validate_verification_code">>;
   /**
    * Redial verification call.
    * `POST /api/relay/rest/verified_caller_ids/{id}/verification` (operation `redial_verification_call`).
    */
-  redialVerificationCall(id: string, options?: Options<"redial_verification_call">): ApiPromise<Result<"redial_verification_call">>;
+  redialVerificationCall(id: string, options?: Options<"redial_verification_call">): M.ApiPromise<Result<"redial_verification_call">>;
 }
 
 export interface VideoFamily {
@@ -1713,27 +1710,27 @@ export interface VideoConferences {
    * `GET /api/video/conferences` (operation `list_video_conferences`).
    * Lazy: iterate items with `for await`, or pages with `.pages()`; asks for pages of 1000 unless `page_size` is given.
    */
-  list(options?: Options<"list_video_conferences">): Paginator<Item<"list_video_conferences">>;
+  list(options?: Options<"list_video_conferences">): M.Paginator<Item<"list_video_conferences">>;
   /**
    * Create video conference.
    * `POST /api/video/conferences` (operation `create_video_conference`).
    */
-  create(body: Body<"create_video_conference">, options?: Options<"create_video_conference">): ApiPromise<Result<"create_video_conference">>;
+  create(body: Body<"create_video_conference">, options?: Options<"create_video_conference">): M.ApiPromise<Result<"create_video_conference">>;
   /**
    * Get video conference.
    * `GET /api/video/conferences/{id}` (operation `get_video_conference`).
    */
-  get(id: string, options?: Options<"get_video_conference">): ApiPromise<Result<"get_video_conference">>;
+  get(id: string, options?: Options<"get_video_conference">): M.ApiPromise<Result<"get_video_conference">>;
   /**
    * Update video conference.
    * `PUT /api/video/conferences/{id}` (operation `update_video_conference`).
    */
-  update(id: string, body: Body<"update_video_conference">, options?: Options<"update_video_conference">): ApiPromise<Result<"update_video_conference">>;
+  update(id: string, body: Body<"update_video_conference">, options?: Options<"update_video_conference">): M.ApiPromise<Result<"update_video_conference">>;
   /**
    * Delete video conference.
    * `DELETE /api/video/conferences/{id}` (operation `delete_video_conference`).
    */
-  delete(id: string, options?: Options<"delete_video_conference">): ApiPromise<void>;
+  delete(id: string, options?: Options<"delete_video_conference">): M.ApiPromise<void>;
 }
 
 export interface VideoConferenceTokens {
@@ -1741,18 +1738,18 @@ export interface VideoConferenceTokens {
    * Get conference token.
    * `GET /api/video/conference_tokens/{id}` (operation `get_conference_token`).
    */
-  get(id: string, options?: Options<"get_conference_token">): ApiPromise<Result<"get_conference_token">>;
+  get(id: string, options?: Options<"get_conference_token">): M.ApiPromise<Result<"get_conference_token">>;
   /**
    * Reset conference token.
    * `POST /api/video/conference_tokens/{id}/reset` (operation `reset_conference_token`).
    */
-  reset(id: string, options?: Options<"reset_conference_token">): ApiPromise<Result<"reset_conference_token">>;
+  reset(id: string, options?: Options<"reset_conference_token">): M.ApiPromise<Result<"reset_conference_token">>;
   /**
    * List conference tokens.
    * `GET /api/video/conferences/{id}/conference_tokens` (operation `list_conference_tokens`).
    * Lazy: iterate items with `for await`, or pages with `.pages()`; asks for pages of 1000 unless `page_size` is given.
    */
-  list(id: string, options?: Options<"list_conference_tokens">): Paginator<Item<"list_conference_tokens">>;
+  list(id: string, options?: Options<"list_conference_tokens">): M.Paginator<Item<"list_conference_tokens">>;
 }
 
 export interface VideoLogs {
@@ -1761,12 +1758,12 @@ export interface VideoLogs {
    * `GET /api/video/logs` (operation `list_logs`).
    * Lazy: iterate items with `for await`, or pages with `.pages()`; asks for pages of 1000 unless `page_size` is given.
    */
-  list(options?: Options<"list_logs">): Paginator<Item<"list_logs">>;
+  list(options?: Options<"list_logs">): M.Paginator<Item<"list_logs">>;
   /**
    * Get video log.
    * `GET /api/video/logs/{id}` (operation `get_log`).
    */
-  get(id: string, options?: Options<"get_log">): ApiPromise<Result<"get_log">>;
+  get(id: string, options?: Options<"get_log">): M.ApiPromise<Result<"get_log">>;
 }
 
 export interface VideoRoomRecordings {
@@ -1775,23 +1772,23 @@ export interface VideoRoomRecordings {
    * `GET /api/video/room_recordings` (operation `list_room_recordings`).
    * Lazy: iterate items with `for await`, or pages with `.pages()`; asks for pages of 1000 unless `page_size` is given.
    */
-  list(options?: Options<"list_room_recordings">): Paginator<Item<"list_room_recordings">>;
+  list(options?: Options<"list_room_recordings">): M.Paginator<Item<"list_room_recordings">>;
   /**
    * Get room recording.
    * `GET /api/video/room_recordings/{id}` (operation `get_room_recording`).
    */
-  get(id: string, options?: Options<"get_room_recording">): ApiPromise<Result<"get_room_recording">>;
+  get(id: string, options?: Options<"get_room_recording">): M.ApiPromise<Result<"get_room_recording">>;
   /**
    * Delete room recording.
    * `DELETE /api/video/room_recordings/{id}` (operation `delete_room_recording`).
    */
-  delete(id: string, options?: Options<"delete_room_recording">): ApiPromise<void>;
+  delete(id: string, options?: Options<"delete_room_recording">): M.ApiPromise<void>;
   /**
    * List room recording events.
    * `GET /api/video/room_recordings/{id}/events` (operation `list_room_recording_events`).
    * Lazy: iterate items with `for await`, or pages with `.pages()`; asks for pages of 1000 unless `page_size` is given.
    */
-  listEvents(id: string, options?: Options<"list_room_recording_events">): Paginator<Item<"list_room_recording_events">>;
+  listEvents(id: string, options?: Options<"list_room_recording_events">): M.Paginator<Item<"list_room_recording_events">>;
 }
 
 export interface VideoRooms {
@@ -1800,27 +1797,27 @@ export interface VideoRooms {
    * `GET /api/video/rooms` (operation `list_rooms`).
    * Lazy: iterate items with `for await`, or pages with `.pages()`; asks for pages of 1000 unless `page_size` is given.
    */
-  list(options?: Options<"list_rooms">): Paginator<Item<"list_rooms">>;
+  list(options?: Options<"list_rooms">): M.Paginator<Item<"list_rooms">>;
   /**
    * Create room.
    * `POST /api/video/rooms` (operation `create_room`).
    */
-  create(body: Body<"create_room">, options?: Options<"create_room">): ApiPromise<Result<"create_room">>;
+  create(body: Body<"create_room">, options?: Options<"create_room">): M.ApiPromise<Result<"create_room">>;
   /**
    * Get room.
    * `GET /api/video/rooms/{id}` (operation `get_room`).
    */
-  get(id: string, options?: Options<"get_room">): ApiPromise<Result<"get_room">>;
+  get(id: string, options?: Options<"get_room">): M.ApiPromise<Result<"get_room">>;
   /**
    * Update room.
    * `PUT /api/video/rooms/{id}` (operation `update_room`).
    */
-  update(id: string, body: Body<"update_room">, options?: Options<"update_room">): ApiPromise<Result<"update_room">>;
+  update(id: string, body: Body<"update_room">, options?: Options<"update_room">): M.ApiPromise<Result<"update_room">>;
   /**
    * Delete room.
    * `DELETE /api/video/rooms/{id}` (operation `delete_room`).
    */
-  delete(id: string, options?: Options<"delete_room">): ApiPromise<void>;
+  delete(id: string, options?: Options<"delete_room">): M.ApiPromise<void>;
 }
 
 export interface VideoRoomSessions {
@@ -1829,30 +1826,30 @@ export interface VideoRoomSessions {
    * `GET /api/video/room_sessions` (operation `list_room_sessions`).
    * Lazy: iterate items with `for await`, or pages with `.pages()`; asks for pages of 1000 unless `page_size` is given.
    */
-  list(options?: Options<"list_room_sessions">): Paginator<Item<"list_room_sessions">>;
+  list(options?: Options<"list_room_sessions">): M.Paginator<Item<"list_room_sessions">>;
   /**
    * Get room session.
    * `GET /api/video/room_sessions/{id}` (operation `get_room_session`).
    */
-  get(id: string, options?: Options<"get_room_session">): ApiPromise<Result<"get_room_session">>;
+  get(id: string, options?: Options<"get_room_session">): M.ApiPromise<Result<"get_room_session">>;
   /**
    * List room session events.
    * `GET /api/video/room_sessions/{id}/events` (operation `list_room_session_events`).
    * Lazy: iterate items with `for await`, or pages with `.pages()`; asks for pages of 1000 unless `page_size` is given.
    */
-  listEvents(id: string, options?: Options<"list_room_session_events">): Paginator<Item<"list_room_session_events">>;
+  listEvents(id: string, options?: Options<"list_room_session_events">): M.Paginator<Item<"list_room_session_events">>;
   /**
    * List room session members.
    * `GET /api/video/room_sessions/{id}/members` (operation `list_room_session_members`).
    * Lazy: iterate items with `for await`, or pages with `.pages()`; asks for pages of 1000 unless `page_size` is given.
    */
-  listMembers(id: string, options?: Options<"list_room_session_members">): Paginator<Item<"list_room_session_members">>;
+  listMembers(id: string, options?: Options<"list_room_session_members">): M.Paginator<Item<"list_room_session_members">>;
   /**
    * List room session recordings.
    * `GET /api/video/room_sessions/{id}/recordings` (operation `list_room_session_recordings`).
    * Lazy: iterate items with `for await`, or pages with `.pages()`; asks for pages of 1000 unless `page_size` is given.
    */
-  listRecordings(id: string, options?: Options<"list_room_session_recordings">): Paginator<Item<"list_room_session_recordings">>;
+  listRecordings(id: string, options?: Options<"list_room_session_recordings">): M.Paginator<Item<"list_room_session_recordings">>;
 }
 
 export interface VideoRoomTokens {
@@ -1860,7 +1857,7 @@ export interface VideoRoomTokens {
    * Create room token.
    * `POST /api/video/room_tokens` (operation `create_room_token`).
    */
-  create(body: Body<"create_room_token">, options?: Options<"create_room_token">): ApiPromise<Result<"create_room_token">>;
+  create(body: Body<"create_room_token">, options?: Options<"create_room_token">): M.ApiPromise<Result<"create_room_token">>;
 }
 
 export interface VideoStreams {
@@ -1869,38 +1866,38 @@ export interface VideoStreams {
    * `GET /api/video/conferences/{id}/streams` (operation `list_conference_streams`).
    * Lazy: iterate items with `for await`, or pages with `.pages()`.
    */
-  listForConference(id: string, options?: Options<"list_conference_streams">): Paginator<Item<"list_conference_streams">>;
+  listForConference(id: string, options?: Options<"list_conference_streams">): M.Paginator<Item<"list_conference_streams">>;
   /**
    * Create conference stream.
    * `POST /api/video/conferences/{id}/streams` (operation `create_conference_stream`).
    */
-  createForConference(id: string, body: Body<"create_conference_stream">, options?: Options<"create_conference_stream">): ApiPromise<Result<"create_conference_stream">>;
+  createForConference(id: string, body: Body<"create_conference_stream">, options?: Options<"create_conference_stream">): M.ApiPromise<Result<"create_conference_stream">>;
   /**
    * List room streams.
    * `GET /api/video/rooms/{id}/streams` (operation `list_room_streams`).
    * Lazy: iterate items with `for await`, or pages with `.pages()`.
    */
-  listForRoom(id: string, options?: Options<"list_room_streams">): Paginator<Item<"list_room_streams">>;
+  listForRoom(id: string, options?: Options<"list_room_streams">): M.Paginator<Item<"list_room_streams">>;
   /**
    * Create room stream.
    * `POST /api/video/rooms/{id}/streams` (operation `create_room_stream`).
    */
-  createForRoom(id: string, body: Body<"create_room_stream">, options?: Options<"create_room_stream">): ApiPromise<Result<"create_room_stream">>;
+  createForRoom(id: string, body: Body<"create_room_stream">, options?: Options<"create_room_stream">): M.ApiPromise<Result<"create_room_stream">>;
   /**
    * Get stream.
    * `GET /api/video/streams/{id}` (operation `get_stream`).
    */
-  get(id: string, options?: Options<"get_stream">): ApiPromise<Result<"get_stream">>;
+  get(id: string, options?: Options<"get_stream">): M.ApiPromise<Result<"get_stream">>;
   /**
    * Update stream.
    * `PUT /api/video/streams/{id}` (operation `update_stream`).
    */
-  update(id: string, body: Body<"update_stream">, options?: Options<"update_stream">): ApiPromise<Result<"update_stream">>;
+  update(id: string, body: Body<"update_stream">, options?: Options<"update_stream">): M.ApiPromise<Result<"update_stream">>;
   /**
    * Delete stream.
    * `DELETE /api/video/streams/{id}` (operation `delete_stream`).
    */
-  delete(id: string, options?: Options<"delete_stream">): ApiPromise<void>;
+  delete(id: string, options?: Options<"delete_stream">): M.ApiPromise<void>;
 }
 
 export interface VoiceFamily {
@@ -1913,15 +1910,15 @@ export interface VoiceLogs {
    * `GET /api/voice/logs` (operation `list_voice_logs`).
    * Lazy: iterate items with `for await`, or pages with `.pages()`; asks for pages of 1000 unless `page_size` is given.
    */
-  list(options?: Options<"list_voice_logs">): Paginator<Item<"list_voice_logs">>;
+  list(options?: Options<"list_voice_logs">): M.Paginator<Item<"list_voice_logs">>;
   /**
    * Get voice log.
    * `GET /api/voice/logs/{id}` (operation `get_voice_log`).
    */
-  get(id: string, options?: Options<"get_voice_log">): ApiPromise<Result<"get_voice_log">>;
+  get(id: string, options?: Options<"get_voice_log">): M.ApiPromise<Result<"get_voice_log">>;
   /**
    * List voice log events.
    * `GET /api/voice/logs/{id}/events` (operation `list_voice_log_events`).
    */
-  listEvents(id: string, options?: Options<"list_voice_log_events">): ApiPromise<Result<"list_voice_log_events">>;
+  listEvents(id: string, options?: Options<"list_voice_log_events">): M.ApiPromise<Result<"list_voice_log_events">>;
 }

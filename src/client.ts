@@ -6,6 +6,8 @@ import { basicAuth } from './auth.js';
 import { type ConnectionOptions, resolveConnection } from './config.js';
 import { operationMethods, operationsWithOwnAuth } from './runtime/methods.js';
 import { restApi, type RestApiMethods } from '../generated/operations.js';
+import { compatApi, compatApiBasePath, type CompatApiMethods } from '../generated/compat.operations.js';
+import type { paths as CompatPaths } from '../generated/compat.schema.js';
 import { DefaultResponse, defaultRequestWhile, defaultSend } from './send.js';
 import {
   checkRetryOptions,
@@ -28,7 +30,7 @@ export interface SignalWireClientOptions extends ConnectionOptions, RetryOptions
  * Every operation of SignalWire's REST API as `client.<family>.<resource>.<action>()`, e.g.
  * `client.fabric.conferenceRooms.create(body)` or `client.video.rooms.list({ page_size: 100 })`.
  */
-export interface SignalWireClient extends RestApiMethods {
+export interface SignalWireClient extends RestApiMethods, CompatApiMethods {
   /** The API root every request goes to, e.g. https://example.signalwire.com. */
   readonly baseUrl: string;
   /**
@@ -36,6 +38,11 @@ export interface SignalWireClient extends RestApiMethods {
    * timeouts applied. It returns `{ data, error, response }` instead of throwing on API errors.
    */
   readonly api: Client<paths>;
+  /**
+   * The typed openapi-fetch client of the Compatibility API (paths under /api/laml/2010-04-01, the
+   * AccountSid yours to fill), with auth, retries and timeouts applied.
+   */
+  readonly compatApi: Client<CompatPaths>;
 }
 
 export function createSignalWireClient(options: SignalWireClientOptions = {}): SignalWireClient {
@@ -55,19 +62,28 @@ export function assembleClient(options: SignalWireClientOptions, clock: Clock): 
     clock,
   });
   let callerMiddleware = false; // from then on, native Requests: see switchableRequest (lite-objects.ts)
-  const api = createClient<paths>({
-    baseUrl,
-    Request: defaultRequestWhile(() => !callerMiddleware),
-    // Calls made straight through `api` get the client-wide retry and timeout settings, and the
-    // signal they were given.
-    fetch: (request: Request) => startCall({ signal: request.signal }).fetch(request),
-  });
-  api.use(basicAuth(authorization, operationsWithOwnAuth(restApi)));
-  const { use } = api;
-  api.use = (...middleware) => {
-    callerMiddleware = true;
-    use(...middleware);
-  };
+  function typedClient<Paths extends {}>(root: string, ownAuth: ReadonlySet<string>): Client<Paths> {
+    const client = createClient<Paths>({
+      baseUrl: root,
+      Request: defaultRequestWhile(() => !callerMiddleware),
+      // Calls made straight through it get the client-wide retry and timeout settings, and the
+      // signal they were given.
+      fetch: (request: Request) => startCall({ signal: request.signal }).fetch(request),
+    });
+    client.use(basicAuth(authorization, ownAuth));
+    const { use } = client;
+    client.use = (...middleware) => {
+      callerMiddleware = true;
+      use(...middleware);
+    };
+    return client;
+  }
+  const api = typedClient<paths>(baseUrl, operationsWithOwnAuth(restApi));
+  const compatBaseUrl = `${baseUrl}${compatApiBasePath}`;
+  const compatFetch = typedClient<CompatPaths>(compatBaseUrl, operationsWithOwnAuth(compatApi));
   const methods = operationMethods<RestApiMethods>(restApi, { api, startCall, baseUrl, projectId });
-  return Object.assign(methods, { baseUrl, api });
+  const compat = operationMethods<CompatApiMethods>(compatApi, { api: compatFetch, startCall, baseUrl: compatBaseUrl, projectId });
+  // Descriptors, not values: copying values would build every lazy family at once.
+  Object.defineProperties(methods, Object.getOwnPropertyDescriptors(compat));
+  return Object.assign(methods, { baseUrl, api, compatApi: compatFetch }) as SignalWireClient;
 }

@@ -3,8 +3,14 @@ export type { SignalWireClient, SignalWireClientOptions } from './client.js';
 export type { ConnectionOptions } from './config.js';
 export type { ApiPromise, BearerAuth, RequestOptions, WithResponse } from './runtime/method-types.js';
 export type * from '../generated/operations.js';
+export type * from '../generated/compat.operations.js';
 export type { Page, PaginationLinks, Paginator } from './pagination.js';
 export type { CallOptions, Logger, RetryOptions } from './transport.js';
 export * from './errors.js';
 export type * from './types.js';
 export type { components, operations, paths } from '../generated/schema.js';
+export type {
+  components as CompatComponents,
+  operations as CompatOperations,
+  paths as CompatPaths,
+} from '../generated/compat.schema.js';

@@ -162,3 +162,94 @@ describe('the method tree', () => {
     }
   });
 });
+
+describe('the Compatibility API on the wire', () => {
+  const ACCOUNT = `/api/laml/2010-04-01/Accounts/${PROJECT_ID}`;
+  const message = { sid: 'SM1', status: 'queued' };
+
+  test('a form body: repeated keys for arrays, booleans and numbers as text, the AccountSid filled in', async () => {
+    const { server, client } = await serve((_request, response) => sendJson(response, 201, message));
+    await client.compat.messages.create({
+      To: '+15551230001',
+      From: '+15551230002',
+      Body: 'Hello & welcome, 50% off!',
+      MediaUrl: ['https://example.com/a.png', 'https://example.com/b.png'],
+      SendAsMms: true,
+      ValidityPeriod: 600,
+    });
+    const [request] = server.requests;
+    expect(request!.method).toBe('POST');
+    expect(request!.url).toBe(`${ACCOUNT}/Messages`);
+    expect(request!.headers['content-type']).toBe('application/x-www-form-urlencoded');
+    expect(request!.body).toBe(
+      'To=%2B15551230001&From=%2B15551230002&Body=Hello+%26+welcome%2C+50%25+off%21' +
+        '&MediaUrl=https%3A%2F%2Fexample.com%2Fa.png&MediaUrl=https%3A%2F%2Fexample.com%2Fb.png&SendAsMms=true&ValidityPeriod=600',
+    );
+    expect(request!.headers.authorization).toBe(BASIC);
+  });
+
+  test('an enum array (StatusCallbackEvent) goes as repeated keys too, and undefined fields are left out', async () => {
+    const { server, client } = await serve((_request, response) => sendJson(response, 201, { sid: 'CA1' }));
+    await client.compat.calls.create({
+      To: '+15551230001',
+      From: '+15551230002',
+      Url: 'https://example.com/cxml',
+      StatusCallbackEvent: ['initiated', 'completed'],
+      Timeout: 30,
+      CallerId: undefined,
+    });
+    expect(server.requests[0]!.body).toBe(
+      'To=%2B15551230001&From=%2B15551230002&Url=https%3A%2F%2Fexample.com%2Fcxml&StatusCallbackEvent=initiated&StatusCallbackEvent=completed&Timeout=30',
+    );
+  });
+
+  test('a JSON body where JSON is declared, and no body where none is', async () => {
+    const { server, client } = await serve((_request, response) => sendJson(response, 200, { id: ROOM_ID }));
+    await client.compat.tokens.update(ROOM_ID, { name: 'renamed' });
+    await client.compat.messages.get(ROOM_ID);
+    const [update, get] = server.requests;
+    expect(update!.headers['content-type']).toBe('application/json');
+    expect(JSON.parse(update!.body)).toEqual({ name: 'renamed' });
+    expect(get!.url).toBe(`${ACCOUNT}/Messages/${ROOM_ID}`);
+    expect(get!.headers['content-type']).toBeUndefined();
+    expect(get!.body).toBe('');
+  });
+
+  test.each([
+    ['a nested object', { To: '+1', Body: { text: 'x' } }],
+    ['NaN', { To: '+1', ValidityPeriod: Number.NaN }],
+  ])('a form field holding %s is refused before any request', async (_, body) => {
+    const { server, client } = await serve();
+    await rejectionOf(client.compat.messages.create(body as never), SignalWireError);
+    expect(server.requests).toHaveLength(0);
+  });
+
+  test('lists follow next_page_uri (relative, with the base path) and ask for the largest PageSize', async () => {
+    const { server, client } = await serve((request, response) => {
+      const last = request.url!.includes('Page=1');
+      sendJson(response, 200, {
+        messages: [{ sid: last ? 'SM2' : 'SM1' }],
+        uri: request.url,
+        first_page_uri: `${ACCOUNT}/Messages?PageSize=1000&Page=0`,
+        next_page_uri: last ? null : `${ACCOUNT}/Messages?PageSize=1000&Page=1&PageToken=PA1`,
+        page: last ? 1 : 0,
+        page_size: 1000,
+      });
+    });
+    const sids: string[] = [];
+    for await (const item of client.compat.messages.list({ To: '+15551230001' })) sids.push(item.sid!);
+    expect(sids).toEqual(['SM1', 'SM2']);
+    expect(server.requests.map((request) => request.url)).toEqual([
+      `${ACCOUNT}/Messages?To=%2B15551230001&PageSize=1000`,
+      `${ACCOUNT}/Messages?PageSize=1000&Page=1&PageToken=PA1`,
+    ]);
+  });
+
+  test('a next_page_uri outside the Compatibility API base path is never followed', async () => {
+    const { server, client } = await serve((_request, response) =>
+      sendJson(response, 200, { messages: [], next_page_uri: '/api/fabric/resources/conference_rooms' }),
+    );
+    await rejectionOf((async () => { for await (const _ of client.compat.messages.list()) void _; })(), SignalWireError);
+    expect(server.requests).toHaveLength(1);
+  });
+});
