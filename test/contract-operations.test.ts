@@ -46,11 +46,21 @@ function operationsOf(file: string): { key: string; id: string }[] {
   );
 }
 
-test('the table has one method for every operation of the description, counted from the description', () => {
-  const operations = operationsOf('../generated/openapi.yaml').map(({ key }) => key);
-  const covered = operationCases.map(({ spec }) => `${spec.method} ${spec.template}`);
+test.each([
+  ['REST', '../generated/openapi.yaml', ''],
+  ['Compatibility', '../generated/compat.openapi.yaml', '/api/laml/2010-04-01'],
+])('the tables have one method for every operation of the %s description, counted from it', (_, file, basePath) => {
+  const operations = operationsOf(file).map(({ key }) => key);
+  const covered = operationCases
+    .filter((testCase) => testCase.basePath === basePath)
+    .map(({ spec }) => `${spec.method} ${spec.template}`);
   expect(new Set(covered).size).toBe(covered.length);
   expect(covered.sort()).toEqual(operations.sort());
+});
+
+test('the Compatibility API has its 79 operations', () => {
+  expect(operationsOf('../openapi/compatibility.openapi.yaml')).toHaveLength(79);
+  expect(operationCases.filter((testCase) => testCase.family === 'compat')).toHaveLength(79);
 });
 
 test('every operation SignalWire publishes has its method, get_room_by_name through video.rooms.get', () => {

@@ -124,11 +124,15 @@ function splitOptions(name: string, spec: OperationSpec, options: unknown): Spli
   return { call: rest, query, headers };
 }
 
-/** A Compatibility API page in the REST API's shape, so that one paginator follows both. */
+/**
+ * A Compatibility API page with the REST API's `data` and `links` beside its own fields, so that one
+ * paginator follows both and `.pages()` still shows `page`, `page_size` and the rest.
+ */
 function asLinkedPage(items: string, page: unknown): unknown {
   if (typeof page !== 'object' || page === null || Array.isArray(page)) return page; // the paginator reports it
   const twilio = page as Record<string, unknown>;
-  return { data: twilio[items], links: { self: twilio.uri, first: twilio.first_page_uri, next: twilio.next_page_uri ?? undefined } };
+  const links = { self: twilio.uri, first: twilio.first_page_uri, next: twilio.next_page_uri ?? undefined };
+  return { ...twilio, data: twilio[items], links };
 }
 
 function operationMethod(name: string, spec: OperationSpec, context: MethodContext) {

@@ -7,7 +7,8 @@ import { sample } from '@stoplight/json-schema-sampler';
 import Ajv2020 from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import { parse } from 'yaml';
-import { restApi } from '../../generated/operations.js';
+import { compatApi, compatApiBasePath } from '../../generated/compat.operations.js';
+import { restApi, restApiBasePath } from '../../generated/operations.js';
 import { parseOperation, type OperationSpec } from '../../src/runtime/operation-spec.js';
 
 export const SAMPLE_UUID = '0f3c5b2e-8d7a-4e61-9b54-2a1c3d4e5f60';
@@ -27,6 +28,7 @@ interface Operation {
   responses: Record<string, { content?: Record<string, { schema: Schema }> } | { $ref: string }>;
 }
 
+// The mock's description: both APIs, the Compatibility API's paths under its base path.
 export const description = parse(readFileSync(new URL('../../generated/mock.yaml', import.meta.url), 'utf8')) as {
   paths: Record<string, Record<string, Operation> & { parameters?: Parameter[] }>;
   components: Record<string, Record<string, unknown>>;
@@ -54,6 +56,8 @@ export interface OperationCase {
   readonly resource: string;
   readonly action: string;
   readonly spec: OperationSpec;
+  /** The API's base path ('' for the REST API, /api/laml/2010-04-01 for the Compatibility API). */
+  readonly basePath: string;
   readonly operation: Operation;
   /** Positional arguments: path parameters, then the body where there is one. */
   readonly args: unknown[];
@@ -77,16 +81,21 @@ function pathValue(param: { name: string; uuid: boolean }, declared: Parameter |
   return typeof sampled === 'string' && sampled !== '' ? sampled : 'example';
 }
 
-export const operationCases: OperationCase[] = Object.entries(restApi).flatMap(([family, resources]) =>
+const tables = [
+  { table: restApi, basePath: restApiBasePath },
+  { table: compatApi, basePath: compatApiBasePath },
+];
+
+export const operationCases: OperationCase[] = tables.flatMap(({ table, basePath }) => Object.entries(table).flatMap(([family, resources]) =>
   Object.entries(resources).flatMap(([resource, actions]) =>
     Object.entries(actions as Record<string, string>).map(([action, entry]): OperationCase => {
       const spec = parseOperation(entry);
-      const item = description.paths[spec.template]!;
+      const item = description.paths[`${basePath}${spec.template}`]!;
       const operation = item[spec.method.toLowerCase()] as Operation;
       const parameters = [...(item.parameters ?? []), ...(operation.parameters ?? [])].map((p) => resolve<Parameter>(p));
-      const args: unknown[] = spec.pathParams.map((param) =>
-        pathValue(param, parameters.find((p) => p.in === 'path' && p.name === param.name)),
-      );
+      const args: unknown[] = spec.pathParams
+        .filter((param) => !param.filledWith)
+        .map((param) => pathValue(param, parameters.find((p) => p.in === 'path' && p.name === param.name)));
       if (spec.body) {
         const body = resolve(operation.requestBody!) as { content: Record<string, { schema: Schema }> };
         args.push(sampleOf(Object.values(body.content)[0]!.schema));
@@ -98,6 +107,7 @@ export const operationCases: OperationCase[] = Object.entries(restApi).flatMap((
       const schema = resolve(answer).content?.['application/json']?.schema;
       return {
         name: `${family}.${resource}.${action}`,
+        basePath,
         family,
         resource,
         action,
@@ -111,7 +121,7 @@ export const operationCases: OperationCase[] = Object.entries(restApi).flatMap((
       };
     }),
   ),
-);
+));
 
 /** Calls the case's method on `client`; a paged one reads its first page only (Prism's links never end). */
 export async function callOperation(client: object, testCase: OperationCase, extra: Record<string, unknown> = {}) {
@@ -120,8 +130,10 @@ export async function callOperation(client: object, testCase: OperationCase, ext
   ]![testCase.resource]!;
   const result = resource[testCase.action]!(...testCase.args, { ...testCase.options, ...extra });
   if (testCase.spec.paged) {
-    const first = await (result as { pages(): AsyncGenerator<unknown> }).pages().next();
-    return first.value;
+    const first = await (result as { pages(): AsyncGenerator<Record<string, unknown>> }).pages().next();
+    if (testCase.spec.paged.next === 'links.next') return first.value;
+    const { data: _data, links: _links, ...twilioPage } = first.value!; // the page as the API sent it
+    return twilioPage;
   }
   return result;
 }
