@@ -182,23 +182,44 @@ export interface CompatAccounts {
    * `GET /Accounts` (operation `list_accounts`).
    * Lazy: iterate items with `for await`, or pages with `.pages()`; asks for pages of 1000 unless `PageSize` is given.
    */
-  list(options?: Options<"list_accounts">): M.Paginator<Item<"list_accounts", "accounts">>;
+  list(options?: Options<"list_accounts">): M.Paginator<CompatAccountsListItem>;
   /**
    * Create Subprojects.
    * `POST /Accounts` (operation `create_subprojects`).
    */
-  createSubproject(body: Body<"create_subprojects">, options?: Options<"create_subprojects">): M.ApiPromise<Result<"create_subprojects">>;
+  createSubproject(body: CompatAccountsCreateSubprojectBody, options?: Options<"create_subprojects">): M.ApiPromise<CompatAccountsCreateSubprojectResult>;
   /**
    * Find an Account by ID.
    * `GET /Accounts/{Sid}` (operation `get_account`).
    */
-  get(Sid: string, options?: Options<"get_account">): M.ApiPromise<Result<"get_account">>;
+  get(Sid: string, options?: Options<"get_account">): M.ApiPromise<CompatAccountsGetResult>;
   /**
    * Update an Account.
    * `POST /Accounts/{Sid}` (operation `update_account`).
    */
-  update(Sid: string, body: Body<"update_account">, options?: Options<"update_account">): M.ApiPromise<Result<"update_account">>;
+  update(Sid: string, body: CompatAccountsUpdateBody, options?: Options<"update_account">): M.ApiPromise<CompatAccountsUpdateResult>;
 }
+
+/** One item listed by `compat.accounts.list()`. */
+export interface CompatAccountsListItem extends Item<"list_accounts", "accounts"> {}
+
+
+/** The body of `compat.accounts.createSubproject()`. */
+export interface CompatAccountsCreateSubprojectBody extends Body<"create_subprojects"> {}
+
+/** What resolves `compat.accounts.createSubproject()`. */
+export interface CompatAccountsCreateSubprojectResult extends Result<"create_subprojects"> {}
+
+
+/** What resolves `compat.accounts.get()`. */
+export interface CompatAccountsGetResult extends Result<"get_account"> {}
+
+
+/** The body of `compat.accounts.update()`. */
+export interface CompatAccountsUpdateBody extends Body<"update_account"> {}
+
+/** What resolves `compat.accounts.update()`. */
+export interface CompatAccountsUpdateResult extends Result<"update_account"> {}
 
 export interface CompatApplications {
   /**
@@ -206,22 +227,22 @@ export interface CompatApplications {
    * `GET /Accounts/{AccountSid}/Applications` (operation `list_applications`).
    * Lazy: iterate items with `for await`, or pages with `.pages()`; asks for pages of 1000 unless `PageSize` is given.
    */
-  list(options?: Options<"list_applications">): M.Paginator<Item<"list_applications", "applications">>;
+  list(options?: Options<"list_applications">): M.Paginator<CompatApplicationsListItem>;
   /**
    * Create an Application.
    * `POST /Accounts/{AccountSid}/Applications` (operation `create_application`).
    */
-  create(body: Body<"create_application">, options?: Options<"create_application">): M.ApiPromise<Result<"create_application">>;
+  create(body: CompatApplicationsCreateBody, options?: Options<"create_application">): M.ApiPromise<CompatApplicationsCreateResult>;
   /**
    * Find an Application by ID.
    * `GET /Accounts/{AccountSid}/Applications/{Sid}` (operation `get_application`).
    */
-  get(Sid: string, options?: Options<"get_application">): M.ApiPromise<Result<"get_application">>;
+  get(Sid: string, options?: Options<"get_application">): M.ApiPromise<CompatApplicationsGetResult>;
   /**
    * Update an Application.
    * `POST /Accounts/{AccountSid}/Applications/{Sid}` (operation `update_application`).
    */
-  update(Sid: string, body: Body<"update_application">, options?: Options<"update_application">): M.ApiPromise<Result<"update_application">>;
+  update(Sid: string, body: CompatApplicationsUpdateBody, options?: Options<"update_application">): M.ApiPromise<CompatApplicationsUpdateResult>;
   /**
    * Delete an Application.
    * `DELETE /Accounts/{AccountSid}/Applications/{Sid}` (operation `delete_application`).
@@ -229,41 +250,91 @@ export interface CompatApplications {
   delete(Sid: string, options?: Options<"delete_application">): M.ApiPromise<void>;
 }
 
+/** One item listed by `compat.applications.list()`. */
+export interface CompatApplicationsListItem extends Item<"list_applications", "applications"> {}
+
+
+/** The body of `compat.applications.create()`. */
+export interface CompatApplicationsCreateBody extends Body<"create_application"> {}
+
+/** What resolves `compat.applications.create()`. */
+export interface CompatApplicationsCreateResult extends Result<"create_application"> {}
+
+
+/** What resolves `compat.applications.get()`. */
+export interface CompatApplicationsGetResult extends Result<"get_application"> {}
+
+
+/** The body of `compat.applications.update()`. */
+export interface CompatApplicationsUpdateBody extends Body<"update_application"> {}
+
+/** What resolves `compat.applications.update()`. */
+export interface CompatApplicationsUpdateResult extends Result<"update_application"> {}
+
+
 export interface CompatAvailablePhoneNumbers {
   /**
    * List of AvailablePhoneNumber resources.
    * `GET /Accounts/{AccountSid}/AvailablePhoneNumbers` (operation `list_available_phone_number_resources`).
    */
-  listCountries(options?: Options<"list_available_phone_number_resources">): M.ApiPromise<Result<"list_available_phone_number_resources">>;
+  listCountries(options?: Options<"list_available_phone_number_resources">): M.ApiPromise<CompatAvailablePhoneNumbersListCountriesResult>;
   /**
    * List of AvailablePhoneNumber resources by country.
    * `GET /Accounts/{AccountSid}/AvailablePhoneNumbers/{IsoCountry}` (operation `list_available_phone_number_resources_by_country`).
    */
-  getCountry(IsoCountry: string, options?: Options<"list_available_phone_number_resources_by_country">): M.ApiPromise<Result<"list_available_phone_number_resources_by_country">>;
+  getCountry(IsoCountry: string, options?: Options<"list_available_phone_number_resources_by_country">): M.ApiPromise<CompatAvailablePhoneNumbersGetCountryResult>;
   /**
    * Search for available phone numbers that match your criteria.
    * `GET /Accounts/{AccountSid}/AvailablePhoneNumbers/{IsoCountry}/Local` (operation `search_local_available_phone_numbers`).
    */
-  searchLocal(IsoCountry: string, options?: Options<"search_local_available_phone_numbers">): M.ApiPromise<Result<"search_local_available_phone_numbers">>;
+  searchLocal(IsoCountry: string, options?: Options<"search_local_available_phone_numbers">): M.ApiPromise<CompatAvailablePhoneNumbersSearchLocalResult>;
   /**
    * Find toll-free numbers.
    * `GET /Accounts/{AccountSid}/AvailablePhoneNumbers/{IsoCountry}/TollFree` (operation `search_toll_free_available_phone_numbers`).
    */
-  searchTollFree(IsoCountry: string, options?: Options<"search_toll_free_available_phone_numbers">): M.ApiPromise<Result<"search_toll_free_available_phone_numbers">>;
+  searchTollFree(IsoCountry: string, options?: Options<"search_toll_free_available_phone_numbers">): M.ApiPromise<CompatAvailablePhoneNumbersSearchTollFreeResult>;
 }
+
+/** What resolves `compat.availablePhoneNumbers.listCountries()`. */
+export interface CompatAvailablePhoneNumbersListCountriesResult extends Result<"list_available_phone_number_resources"> {}
+
+
+/** What resolves `compat.availablePhoneNumbers.getCountry()`. */
+export interface CompatAvailablePhoneNumbersGetCountryResult extends Result<"list_available_phone_number_resources_by_country"> {}
+
+
+/** What resolves `compat.availablePhoneNumbers.searchLocal()`. */
+export interface CompatAvailablePhoneNumbersSearchLocalResult extends Result<"search_local_available_phone_numbers"> {}
+
+
+/** What resolves `compat.availablePhoneNumbers.searchTollFree()`. */
+export interface CompatAvailablePhoneNumbersSearchTollFreeResult extends Result<"search_toll_free_available_phone_numbers"> {}
 
 export interface CompatCallRecordings {
   /**
    * Create a Recording.
    * `POST /Accounts/{AccountSid}/Calls/{CallSid}/Recordings` (operation `create_recording`).
    */
-  create(CallSid: string, body?: Body<"create_recording">, options?: Options<"create_recording">): M.ApiPromise<Result<"create_recording">>;
+  create(CallSid: string, body?: CompatCallRecordingsCreateBody, options?: Options<"create_recording">): M.ApiPromise<CompatCallRecordingsCreateResult>;
   /**
    * Update a Recording.
    * `POST /Accounts/{AccountSid}/Calls/{CallSid}/Recordings/{Sid}` (operation `update_recording`).
    */
-  update(CallSid: string, Sid: string, body: Body<"update_recording">, options?: Options<"update_recording">): M.ApiPromise<Result<"update_recording">>;
+  update(CallSid: string, Sid: string, body: CompatCallRecordingsUpdateBody, options?: Options<"update_recording">): M.ApiPromise<CompatCallRecordingsUpdateResult>;
 }
+
+/** The body of `compat.callRecordings.create()`. */
+export interface CompatCallRecordingsCreateBody extends Body<"create_recording"> {}
+
+/** What resolves `compat.callRecordings.create()`. */
+export interface CompatCallRecordingsCreateResult extends Result<"create_recording"> {}
+
+
+/** The body of `compat.callRecordings.update()`. */
+export interface CompatCallRecordingsUpdateBody extends Body<"update_recording"> {}
+
+/** What resolves `compat.callRecordings.update()`. */
+export interface CompatCallRecordingsUpdateResult extends Result<"update_recording"> {}
 
 export interface CompatCalls {
   /**
@@ -271,22 +342,22 @@ export interface CompatCalls {
    * `GET /Accounts/{AccountSid}/Calls` (operation `list_all_calls`).
    * Lazy: iterate items with `for await`, or pages with `.pages()`; asks for pages of 1000 unless `PageSize` is given.
    */
-  list(options?: Options<"list_all_calls">): M.Paginator<Item<"list_all_calls", "calls">>;
+  list(options?: Options<"list_all_calls">): M.Paginator<CompatCallsListItem>;
   /**
    * Create a Call.
    * `POST /Accounts/{AccountSid}/Calls` (operation `create_a_call`).
    */
-  create(body: Body<"create_a_call">, options?: Options<"create_a_call">): M.ApiPromise<Result<"create_a_call">>;
+  create(body: CompatCallsCreateBody, options?: Options<"create_a_call">): M.ApiPromise<CompatCallsCreateResult>;
   /**
    * Retrieve a Call.
    * `GET /Accounts/{AccountSid}/Calls/{Sid}` (operation `retrieve_a_call`).
    */
-  get(Sid: string, options?: Options<"retrieve_a_call">): M.ApiPromise<Result<"retrieve_a_call">>;
+  get(Sid: string, options?: Options<"retrieve_a_call">): M.ApiPromise<CompatCallsGetResult>;
   /**
    * Update a Call.
    * `POST /Accounts/{AccountSid}/Calls/{Sid}` (operation `update_a_call`).
    */
-  update(Sid: string, body?: Body<"update_a_call">, options?: Options<"update_a_call">): M.ApiPromise<Result<"update_a_call">>;
+  update(Sid: string, body?: CompatCallsUpdateBody, options?: Options<"update_a_call">): M.ApiPromise<CompatCallsUpdateResult>;
   /**
    * Delete a Call.
    * `DELETE /Accounts/{AccountSid}/Calls/{Sid}` (operation `delete_a_call`).
@@ -294,18 +365,53 @@ export interface CompatCalls {
   delete(Sid: string, options?: Options<"delete_a_call">): M.ApiPromise<void>;
 }
 
+/** One item listed by `compat.calls.list()`. */
+export interface CompatCallsListItem extends Item<"list_all_calls", "calls"> {}
+
+
+/** The body of `compat.calls.create()`. */
+export interface CompatCallsCreateBody extends Body<"create_a_call"> {}
+
+/** What resolves `compat.calls.create()`. */
+export interface CompatCallsCreateResult extends Result<"create_a_call"> {}
+
+
+/** What resolves `compat.calls.get()`. */
+export interface CompatCallsGetResult extends Result<"retrieve_a_call"> {}
+
+
+/** The body of `compat.calls.update()`. */
+export interface CompatCallsUpdateBody extends Body<"update_a_call"> {}
+
+/** What resolves `compat.calls.update()`. */
+export interface CompatCallsUpdateResult extends Result<"update_a_call"> {}
+
+
 export interface CompatCallStreams {
   /**
    * Create a Stream.
    * `POST /Accounts/{AccountSid}/Calls/{CallSid}/Streams` (operation `create_stream`).
    */
-  create(CallSid: string, body: Body<"create_stream">, options?: Options<"create_stream">): M.ApiPromise<Result<"create_stream">>;
+  create(CallSid: string, body: CompatCallStreamsCreateBody, options?: Options<"create_stream">): M.ApiPromise<CompatCallStreamsCreateResult>;
   /**
    * Stop a Stream.
    * `POST /Accounts/{AccountSid}/Calls/{CallSid}/Streams/{Sid}` (operation `update_stream`).
    */
-  update(CallSid: string, Sid: string, body: Body<"update_stream">, options?: Options<"update_stream">): M.ApiPromise<Result<"update_stream">>;
+  update(CallSid: string, Sid: string, body: CompatCallStreamsUpdateBody, options?: Options<"update_stream">): M.ApiPromise<CompatCallStreamsUpdateResult>;
 }
+
+/** The body of `compat.callStreams.create()`. */
+export interface CompatCallStreamsCreateBody extends Body<"create_stream"> {}
+
+/** What resolves `compat.callStreams.create()`. */
+export interface CompatCallStreamsCreateResult extends Result<"create_stream"> {}
+
+
+/** The body of `compat.callStreams.update()`. */
+export interface CompatCallStreamsUpdateBody extends Body<"update_stream"> {}
+
+/** What resolves `compat.callStreams.update()`. */
+export interface CompatCallStreamsUpdateResult extends Result<"update_stream"> {}
 
 export interface CompatConferenceParticipants {
   /**
@@ -313,17 +419,17 @@ export interface CompatConferenceParticipants {
    * `GET /Accounts/{AccountSid}/Conferences/{ConferenceSid}/Participants` (operation `list_all_participants`).
    * Lazy: iterate items with `for await`, or pages with `.pages()`; asks for pages of 1000 unless `PageSize` is given.
    */
-  list(ConferenceSid: string, options?: Options<"list_all_participants">): M.Paginator<Item<"list_all_participants", "participants">>;
+  list(ConferenceSid: string, options?: Options<"list_all_participants">): M.Paginator<CompatConferenceParticipantsListItem>;
   /**
    * Retrieve a Participant.
    * `GET /Accounts/{AccountSid}/Conferences/{ConferenceSid}/Participants/{CallSid}` (operation `retrieve_participant`).
    */
-  get(ConferenceSid: string, CallSid: string, options?: Options<"retrieve_participant">): M.ApiPromise<Result<"retrieve_participant">>;
+  get(ConferenceSid: string, CallSid: string, options?: Options<"retrieve_participant">): M.ApiPromise<CompatConferenceParticipantsGetResult>;
   /**
    * Update a Participant.
    * `POST /Accounts/{AccountSid}/Conferences/{ConferenceSid}/Participants/{CallSid}` (operation `update_participant`).
    */
-  update(ConferenceSid: string, CallSid: string, body?: Body<"update_participant">, options?: Options<"update_participant">): M.ApiPromise<Result<"update_participant">>;
+  update(ConferenceSid: string, CallSid: string, body?: CompatConferenceParticipantsUpdateBody, options?: Options<"update_participant">): M.ApiPromise<CompatConferenceParticipantsUpdateResult>;
   /**
    * Delete a Participant.
    * `DELETE /Accounts/{AccountSid}/Conferences/{ConferenceSid}/Participants/{CallSid}` (operation `delete_participant`).
@@ -331,23 +437,38 @@ export interface CompatConferenceParticipants {
   delete(ConferenceSid: string, CallSid: string, options?: Options<"delete_participant">): M.ApiPromise<void>;
 }
 
+/** One item listed by `compat.conferenceParticipants.list()`. */
+export interface CompatConferenceParticipantsListItem extends Item<"list_all_participants", "participants"> {}
+
+
+/** What resolves `compat.conferenceParticipants.get()`. */
+export interface CompatConferenceParticipantsGetResult extends Result<"retrieve_participant"> {}
+
+
+/** The body of `compat.conferenceParticipants.update()`. */
+export interface CompatConferenceParticipantsUpdateBody extends Body<"update_participant"> {}
+
+/** What resolves `compat.conferenceParticipants.update()`. */
+export interface CompatConferenceParticipantsUpdateResult extends Result<"update_participant"> {}
+
+
 export interface CompatConferenceRecordings {
   /**
    * List Conference Recordings.
    * `GET /Accounts/{AccountSid}/Conferences/{ConferenceSid}/Recordings` (operation `list_conference_recordings`).
    * Lazy: iterate items with `for await`, or pages with `.pages()`; asks for pages of 1000 unless `PageSize` is given.
    */
-  list(ConferenceSid: string, options?: Options<"list_conference_recordings">): M.Paginator<Item<"list_conference_recordings", "recordings">>;
+  list(ConferenceSid: string, options?: Options<"list_conference_recordings">): M.Paginator<CompatConferenceRecordingsListItem>;
   /**
    * Get a Conference Recording.
    * `GET /Accounts/{AccountSid}/Conferences/{ConferenceSid}/Recordings/{Sid}` (operation `get_conference_recording`).
    */
-  get(ConferenceSid: string, Sid: string, options?: Options<"get_conference_recording">): M.ApiPromise<Result<"get_conference_recording">>;
+  get(ConferenceSid: string, Sid: string, options?: Options<"get_conference_recording">): M.ApiPromise<CompatConferenceRecordingsGetResult>;
   /**
    * Update a Conference Recording.
    * `POST /Accounts/{AccountSid}/Conferences/{ConferenceSid}/Recordings/{Sid}` (operation `update_conference_recording`).
    */
-  update(ConferenceSid: string, Sid: string, body: Body<"update_conference_recording">, options?: Options<"update_conference_recording">): M.ApiPromise<Result<"update_conference_recording">>;
+  update(ConferenceSid: string, Sid: string, body: CompatConferenceRecordingsUpdateBody, options?: Options<"update_conference_recording">): M.ApiPromise<CompatConferenceRecordingsUpdateResult>;
   /**
    * Delete a Conference Recording.
    * `DELETE /Accounts/{AccountSid}/Conferences/{ConferenceSid}/Recordings/{Sid}` (operation `delete_conference_recording`).
@@ -355,37 +476,79 @@ export interface CompatConferenceRecordings {
   delete(ConferenceSid: string, Sid: string, options?: Options<"delete_conference_recording">): M.ApiPromise<void>;
 }
 
+/** One item listed by `compat.conferenceRecordings.list()`. */
+export interface CompatConferenceRecordingsListItem extends Item<"list_conference_recordings", "recordings"> {}
+
+
+/** What resolves `compat.conferenceRecordings.get()`. */
+export interface CompatConferenceRecordingsGetResult extends Result<"get_conference_recording"> {}
+
+
+/** The body of `compat.conferenceRecordings.update()`. */
+export interface CompatConferenceRecordingsUpdateBody extends Body<"update_conference_recording"> {}
+
+/** What resolves `compat.conferenceRecordings.update()`. */
+export interface CompatConferenceRecordingsUpdateResult extends Result<"update_conference_recording"> {}
+
+
 export interface CompatConferences {
   /**
    * List All Conferences.
    * `GET /Accounts/{AccountSid}/Conferences` (operation `list_all_conferences`).
    * Lazy: iterate items with `for await`, or pages with `.pages()`; asks for pages of 1000 unless `PageSize` is given.
    */
-  list(options?: Options<"list_all_conferences">): M.Paginator<Item<"list_all_conferences", "conferences">>;
+  list(options?: Options<"list_all_conferences">): M.Paginator<CompatConferencesListItem>;
   /**
    * Retrieve a Conference.
    * `GET /Accounts/{AccountSid}/Conferences/{Sid}` (operation `retrieve_conference`).
    */
-  get(Sid: string, options?: Options<"retrieve_conference">): M.ApiPromise<Result<"retrieve_conference">>;
+  get(Sid: string, options?: Options<"retrieve_conference">): M.ApiPromise<CompatConferencesGetResult>;
   /**
    * Update Conference.
    * `POST /Accounts/{AccountSid}/Conferences/{Sid}` (operation `update_conference`).
    */
-  update(Sid: string, body?: Body<"update_conference">, options?: Options<"update_conference">): M.ApiPromise<Result<"update_conference">>;
+  update(Sid: string, body?: CompatConferencesUpdateBody, options?: Options<"update_conference">): M.ApiPromise<CompatConferencesUpdateResult>;
 }
+
+/** One item listed by `compat.conferences.list()`. */
+export interface CompatConferencesListItem extends Item<"list_all_conferences", "conferences"> {}
+
+
+/** What resolves `compat.conferences.get()`. */
+export interface CompatConferencesGetResult extends Result<"retrieve_conference"> {}
+
+
+/** The body of `compat.conferences.update()`. */
+export interface CompatConferencesUpdateBody extends Body<"update_conference"> {}
+
+/** What resolves `compat.conferences.update()`. */
+export interface CompatConferencesUpdateResult extends Result<"update_conference"> {}
 
 export interface CompatConferenceStreams {
   /**
    * Create a Conference Stream.
    * `POST /Accounts/{AccountSid}/Conferences/{ConferenceSid}/Streams` (operation `create_conference_stream`).
    */
-  create(ConferenceSid: string, body: Body<"create_conference_stream">, options?: Options<"create_conference_stream">): M.ApiPromise<Result<"create_conference_stream">>;
+  create(ConferenceSid: string, body: CompatConferenceStreamsCreateBody, options?: Options<"create_conference_stream">): M.ApiPromise<CompatConferenceStreamsCreateResult>;
   /**
    * Update Conference Stream.
    * `POST /Accounts/{AccountSid}/Conferences/{ConferenceSid}/Streams/{Sid}` (operation `update_conference_stream`).
    */
-  update(ConferenceSid: string, Sid: string, body: Body<"update_conference_stream">, options?: Options<"update_conference_stream">): M.ApiPromise<Result<"update_conference_stream">>;
+  update(ConferenceSid: string, Sid: string, body: CompatConferenceStreamsUpdateBody, options?: Options<"update_conference_stream">): M.ApiPromise<CompatConferenceStreamsUpdateResult>;
 }
+
+/** The body of `compat.conferenceStreams.create()`. */
+export interface CompatConferenceStreamsCreateBody extends Body<"create_conference_stream"> {}
+
+/** What resolves `compat.conferenceStreams.create()`. */
+export interface CompatConferenceStreamsCreateResult extends Result<"create_conference_stream"> {}
+
+
+/** The body of `compat.conferenceStreams.update()`. */
+export interface CompatConferenceStreamsUpdateBody extends Body<"update_conference_stream"> {}
+
+/** What resolves `compat.conferenceStreams.update()`. */
+export interface CompatConferenceStreamsUpdateResult extends Result<"update_conference_stream"> {}
 
 export interface CompatCxmlScripts {
   /**
@@ -393,22 +556,22 @@ export interface CompatCxmlScripts {
    * `GET /Accounts/{AccountSid}/LamlBins` (operation `list_cxml_scripts`).
    * Lazy: iterate items with `for await`, or pages with `.pages()`; asks for pages of 1000 unless `PageSize` is given.
    */
-  list(options?: Options<"list_cxml_scripts">): M.Paginator<Item<"list_cxml_scripts", "laml_bins">>;
+  list(options?: Options<"list_cxml_scripts">): M.Paginator<CompatCxmlScriptsListItem>;
   /**
    * Create a cXML Script.
    * `POST /Accounts/{AccountSid}/LamlBins` (operation `create_cxml_script`).
    */
-  create(body: Body<"create_cxml_script">, options?: Options<"create_cxml_script">): M.ApiPromise<Result<"create_cxml_script">>;
+  create(body: CompatCxmlScriptsCreateBody, options?: Options<"create_cxml_script">): M.ApiPromise<CompatCxmlScriptsCreateResult>;
   /**
    * Retrieve a cXML Script.
    * `GET /Accounts/{AccountSid}/LamlBins/{Sid}` (operation `retrieve_cxml_script`).
    */
-  get(Sid: string, options?: Options<"retrieve_cxml_script">): M.ApiPromise<Result<"retrieve_cxml_script">>;
+  get(Sid: string, options?: Options<"retrieve_cxml_script">): M.ApiPromise<CompatCxmlScriptsGetResult>;
   /**
    * Update a cXML Script.
    * `POST /Accounts/{AccountSid}/LamlBins/{Sid}` (operation `update_cxml_script`).
    */
-  update(Sid: string, body: Body<"update_cxml_script">, options?: Options<"update_cxml_script">): M.ApiPromise<Result<"update_cxml_script">>;
+  update(Sid: string, body: CompatCxmlScriptsUpdateBody, options?: Options<"update_cxml_script">): M.ApiPromise<CompatCxmlScriptsUpdateResult>;
   /**
    * Delete a cXML Script.
    * `DELETE /Accounts/{AccountSid}/LamlBins/{Sid}` (operation `delete_cxml_script`).
@@ -416,28 +579,50 @@ export interface CompatCxmlScripts {
   delete(Sid: string, options?: Options<"delete_cxml_script">): M.ApiPromise<void>;
 }
 
+/** One item listed by `compat.cxmlScripts.list()`. */
+export interface CompatCxmlScriptsListItem extends Item<"list_cxml_scripts", "laml_bins"> {}
+
+
+/** The body of `compat.cxmlScripts.create()`. */
+export interface CompatCxmlScriptsCreateBody extends Body<"create_cxml_script"> {}
+
+/** What resolves `compat.cxmlScripts.create()`. */
+export interface CompatCxmlScriptsCreateResult extends Result<"create_cxml_script"> {}
+
+
+/** What resolves `compat.cxmlScripts.get()`. */
+export interface CompatCxmlScriptsGetResult extends Result<"retrieve_cxml_script"> {}
+
+
+/** The body of `compat.cxmlScripts.update()`. */
+export interface CompatCxmlScriptsUpdateBody extends Body<"update_cxml_script"> {}
+
+/** What resolves `compat.cxmlScripts.update()`. */
+export interface CompatCxmlScriptsUpdateResult extends Result<"update_cxml_script"> {}
+
+
 export interface CompatFaxes {
   /**
    * List all Faxes.
    * `GET /Accounts/{AccountSid}/Faxes` (operation `list_all_faxes`).
    * Lazy: iterate items with `for await`, or pages with `.pages()`; asks for pages of 1000 unless `PageSize` is given.
    */
-  list(options?: Options<"list_all_faxes">): M.Paginator<Item<"list_all_faxes", "faxes">>;
+  list(options?: Options<"list_all_faxes">): M.Paginator<CompatFaxesListItem>;
   /**
    * Send a Fax.
    * `POST /Accounts/{AccountSid}/Faxes` (operation `send_fax`).
    */
-  send(body: Body<"send_fax">, options?: Options<"send_fax">): M.ApiPromise<Result<"send_fax">>;
+  send(body: CompatFaxesSendBody, options?: Options<"send_fax">): M.ApiPromise<CompatFaxesSendResult>;
   /**
    * Retrieve a Fax.
    * `GET /Accounts/{AccountSid}/Faxes/{Sid}` (operation `retrieve_fax`).
    */
-  get(Sid: string, options?: Options<"retrieve_fax">): M.ApiPromise<Result<"retrieve_fax">>;
+  get(Sid: string, options?: Options<"retrieve_fax">): M.ApiPromise<CompatFaxesGetResult>;
   /**
    * Update a Fax.
    * `POST /Accounts/{AccountSid}/Faxes/{Sid}` (operation `update_fax`).
    */
-  update(Sid: string, body: Body<"update_fax">, options?: Options<"update_fax">): M.ApiPromise<Result<"update_fax">>;
+  update(Sid: string, body: CompatFaxesUpdateBody, options?: Options<"update_fax">): M.ApiPromise<CompatFaxesUpdateResult>;
   /**
    * Delete a Fax.
    * `DELETE /Accounts/{AccountSid}/Faxes/{Sid}` (operation `delete_fax`).
@@ -445,17 +630,39 @@ export interface CompatFaxes {
   delete(Sid: string, options?: Options<"delete_fax">): M.ApiPromise<void>;
 }
 
+/** One item listed by `compat.faxes.list()`. */
+export interface CompatFaxesListItem extends Item<"list_all_faxes", "faxes"> {}
+
+
+/** The body of `compat.faxes.send()`. */
+export interface CompatFaxesSendBody extends Body<"send_fax"> {}
+
+/** What resolves `compat.faxes.send()`. */
+export interface CompatFaxesSendResult extends Result<"send_fax"> {}
+
+
+/** What resolves `compat.faxes.get()`. */
+export interface CompatFaxesGetResult extends Result<"retrieve_fax"> {}
+
+
+/** The body of `compat.faxes.update()`. */
+export interface CompatFaxesUpdateBody extends Body<"update_fax"> {}
+
+/** What resolves `compat.faxes.update()`. */
+export interface CompatFaxesUpdateResult extends Result<"update_fax"> {}
+
+
 export interface CompatFaxMedia {
   /**
    * List Fax Media.
    * `GET /Accounts/{AccountSid}/Faxes/{FaxSid}/Media` (operation `list_all_fax_media`).
    */
-  list(FaxSid: string, options?: Options<"list_all_fax_media">): M.ApiPromise<Result<"list_all_fax_media">>;
+  list(FaxSid: string, options?: Options<"list_all_fax_media">): M.ApiPromise<CompatFaxMediaListResult>;
   /**
    * Retrieve Fax Media.
    * `GET /Accounts/{AccountSid}/Faxes/{FaxSid}/Media/{Sid}` (operation `retrieve_medias`).
    */
-  get(FaxSid: string, Sid: string, options?: Options<"retrieve_medias">): M.ApiPromise<Result<"retrieve_medias">>;
+  get(FaxSid: string, Sid: string, options?: Options<"retrieve_medias">): M.ApiPromise<CompatFaxMediaGetResult>;
   /**
    * Delete Fax Media.
    * `DELETE /Accounts/{AccountSid}/Faxes/{FaxSid}/Media/{Sid}` (operation `delete_fax_media`).
@@ -463,13 +670,27 @@ export interface CompatFaxMedia {
   delete(FaxSid: string, Sid: string, options?: Options<"delete_fax_media">): M.ApiPromise<void>;
 }
 
+/** What resolves `compat.faxMedia.list()`. */
+export interface CompatFaxMediaListResult extends Result<"list_all_fax_media"> {}
+
+
+/** What resolves `compat.faxMedia.get()`. */
+export interface CompatFaxMediaGetResult extends Result<"retrieve_medias"> {}
+
+
 export interface CompatImportedPhoneNumbers {
   /**
    * Import a Phone Number.
    * `POST /Accounts/{AccountSid}/ImportedPhoneNumbers` (operation `create_imported_phone_number`).
    */
-  create(body: Body<"create_imported_phone_number">, options?: Options<"create_imported_phone_number">): M.ApiPromise<Result<"create_imported_phone_number">>;
+  create(body: CompatImportedPhoneNumbersCreateBody, options?: Options<"create_imported_phone_number">): M.ApiPromise<CompatImportedPhoneNumbersCreateResult>;
 }
+
+/** The body of `compat.importedPhoneNumbers.create()`. */
+export interface CompatImportedPhoneNumbersCreateBody extends Body<"create_imported_phone_number"> {}
+
+/** What resolves `compat.importedPhoneNumbers.create()`. */
+export interface CompatImportedPhoneNumbersCreateResult extends Result<"create_imported_phone_number"> {}
 
 export interface CompatIncomingPhoneNumbers {
   /**
@@ -477,22 +698,22 @@ export interface CompatIncomingPhoneNumbers {
    * `GET /Accounts/{AccountSid}/IncomingPhoneNumbers` (operation `list_incoming_phone_numbers`).
    * Lazy: iterate items with `for await`, or pages with `.pages()`; asks for pages of 1000 unless `PageSize` is given.
    */
-  list(options?: Options<"list_incoming_phone_numbers">): M.Paginator<Item<"list_incoming_phone_numbers", "incoming_phone_numbers">>;
+  list(options?: Options<"list_incoming_phone_numbers">): M.Paginator<CompatIncomingPhoneNumbersListItem>;
   /**
    * Create an Incoming Phone Number.
    * `POST /Accounts/{AccountSid}/IncomingPhoneNumbers` (operation `create_incoming_phone_number`).
    */
-  create(body: Body<"create_incoming_phone_number">, options?: Options<"create_incoming_phone_number">): M.ApiPromise<Result<"create_incoming_phone_number">>;
+  create(body: CompatIncomingPhoneNumbersCreateBody, options?: Options<"create_incoming_phone_number">): M.ApiPromise<CompatIncomingPhoneNumbersCreateResult>;
   /**
    * Retrieve an incoming phone number.
    * `GET /Accounts/{AccountSid}/IncomingPhoneNumbers/{Sid}` (operation `retrieve_incoming_phone_number`).
    */
-  get(Sid: string, options?: Options<"retrieve_incoming_phone_number">): M.ApiPromise<Result<"retrieve_incoming_phone_number">>;
+  get(Sid: string, options?: Options<"retrieve_incoming_phone_number">): M.ApiPromise<CompatIncomingPhoneNumbersGetResult>;
   /**
    * Update an incoming phone number.
    * `POST /Accounts/{AccountSid}/IncomingPhoneNumbers/{Sid}` (operation `update_incoming_phone_number`).
    */
-  update(Sid: string, body?: Body<"update_incoming_phone_number">, options?: Options<"update_incoming_phone_number">): M.ApiPromise<Result<"update_incoming_phone_number">>;
+  update(Sid: string, body?: CompatIncomingPhoneNumbersUpdateBody, options?: Options<"update_incoming_phone_number">): M.ApiPromise<CompatIncomingPhoneNumbersUpdateResult>;
   /**
    * Delete an incoming phone number.
    * `DELETE /Accounts/{AccountSid}/IncomingPhoneNumbers/{Sid}` (operation `delete_incoming_phone_number`).
@@ -500,18 +721,40 @@ export interface CompatIncomingPhoneNumbers {
   delete(Sid: string, options?: Options<"delete_incoming_phone_number">): M.ApiPromise<void>;
 }
 
+/** One item listed by `compat.incomingPhoneNumbers.list()`. */
+export interface CompatIncomingPhoneNumbersListItem extends Item<"list_incoming_phone_numbers", "incoming_phone_numbers"> {}
+
+
+/** The body of `compat.incomingPhoneNumbers.create()`. */
+export interface CompatIncomingPhoneNumbersCreateBody extends Body<"create_incoming_phone_number"> {}
+
+/** What resolves `compat.incomingPhoneNumbers.create()`. */
+export interface CompatIncomingPhoneNumbersCreateResult extends Result<"create_incoming_phone_number"> {}
+
+
+/** What resolves `compat.incomingPhoneNumbers.get()`. */
+export interface CompatIncomingPhoneNumbersGetResult extends Result<"retrieve_incoming_phone_number"> {}
+
+
+/** The body of `compat.incomingPhoneNumbers.update()`. */
+export interface CompatIncomingPhoneNumbersUpdateBody extends Body<"update_incoming_phone_number"> {}
+
+/** What resolves `compat.incomingPhoneNumbers.update()`. */
+export interface CompatIncomingPhoneNumbersUpdateResult extends Result<"update_incoming_phone_number"> {}
+
+
 export interface CompatMessageMedia {
   /**
    * List Message Media.
    * `GET /Accounts/{AccountSid}/Messages/{MessageSid}/Media` (operation `list_media`).
    * Lazy: iterate items with `for await`, or pages with `.pages()`; asks for pages of 1000 unless `PageSize` is given.
    */
-  list(MessageSid: string, options?: Options<"list_media">): M.Paginator<Item<"list_media", "media_list">>;
+  list(MessageSid: string, options?: Options<"list_media">): M.Paginator<CompatMessageMediaListItem>;
   /**
    * Retrieve Message Media.
    * `GET /Accounts/{AccountSid}/Messages/{MessageSid}/Media/{Sid}` (operation `retrieve_media`).
    */
-  get(MessageSid: string, Sid: string, options?: Options<"retrieve_media">): M.ApiPromise<Result<"retrieve_media">>;
+  get(MessageSid: string, Sid: string, options?: Options<"retrieve_media">): M.ApiPromise<CompatMessageMediaGetResult>;
   /**
    * Delete Message Media.
    * `DELETE /Accounts/{AccountSid}/Messages/{MessageSid}/Media/{Sid}` (operation `delete_message_media`).
@@ -519,28 +762,36 @@ export interface CompatMessageMedia {
   delete(MessageSid: string, Sid: string, options?: Options<"delete_message_media">): M.ApiPromise<void>;
 }
 
+/** One item listed by `compat.messageMedia.list()`. */
+export interface CompatMessageMediaListItem extends Item<"list_media", "media_list"> {}
+
+
+/** What resolves `compat.messageMedia.get()`. */
+export interface CompatMessageMediaGetResult extends Result<"retrieve_media"> {}
+
+
 export interface CompatMessages {
   /**
    * List all Messages.
    * `GET /Accounts/{AccountSid}/Messages` (operation `list_messages`).
    * Lazy: iterate items with `for await`, or pages with `.pages()`; asks for pages of 1000 unless `PageSize` is given.
    */
-  list(options?: Options<"list_messages">): M.Paginator<Item<"list_messages", "messages">>;
+  list(options?: Options<"list_messages">): M.Paginator<CompatMessagesListItem>;
   /**
    * Create a Message.
    * `POST /Accounts/{AccountSid}/Messages` (operation `create_message`).
    */
-  create(body: Body<"create_message">, options?: Options<"create_message">): M.ApiPromise<Result<"create_message">>;
+  create(body: CompatMessagesCreateBody, options?: Options<"create_message">): M.ApiPromise<CompatMessagesCreateResult>;
   /**
    * Retrieve a Message.
    * `GET /Accounts/{AccountSid}/Messages/{Sid}` (operation `retrieve_message`).
    */
-  get(Sid: string, options?: Options<"retrieve_message">): M.ApiPromise<Result<"retrieve_message">>;
+  get(Sid: string, options?: Options<"retrieve_message">): M.ApiPromise<CompatMessagesGetResult>;
   /**
    * Update a Message.
    * `POST /Accounts/{AccountSid}/Messages/{Sid}` (operation `update_message`).
    */
-  update(Sid: string, body: Body<"update_message">, options?: Options<"update_message">): M.ApiPromise<Result<"update_message">>;
+  update(Sid: string, body: CompatMessagesUpdateBody, options?: Options<"update_message">): M.ApiPromise<CompatMessagesUpdateResult>;
   /**
    * Delete a Message.
    * `DELETE /Accounts/{AccountSid}/Messages/{Sid}` (operation `delete_message`).
@@ -548,24 +799,60 @@ export interface CompatMessages {
   delete(Sid: string, options?: Options<"delete_message">): M.ApiPromise<void>;
 }
 
+/** One item listed by `compat.messages.list()`. */
+export interface CompatMessagesListItem extends Item<"list_messages", "messages"> {}
+
+
+/** The body of `compat.messages.create()`. */
+export interface CompatMessagesCreateBody extends Body<"create_message"> {}
+
+/** What resolves `compat.messages.create()`. */
+export interface CompatMessagesCreateResult extends Result<"create_message"> {}
+
+
+/** What resolves `compat.messages.get()`. */
+export interface CompatMessagesGetResult extends Result<"retrieve_message"> {}
+
+
+/** The body of `compat.messages.update()`. */
+export interface CompatMessagesUpdateBody extends Body<"update_message"> {}
+
+/** What resolves `compat.messages.update()`. */
+export interface CompatMessagesUpdateResult extends Result<"update_message"> {}
+
+
 export interface CompatQueueMembers {
   /**
    * List All Queue Members.
    * `GET /Accounts/{AccountSid}/Queues/{QueueSid}/Members` (operation `list_all_queue_members`).
    * Lazy: iterate items with `for await`, or pages with `.pages()`; asks for pages of 1000 unless `PageSize` is given.
    */
-  list(QueueSid: string, options?: Options<"list_all_queue_members">): M.Paginator<Item<"list_all_queue_members", "queue_members">>;
+  list(QueueSid: string, options?: Options<"list_all_queue_members">): M.Paginator<CompatQueueMembersListItem>;
   /**
    * Retrieve a Queue Member.
    * `GET /Accounts/{AccountSid}/Queues/{QueueSid}/Members/{CallSid}` (operation `retrieve_queue_member`).
    */
-  get(QueueSid: string, CallSid: string, options?: Options<"retrieve_queue_member">): M.ApiPromise<Result<"retrieve_queue_member">>;
+  get(QueueSid: string, CallSid: string, options?: Options<"retrieve_queue_member">): M.ApiPromise<CompatQueueMembersGetResult>;
   /**
    * Update a Queue Member.
    * `POST /Accounts/{AccountSid}/Queues/{QueueSid}/Members/{CallSid}` (operation `update_queue_member`).
    */
-  update(QueueSid: string, CallSid: string, body: Body<"update_queue_member">, options?: Options<"update_queue_member">): M.ApiPromise<Result<"update_queue_member">>;
+  update(QueueSid: string, CallSid: string, body: CompatQueueMembersUpdateBody, options?: Options<"update_queue_member">): M.ApiPromise<CompatQueueMembersUpdateResult>;
 }
+
+/** One item listed by `compat.queueMembers.list()`. */
+export interface CompatQueueMembersListItem extends Item<"list_all_queue_members", "queue_members"> {}
+
+
+/** What resolves `compat.queueMembers.get()`. */
+export interface CompatQueueMembersGetResult extends Result<"retrieve_queue_member"> {}
+
+
+/** The body of `compat.queueMembers.update()`. */
+export interface CompatQueueMembersUpdateBody extends Body<"update_queue_member"> {}
+
+/** What resolves `compat.queueMembers.update()`. */
+export interface CompatQueueMembersUpdateResult extends Result<"update_queue_member"> {}
 
 export interface CompatQueues {
   /**
@@ -573,22 +860,22 @@ export interface CompatQueues {
    * `GET /Accounts/{AccountSid}/Queues` (operation `list_queues`).
    * Lazy: iterate items with `for await`, or pages with `.pages()`; asks for pages of 1000 unless `PageSize` is given.
    */
-  list(options?: Options<"list_queues">): M.Paginator<Item<"list_queues", "queues">>;
+  list(options?: Options<"list_queues">): M.Paginator<CompatQueuesListItem>;
   /**
    * Create a Queue.
    * `POST /Accounts/{AccountSid}/Queues` (operation `create_queue`).
    */
-  create(body: Body<"create_queue">, options?: Options<"create_queue">): M.ApiPromise<Result<"create_queue">>;
+  create(body: CompatQueuesCreateBody, options?: Options<"create_queue">): M.ApiPromise<CompatQueuesCreateResult>;
   /**
    * Retrieve a Queue.
    * `GET /Accounts/{AccountSid}/Queues/{Sid}` (operation `retrieve_queue`).
    */
-  get(Sid: string, options?: Options<"retrieve_queue">): M.ApiPromise<Result<"retrieve_queue">>;
+  get(Sid: string, options?: Options<"retrieve_queue">): M.ApiPromise<CompatQueuesGetResult>;
   /**
    * Update a Queue.
    * `POST /Accounts/{AccountSid}/Queues/{Sid}` (operation `update_queue`).
    */
-  update(Sid: string, body: Body<"update_queue">, options?: Options<"update_queue">): M.ApiPromise<Result<"update_queue">>;
+  update(Sid: string, body: CompatQueuesUpdateBody, options?: Options<"update_queue">): M.ApiPromise<CompatQueuesUpdateResult>;
   /**
    * Delete a Queue.
    * `DELETE /Accounts/{AccountSid}/Queues/{Sid}` (operation `delete_queue`).
@@ -596,18 +883,40 @@ export interface CompatQueues {
   delete(Sid: string, options?: Options<"delete_queue">): M.ApiPromise<void>;
 }
 
+/** One item listed by `compat.queues.list()`. */
+export interface CompatQueuesListItem extends Item<"list_queues", "queues"> {}
+
+
+/** The body of `compat.queues.create()`. */
+export interface CompatQueuesCreateBody extends Body<"create_queue"> {}
+
+/** What resolves `compat.queues.create()`. */
+export interface CompatQueuesCreateResult extends Result<"create_queue"> {}
+
+
+/** What resolves `compat.queues.get()`. */
+export interface CompatQueuesGetResult extends Result<"retrieve_queue"> {}
+
+
+/** The body of `compat.queues.update()`. */
+export interface CompatQueuesUpdateBody extends Body<"update_queue"> {}
+
+/** What resolves `compat.queues.update()`. */
+export interface CompatQueuesUpdateResult extends Result<"update_queue"> {}
+
+
 export interface CompatRecordings {
   /**
    * List all Recordings.
    * `GET /Accounts/{AccountSid}/Recordings` (operation `list_recordings`).
    * Lazy: iterate items with `for await`, or pages with `.pages()`; asks for pages of 1000 unless `PageSize` is given.
    */
-  list(options?: Options<"list_recordings">): M.Paginator<Item<"list_recordings", "recordings">>;
+  list(options?: Options<"list_recordings">): M.Paginator<CompatRecordingsListItem>;
   /**
    * Retrieve a Recording.
    * `GET /Accounts/{AccountSid}/Recordings/{Sid}` (operation `retrieve_recording`).
    */
-  get(Sid: string, options?: Options<"retrieve_recording">): M.ApiPromise<Result<"retrieve_recording">>;
+  get(Sid: string, options?: Options<"retrieve_recording">): M.ApiPromise<CompatRecordingsGetResult>;
   /**
    * Delete a Recording.
    * `DELETE /Accounts/{AccountSid}/Recordings/{Sid}` (operation `delete_recording`).
@@ -615,12 +924,20 @@ export interface CompatRecordings {
   delete(Sid: string, options?: Options<"delete_recording">): M.ApiPromise<void>;
 }
 
+/** One item listed by `compat.recordings.list()`. */
+export interface CompatRecordingsListItem extends Item<"list_recordings", "recordings"> {}
+
+
+/** What resolves `compat.recordings.get()`. */
+export interface CompatRecordingsGetResult extends Result<"retrieve_recording"> {}
+
+
 export interface CompatTokens {
   /**
    * Generate a new API Token.
    * `POST /Accounts/{AccountSid}/tokens` (operation `create_token`).
    */
-  create(body: Body<"create_token">, options?: Options<"create_token">): M.ApiPromise<Result<"create_token">>;
+  create(body: CompatTokensCreateBody, options?: Options<"create_token">): M.ApiPromise<CompatTokensCreateResult>;
   /**
    * Delete an API Token.
    * `DELETE /Accounts/{AccountSid}/tokens/{token_id}` (operation `delete_token`).
@@ -630,8 +947,22 @@ export interface CompatTokens {
    * Update an API Token.
    * `PATCH /Accounts/{AccountSid}/tokens/{token_id}` (operation `update_token`).
    */
-  update(token_id: string, body: Body<"update_token">, options?: Options<"update_token">): M.ApiPromise<Result<"update_token">>;
+  update(token_id: string, body: CompatTokensUpdateBody, options?: Options<"update_token">): M.ApiPromise<CompatTokensUpdateResult>;
 }
+
+/** The body of `compat.tokens.create()`. */
+export interface CompatTokensCreateBody extends Body<"create_token"> {}
+
+/** What resolves `compat.tokens.create()`. */
+export interface CompatTokensCreateResult extends Result<"create_token"> {}
+
+
+
+/** The body of `compat.tokens.update()`. */
+export interface CompatTokensUpdateBody extends Body<"update_token"> {}
+
+/** What resolves `compat.tokens.update()`. */
+export interface CompatTokensUpdateResult extends Result<"update_token"> {}
 
 export interface CompatTranscriptions {
   /**
@@ -639,15 +970,23 @@ export interface CompatTranscriptions {
    * `GET /Accounts/{AccountSid}/Transcriptions` (operation `list_transcriptions`).
    * Lazy: iterate items with `for await`, or pages with `.pages()`; asks for pages of 1000 unless `PageSize` is given.
    */
-  list(options?: Options<"list_transcriptions">): M.Paginator<Item<"list_transcriptions", "transcriptions">>;
+  list(options?: Options<"list_transcriptions">): M.Paginator<CompatTranscriptionsListItem>;
   /**
    * Retrieve a Transcription.
    * `GET /Accounts/{AccountSid}/Transcriptions/{Sid}` (operation `retrieve_transcription`).
    */
-  get(Sid: string, options?: Options<"retrieve_transcription">): M.ApiPromise<Result<"retrieve_transcription">>;
+  get(Sid: string, options?: Options<"retrieve_transcription">): M.ApiPromise<CompatTranscriptionsGetResult>;
   /**
    * Delete a Recording Transcription.
    * `DELETE /Accounts/{AccountSid}/Transcriptions/{Sid}` (operation `delete_transcription`).
    */
   delete(Sid: string, options?: Options<"delete_transcription">): M.ApiPromise<void>;
 }
+
+/** One item listed by `compat.transcriptions.list()`. */
+export interface CompatTranscriptionsListItem extends Item<"list_transcriptions", "transcriptions"> {}
+
+
+/** What resolves `compat.transcriptions.get()`. */
+export interface CompatTranscriptionsGetResult extends Result<"retrieve_transcription"> {}
+

@@ -421,8 +421,14 @@ export interface CallingCalls {
    * Send call commands.
    * `POST /api/calling/calls` (operation `call-commands`).
    */
-  command(body: Body<"call-commands">, options?: Options<"call-commands">): M.ApiPromise<Result<"call-commands">>;
+  command(body: CallingCallsCommandBody, options?: Options<"call-commands">): M.ApiPromise<CallingCallsCommandResult>;
 }
+
+/** The body of `calling.calls.command()`. */
+export type CallingCallsCommandBody = Body<"call-commands">;
+
+/** What resolves `calling.calls.command()`. */
+export type CallingCallsCommandResult = Result<"call-commands">;
 
 export interface ChatFamily {
   readonly tokens: ChatTokens;
@@ -433,8 +439,14 @@ export interface ChatTokens {
    * Create chat token.
    * `POST /api/chat/tokens` (operation `create_chat_token`).
    */
-  create(body: Body<"create_chat_token">, options?: Options<"create_chat_token">): M.ApiPromise<Result<"create_chat_token">>;
+  create(body: ChatTokensCreateBody, options?: Options<"create_chat_token">): M.ApiPromise<ChatTokensCreateResult>;
 }
+
+/** The body of `chat.tokens.create()`. */
+export interface ChatTokensCreateBody extends Body<"create_chat_token"> {}
+
+/** What resolves `chat.tokens.create()`. */
+export interface ChatTokensCreateResult extends Result<"create_chat_token"> {}
 
 export interface DatasphereFamily {
   readonly chunks: DatasphereChunks;
@@ -447,12 +459,12 @@ export interface DatasphereChunks {
    * `GET /api/datasphere/documents/{documentId}/chunks` (operation `list_document_chunks`).
    * Lazy: iterate items with `for await`, or pages with `.pages()`; asks for pages of 1000 unless `page_size` is given.
    */
-  list(documentId: string, options?: Options<"list_document_chunks">): M.Paginator<Item<"list_document_chunks">>;
+  list(documentId: string, options?: Options<"list_document_chunks">): M.Paginator<DatasphereChunksListItem>;
   /**
    * Get chunk.
    * `GET /api/datasphere/documents/{documentId}/chunks/{chunkId}` (operation `get_document_chunk`).
    */
-  get(documentId: string, chunkId: string, options?: Options<"get_document_chunk">): M.ApiPromise<Result<"get_document_chunk">>;
+  get(documentId: string, chunkId: string, options?: Options<"get_document_chunk">): M.ApiPromise<DatasphereChunksGetResult>;
   /**
    * Delete chunk.
    * `DELETE /api/datasphere/documents/{documentId}/chunks/{chunkId}` (operation `delete_document_chunk`).
@@ -460,28 +472,36 @@ export interface DatasphereChunks {
   delete(documentId: string, chunkId: string, options?: Options<"delete_document_chunk">): M.ApiPromise<void>;
 }
 
+/** One item listed by `datasphere.chunks.list()`. */
+export interface DatasphereChunksListItem extends Item<"list_document_chunks"> {}
+
+
+/** What resolves `datasphere.chunks.get()`. */
+export interface DatasphereChunksGetResult extends Result<"get_document_chunk"> {}
+
+
 export interface DatasphereDocuments {
   /**
    * List documents.
    * `GET /api/datasphere/documents` (operation `list_documents`).
    * Lazy: iterate items with `for await`, or pages with `.pages()`; asks for pages of 1000 unless `page_size` is given.
    */
-  list(options?: Options<"list_documents">): M.Paginator<Item<"list_documents">>;
+  list(options?: Options<"list_documents">): M.Paginator<DatasphereDocumentsListItem>;
   /**
    * Create document.
    * `POST /api/datasphere/documents` (operation `create_document`).
    */
-  create(body: Body<"create_document">, options?: Options<"create_document">): M.ApiPromise<Result<"create_document">>;
+  create(body: DatasphereDocumentsCreateBody, options?: Options<"create_document">): M.ApiPromise<DatasphereDocumentsCreateResult>;
   /**
    * Search documents.
    * `POST /api/datasphere/documents/search` (operation `search_documents`).
    */
-  search(body: Body<"search_documents">, options?: Options<"search_documents">): M.ApiPromise<Result<"search_documents">>;
+  search(body: DatasphereDocumentsSearchBody, options?: Options<"search_documents">): M.ApiPromise<DatasphereDocumentsSearchResult>;
   /**
    * Get document.
    * `GET /api/datasphere/documents/{id}` (operation `get_document`).
    */
-  get(id: string, options?: Options<"get_document">): M.ApiPromise<Result<"get_document">>;
+  get(id: string, options?: Options<"get_document">): M.ApiPromise<DatasphereDocumentsGetResult>;
   /**
    * Delete document.
    * `DELETE /api/datasphere/documents/{id}` (operation `delete_document`).
@@ -491,8 +511,37 @@ export interface DatasphereDocuments {
    * Update document.
    * `PATCH /api/datasphere/documents/{id}` (operation `update_document`).
    */
-  update(id: string, body: Body<"update_document">, options?: Options<"update_document">): M.ApiPromise<Result<"update_document">>;
+  update(id: string, body: DatasphereDocumentsUpdateBody, options?: Options<"update_document">): M.ApiPromise<DatasphereDocumentsUpdateResult>;
 }
+
+/** One item listed by `datasphere.documents.list()`. */
+export interface DatasphereDocumentsListItem extends Item<"list_documents"> {}
+
+
+/** The body of `datasphere.documents.create()`. */
+export type DatasphereDocumentsCreateBody = Body<"create_document">;
+
+/** What resolves `datasphere.documents.create()`. */
+export interface DatasphereDocumentsCreateResult extends Result<"create_document"> {}
+
+
+/** The body of `datasphere.documents.search()`. */
+export interface DatasphereDocumentsSearchBody extends Body<"search_documents"> {}
+
+/** What resolves `datasphere.documents.search()`. */
+export interface DatasphereDocumentsSearchResult extends Result<"search_documents"> {}
+
+
+/** What resolves `datasphere.documents.get()`. */
+export interface DatasphereDocumentsGetResult extends Result<"get_document"> {}
+
+
+
+/** The body of `datasphere.documents.update()`. */
+export interface DatasphereDocumentsUpdateBody extends Body<"update_document"> {}
+
+/** What resolves `datasphere.documents.update()`. */
+export interface DatasphereDocumentsUpdateResult extends Result<"update_document"> {}
 
 export interface FabricFamily {
   readonly addresses: FabricAddresses;
@@ -523,13 +572,20 @@ export interface FabricAddresses {
    * `GET /api/fabric/addresses` (operation `list_resource_addresses_client`, Bearer: pass `subscriberToken`).
    * Lazy: iterate items with `for await`, or pages with `.pages()`.
    */
-  list(options: Options<"list_resource_addresses_client", M.BearerAuth>): M.Paginator<Item<"list_resource_addresses_client">>;
+  list(options: Options<"list_resource_addresses_client", M.BearerAuth>): M.Paginator<FabricAddressesListItem>;
   /**
    * Get Resource Address from a Client.
    * `GET /api/fabric/addresses/{id}` (operation `get_resource_address_client`, Bearer: pass `subscriberToken`).
    */
-  get(id: string, options: Options<"get_resource_address_client", M.BearerAuth>): M.ApiPromise<Result<"get_resource_address_client">>;
+  get(id: string, options: Options<"get_resource_address_client", M.BearerAuth>): M.ApiPromise<FabricAddressesGetResult>;
 }
+
+/** One item listed by `fabric.addresses.list()`. */
+export interface FabricAddressesListItem extends Item<"list_resource_addresses_client"> {}
+
+
+/** What resolves `fabric.addresses.get()`. */
+export interface FabricAddressesGetResult extends Result<"get_resource_address_client"> {}
 
 export interface FabricAiAgents {
   /**
@@ -537,23 +593,23 @@ export interface FabricAiAgents {
    * `GET /api/fabric/resources/ai_agents` (operation `list_ai_agents`).
    * Lazy: iterate items with `for await`, or pages with `.pages()`.
    */
-  list(options?: Options<"list_ai_agents">): M.Paginator<Item<"list_ai_agents">>;
+  list(options?: Options<"list_ai_agents">): M.Paginator<FabricAiAgentsListItem>;
   /**
    * Create AI agent.
    * `POST /api/fabric/resources/ai_agents` (operation `create_ai_agent`).
    */
-  create(body: Body<"create_ai_agent">, options?: Options<"create_ai_agent">): M.ApiPromise<Result<"create_ai_agent">>;
+  create(body: FabricAiAgentsCreateBody, options?: Options<"create_ai_agent">): M.ApiPromise<FabricAiAgentsCreateResult>;
   /**
    * List AI agent Addresses.
    * `GET /api/fabric/resources/ai_agents/{ai_agent_id}/addresses` (operation `list_ai_agent_addresses`).
    * Lazy: iterate items with `for await`, or pages with `.pages()`.
    */
-  listAddresses(ai_agent_id: string, options?: Options<"list_ai_agent_addresses">): M.Paginator<Item<"list_ai_agent_addresses">>;
+  listAddresses(ai_agent_id: string, options?: Options<"list_ai_agent_addresses">): M.Paginator<FabricAiAgentsListAddressesItem>;
   /**
    * Get AI agent.
    * `GET /api/fabric/resources/ai_agents/{id}` (operation `get_ai_agent`).
    */
-  get(id: string, options?: Options<"get_ai_agent">): M.ApiPromise<Result<"get_ai_agent">>;
+  get(id: string, options?: Options<"get_ai_agent">): M.ApiPromise<FabricAiAgentsGetResult>;
   /**
    * Delete AI agent.
    * `DELETE /api/fabric/resources/ai_agents/{id}` (operation `delete_ai_agent`).
@@ -563,8 +619,34 @@ export interface FabricAiAgents {
    * Update AI agent.
    * `PATCH /api/fabric/resources/ai_agents/{id}` (operation `update_ai_agent`).
    */
-  update(id: string, body: Body<"update_ai_agent">, options?: Options<"update_ai_agent">): M.ApiPromise<Result<"update_ai_agent">>;
+  update(id: string, body: FabricAiAgentsUpdateBody, options?: Options<"update_ai_agent">): M.ApiPromise<FabricAiAgentsUpdateResult>;
 }
+
+/** One item listed by `fabric.aiAgents.list()`. */
+export interface FabricAiAgentsListItem extends Item<"list_ai_agents"> {}
+
+
+/** The body of `fabric.aiAgents.create()`. */
+export interface FabricAiAgentsCreateBody extends Body<"create_ai_agent"> {}
+
+/** What resolves `fabric.aiAgents.create()`. */
+export interface FabricAiAgentsCreateResult extends Result<"create_ai_agent"> {}
+
+
+/** One item listed by `fabric.aiAgents.listAddresses()`. */
+export interface FabricAiAgentsListAddressesItem extends Item<"list_ai_agent_addresses"> {}
+
+
+/** What resolves `fabric.aiAgents.get()`. */
+export interface FabricAiAgentsGetResult extends Result<"get_ai_agent"> {}
+
+
+
+/** The body of `fabric.aiAgents.update()`. */
+export interface FabricAiAgentsUpdateBody extends Body<"update_ai_agent"> {}
+
+/** What resolves `fabric.aiAgents.update()`. */
+export interface FabricAiAgentsUpdateResult extends Result<"update_ai_agent"> {}
 
 export interface FabricCallFlows {
   /**
@@ -572,39 +654,39 @@ export interface FabricCallFlows {
    * `GET /api/fabric/resources/call_flow/{id}/addresses` (operation `list_call_flow_addresses`).
    * Lazy: iterate items with `for await`, or pages with `.pages()`.
    */
-  listAddresses(id: string, options?: Options<"list_call_flow_addresses">): M.Paginator<Item<"list_call_flow_addresses">>;
+  listAddresses(id: string, options?: Options<"list_call_flow_addresses">): M.Paginator<FabricCallFlowsListAddressesItem>;
   /**
    * List call flow versions.
    * `GET /api/fabric/resources/call_flow/{id}/versions` (operation `list_call_flow_versions`).
    * Lazy: iterate items with `for await`, or pages with `.pages()`.
    */
-  listVersions(id: string, options?: Options<"list_call_flow_versions">): M.Paginator<Item<"list_call_flow_versions">>;
+  listVersions(id: string, options?: Options<"list_call_flow_versions">): M.Paginator<FabricCallFlowsListVersionsItem>;
   /**
    * Deploy call flow version.
    * `POST /api/fabric/resources/call_flow/{id}/versions` (operation `deploy_call_flow_version`).
    */
-  deployVersion(id: string, body: Body<"deploy_call_flow_version">, options?: Options<"deploy_call_flow_version">): M.ApiPromise<Result<"deploy_call_flow_version">>;
+  deployVersion(id: string, body: FabricCallFlowsDeployVersionBody, options?: Options<"deploy_call_flow_version">): M.ApiPromise<FabricCallFlowsDeployVersionResult>;
   /**
    * List call flows.
    * `GET /api/fabric/resources/call_flows` (operation `list_call_flows`).
    * Lazy: iterate items with `for await`, or pages with `.pages()`.
    */
-  list(options?: Options<"list_call_flows">): M.Paginator<Item<"list_call_flows">>;
+  list(options?: Options<"list_call_flows">): M.Paginator<FabricCallFlowsListItem>;
   /**
    * Create call flow.
    * `POST /api/fabric/resources/call_flows` (operation `create_call_flow`).
    */
-  create(body: Body<"create_call_flow">, options?: Options<"create_call_flow">): M.ApiPromise<Result<"create_call_flow">>;
+  create(body: FabricCallFlowsCreateBody, options?: Options<"create_call_flow">): M.ApiPromise<FabricCallFlowsCreateResult>;
   /**
    * Get call flow.
    * `GET /api/fabric/resources/call_flows/{id}` (operation `get_call_flow`).
    */
-  get(id: string, options?: Options<"get_call_flow">): M.ApiPromise<Result<"get_call_flow">>;
+  get(id: string, options?: Options<"get_call_flow">): M.ApiPromise<FabricCallFlowsGetResult>;
   /**
    * Update call flow.
    * `PUT /api/fabric/resources/call_flows/{id}` (operation `update_call_flow`).
    */
-  update(id: string, body: Body<"update_call_flow">, options?: Options<"update_call_flow">): M.ApiPromise<Result<"update_call_flow">>;
+  update(id: string, body: FabricCallFlowsUpdateBody, options?: Options<"update_call_flow">): M.ApiPromise<FabricCallFlowsUpdateResult>;
   /**
    * Delete call flow.
    * `DELETE /api/fabric/resources/call_flows/{id}` (operation `delete_call_flow`).
@@ -612,34 +694,71 @@ export interface FabricCallFlows {
   delete(id: string, options?: Options<"delete_call_flow">): M.ApiPromise<void>;
 }
 
+/** One item listed by `fabric.callFlows.listAddresses()`. */
+export interface FabricCallFlowsListAddressesItem extends Item<"list_call_flow_addresses"> {}
+
+
+/** One item listed by `fabric.callFlows.listVersions()`. */
+export interface FabricCallFlowsListVersionsItem extends Item<"list_call_flow_versions"> {}
+
+
+/** The body of `fabric.callFlows.deployVersion()`. */
+export type FabricCallFlowsDeployVersionBody = Body<"deploy_call_flow_version">;
+
+/** What resolves `fabric.callFlows.deployVersion()`. */
+export interface FabricCallFlowsDeployVersionResult extends Result<"deploy_call_flow_version"> {}
+
+
+/** One item listed by `fabric.callFlows.list()`. */
+export interface FabricCallFlowsListItem extends Item<"list_call_flows"> {}
+
+
+/** The body of `fabric.callFlows.create()`. */
+export interface FabricCallFlowsCreateBody extends Body<"create_call_flow"> {}
+
+/** What resolves `fabric.callFlows.create()`. */
+export interface FabricCallFlowsCreateResult extends Result<"create_call_flow"> {}
+
+
+/** What resolves `fabric.callFlows.get()`. */
+export interface FabricCallFlowsGetResult extends Result<"get_call_flow"> {}
+
+
+/** The body of `fabric.callFlows.update()`. */
+export interface FabricCallFlowsUpdateBody extends Body<"update_call_flow"> {}
+
+/** What resolves `fabric.callFlows.update()`. */
+export interface FabricCallFlowsUpdateResult extends Result<"update_call_flow"> {}
+
+
 export interface FabricConferenceRooms {
   /**
    * List conference room Addresses.
    * `GET /api/fabric/resources/conference_room/{id}/addresses` (operation `list_conference_room_addresses`).
    * Lazy: iterate items with `for await`, or pages with `.pages()`.
    */
-  listAddresses(id: string, options?: Options<"list_conference_room_addresses">): M.Paginator<Item<"list_conference_room_addresses">>;
+  listAddresses(id: string, options?: Options<"list_conference_room_addresses">): M.Paginator<FabricConferenceRoomsListAddressesItem>;
   /**
    * List conference rooms.
    * `GET /api/fabric/resources/conference_rooms` (operation `list_conference_rooms`).
    * Lazy: iterate items with `for await`, or pages with `.pages()`.
    */
-  list(options?: Options<"list_conference_rooms">): M.Paginator<Item<"list_conference_rooms">>;
+  list(options?: Options<"list_conference_rooms">): M.Paginator<FabricConferenceRoomsListItem>;
   /**
    * Create conference room.
    * `POST /api/fabric/resources/conference_rooms` (operation `create_conference_room`).
    */
-  create(body: Body<"create_conference_room">, options?: Options<"create_conference_room">): M.ApiPromise<Result<"create_conference_room">>;
+  create(body: FabricConferenceRoomsCreateBody, options?: Options<"create_conference_room">): M.ApiPromise<FabricConferenceRoomsCreateResult>;
   /**
    * Get conference room.
    * `GET /api/fabric/resources/conference_rooms/{id}` (operation `get_conference_room`).
    */
-  get(id: string, options?: Options<"get_conference_room">): M.ApiPromise<Result<"get_conference_room">>;
+  get(id: string, options?: Options<"get_conference_room">): M.ApiPromise<FabricConferenceRoomsGetResult>;
   /**
    * Update conference room.
    * `PUT /api/fabric/resources/conference_rooms/{id}` (operation `update_conference_room`).
    */
-  update(id: string, body: Body<"update_conference_room">, options?: Options<"update_conference_room">): M.ApiPromise<Result<"update_conference_room">>;
+  update(id: string, body: FabricConferenceRoomsUpdateBody, options?: Options<"update_conference_room">): M.ApiPromise<FabricConferenceRoomsUpdateResult>;
   /**
    * Delete conference room.
    * `DELETE /api/fabric/resources/conference_rooms/{id}` (operation `delete_conference_room`).
@@ -647,23 +766,49 @@ export interface FabricConferenceRooms {
   delete(id: string, options?: Options<"delete_conference_room">): M.ApiPromise<void>;
 }
 
+/** One item listed by `fabric.conferenceRooms.listAddresses()`. */
+export interface FabricConferenceRoomsListAddressesItem extends Item<"list_conference_room_addresses"> {}
+
+
+/** One item listed by `fabric.conferenceRooms.list()`. */
+export interface FabricConferenceRoomsListItem extends Item<"list_conference_rooms"> {}
+
+
+/** The body of `fabric.conferenceRooms.create()`. */
+export interface FabricConferenceRoomsCreateBody extends Body<"create_conference_room"> {}
+
+/** What resolves `fabric.conferenceRooms.create()`. */
+export interface FabricConferenceRoomsCreateResult extends Result<"create_conference_room"> {}
+
+
+/** What resolves `fabric.conferenceRooms.get()`. */
+export interface FabricConferenceRoomsGetResult extends Result<"get_conference_room"> {}
+
+
+/** The body of `fabric.conferenceRooms.update()`. */
+export interface FabricConferenceRoomsUpdateBody extends Body<"update_conference_room"> {}
+
+/** What resolves `fabric.conferenceRooms.update()`. */
+export interface FabricConferenceRoomsUpdateResult extends Result<"update_conference_room"> {}
+
+
 export interface FabricCxmlApplications {
   /**
    * List cXML applications.
    * `GET /api/fabric/resources/cxml_applications` (operation `list_cxml_applications`).
    * Lazy: iterate items with `for await`, or pages with `.pages()`.
    */
-  list(options?: Options<"list_cxml_applications">): M.Paginator<Item<"list_cxml_applications">>;
+  list(options?: Options<"list_cxml_applications">): M.Paginator<FabricCxmlApplicationsListItem>;
   /**
    * Get cXML application.
    * `GET /api/fabric/resources/cxml_applications/{id}` (operation `get_cxml_application`).
    */
-  get(id: string, options?: Options<"get_cxml_application">): M.ApiPromise<Result<"get_cxml_application">>;
+  get(id: string, options?: Options<"get_cxml_application">): M.ApiPromise<FabricCxmlApplicationsGetResult>;
   /**
    * Update cXML application.
    * `PUT /api/fabric/resources/cxml_applications/{id}` (operation `update_cxml_application`).
    */
-  update(id: string, body: Body<"update_cxml_application">, options?: Options<"update_cxml_application">): M.ApiPromise<Result<"update_cxml_application">>;
+  update(id: string, body: FabricCxmlApplicationsUpdateBody, options?: Options<"update_cxml_application">): M.ApiPromise<FabricCxmlApplicationsUpdateResult>;
   /**
    * Delete cXML application.
    * `DELETE /api/fabric/resources/cxml_applications/{id}` (operation `delete_cxml_application`).
@@ -674,8 +819,27 @@ export interface FabricCxmlApplications {
    * `GET /api/fabric/resources/cxml_applications/{id}/addresses` (operation `list_cxml_application_addresses`).
    * Lazy: iterate items with `for await`, or pages with `.pages()`.
    */
-  listAddresses(id: string, options?: Options<"list_cxml_application_addresses">): M.Paginator<Item<"list_cxml_application_addresses">>;
+  listAddresses(id: string, options?: Options<"list_cxml_application_addresses">): M.Paginator<FabricCxmlApplicationsListAddressesItem>;
 }
+
+/** One item listed by `fabric.cxmlApplications.list()`. */
+export interface FabricCxmlApplicationsListItem extends Item<"list_cxml_applications"> {}
+
+
+/** What resolves `fabric.cxmlApplications.get()`. */
+export interface FabricCxmlApplicationsGetResult extends Result<"get_cxml_application"> {}
+
+
+/** The body of `fabric.cxmlApplications.update()`. */
+export interface FabricCxmlApplicationsUpdateBody extends Body<"update_cxml_application"> {}
+
+/** What resolves `fabric.cxmlApplications.update()`. */
+export interface FabricCxmlApplicationsUpdateResult extends Result<"update_cxml_application"> {}
+
+
+
+/** One item listed by `fabric.cxmlApplications.listAddresses()`. */
+export interface FabricCxmlApplicationsListAddressesItem extends Item<"list_cxml_application_addresses"> {}
 
 export interface FabricCxmlScripts {
   /**
@@ -683,22 +847,22 @@ export interface FabricCxmlScripts {
    * `GET /api/fabric/resources/cxml_scripts` (operation `list_cxml_scripts`).
    * Lazy: iterate items with `for await`, or pages with `.pages()`.
    */
-  list(options?: Options<"list_cxml_scripts">): M.Paginator<Item<"list_cxml_scripts">>;
+  list(options?: Options<"list_cxml_scripts">): M.Paginator<FabricCxmlScriptsListItem>;
   /**
    * Create cXML Script.
    * `POST /api/fabric/resources/cxml_scripts` (operation `create_cxml_script`).
    */
-  create(body: Body<"create_cxml_script">, options?: Options<"create_cxml_script">): M.ApiPromise<Result<"create_cxml_script">>;
+  create(body: FabricCxmlScriptsCreateBody, options?: Options<"create_cxml_script">): M.ApiPromise<FabricCxmlScriptsCreateResult>;
   /**
    * Get cXML Script.
    * `GET /api/fabric/resources/cxml_scripts/{id}` (operation `get_cxml_script`).
    */
-  get(id: string, options?: Options<"get_cxml_script">): M.ApiPromise<Result<"get_cxml_script">>;
+  get(id: string, options?: Options<"get_cxml_script">): M.ApiPromise<FabricCxmlScriptsGetResult>;
   /**
    * Update cXML Script.
    * `PUT /api/fabric/resources/cxml_scripts/{id}` (operation `update_cxml_script`).
    */
-  update(id: string, body: Body<"update_cxml_script">, options?: Options<"update_cxml_script">): M.ApiPromise<Result<"update_cxml_script">>;
+  update(id: string, body: FabricCxmlScriptsUpdateBody, options?: Options<"update_cxml_script">): M.ApiPromise<FabricCxmlScriptsUpdateResult>;
   /**
    * Delete cXML Script.
    * `DELETE /api/fabric/resources/cxml_scripts/{id}` (operation `delete_cxml_script`).
@@ -709,8 +873,34 @@ export interface FabricCxmlScripts {
    * `GET /api/fabric/resources/cxml_scripts/{id}/addresses` (operation `list_cxml_script_addresses`).
    * Lazy: iterate items with `for await`, or pages with `.pages()`.
    */
-  listAddresses(id: string, options?: Options<"list_cxml_script_addresses">): M.Paginator<Item<"list_cxml_script_addresses">>;
+  listAddresses(id: string, options?: Options<"list_cxml_script_addresses">): M.Paginator<FabricCxmlScriptsListAddressesItem>;
 }
+
+/** One item listed by `fabric.cxmlScripts.list()`. */
+export interface FabricCxmlScriptsListItem extends Item<"list_cxml_scripts"> {}
+
+
+/** The body of `fabric.cxmlScripts.create()`. */
+export interface FabricCxmlScriptsCreateBody extends Body<"create_cxml_script"> {}
+
+/** What resolves `fabric.cxmlScripts.create()`. */
+export interface FabricCxmlScriptsCreateResult extends Result<"create_cxml_script"> {}
+
+
+/** What resolves `fabric.cxmlScripts.get()`. */
+export interface FabricCxmlScriptsGetResult extends Result<"get_cxml_script"> {}
+
+
+/** The body of `fabric.cxmlScripts.update()`. */
+export interface FabricCxmlScriptsUpdateBody extends Body<"update_cxml_script"> {}
+
+/** What resolves `fabric.cxmlScripts.update()`. */
+export interface FabricCxmlScriptsUpdateResult extends Result<"update_cxml_script"> {}
+
+
+
+/** One item listed by `fabric.cxmlScripts.listAddresses()`. */
+export interface FabricCxmlScriptsListAddressesItem extends Item<"list_cxml_script_addresses"> {}
 
 export interface FabricCxmlWebhooks {
   /**
@@ -718,23 +908,23 @@ export interface FabricCxmlWebhooks {
    * `GET /api/fabric/resources/cxml_webhooks` (operation `list_cxml_webhooks`).
    * Lazy: iterate items with `for await`, or pages with `.pages()`.
    */
-  list(options?: Options<"list_cxml_webhooks">): M.Paginator<Item<"list_cxml_webhooks">>;
+  list(options?: Options<"list_cxml_webhooks">): M.Paginator<FabricCxmlWebhooksListItem>;
   /**
    * Create cXML webhook.
    * `POST /api/fabric/resources/cxml_webhooks` (operation `create_cxml_webhook`).
    */
-  create(body: Body<"create_cxml_webhook">, options?: Options<"create_cxml_webhook">): M.ApiPromise<Result<"create_cxml_webhook">>;
+  create(body: FabricCxmlWebhooksCreateBody, options?: Options<"create_cxml_webhook">): M.ApiPromise<FabricCxmlWebhooksCreateResult>;
   /**
    * List cXML webhook Addresses.
    * `GET /api/fabric/resources/cxml_webhooks/{cxml_webhook_id}/addresses` (operation `list_cxml_webhook_addresses`).
    * Lazy: iterate items with `for await`, or pages with `.pages()`.
    */
-  listAddresses(cxml_webhook_id: string, options?: Options<"list_cxml_webhook_addresses">): M.Paginator<Item<"list_cxml_webhook_addresses">>;
+  listAddresses(cxml_webhook_id: string, options?: Options<"list_cxml_webhook_addresses">): M.Paginator<FabricCxmlWebhooksListAddressesItem>;
   /**
    * Get cXML webhook.
    * `GET /api/fabric/resources/cxml_webhooks/{id}` (operation `get_cxml_webhook`).
    */
-  get(id: string, options?: Options<"get_cxml_webhook">): M.ApiPromise<Result<"get_cxml_webhook">>;
+  get(id: string, options?: Options<"get_cxml_webhook">): M.ApiPromise<FabricCxmlWebhooksGetResult>;
   /**
    * Delete cXML webhook.
    * `DELETE /api/fabric/resources/cxml_webhooks/{id}` (operation `delete_cxml_webhook`).
@@ -744,8 +934,34 @@ export interface FabricCxmlWebhooks {
    * Update cXML webhook.
    * `PATCH /api/fabric/resources/cxml_webhooks/{id}` (operation `update_cxml_webhook`).
    */
-  update(id: string, body: Body<"update_cxml_webhook">, options?: Options<"update_cxml_webhook">): M.ApiPromise<Result<"update_cxml_webhook">>;
+  update(id: string, body: FabricCxmlWebhooksUpdateBody, options?: Options<"update_cxml_webhook">): M.ApiPromise<FabricCxmlWebhooksUpdateResult>;
 }
+
+/** One item listed by `fabric.cxmlWebhooks.list()`. */
+export interface FabricCxmlWebhooksListItem extends Item<"list_cxml_webhooks"> {}
+
+
+/** The body of `fabric.cxmlWebhooks.create()`. */
+export interface FabricCxmlWebhooksCreateBody extends Body<"create_cxml_webhook"> {}
+
+/** What resolves `fabric.cxmlWebhooks.create()`. */
+export interface FabricCxmlWebhooksCreateResult extends Result<"create_cxml_webhook"> {}
+
+
+/** One item listed by `fabric.cxmlWebhooks.listAddresses()`. */
+export interface FabricCxmlWebhooksListAddressesItem extends Item<"list_cxml_webhook_addresses"> {}
+
+
+/** What resolves `fabric.cxmlWebhooks.get()`. */
+export interface FabricCxmlWebhooksGetResult extends Result<"get_cxml_webhook"> {}
+
+
+
+/** The body of `fabric.cxmlWebhooks.update()`. */
+export interface FabricCxmlWebhooksUpdateBody extends Body<"update_cxml_webhook"> {}
+
+/** What resolves `fabric.cxmlWebhooks.update()`. */
+export interface FabricCxmlWebhooksUpdateResult extends Result<"update_cxml_webhook"> {}
 
 export interface FabricDialogflowAgents {
   /**
@@ -753,17 +969,17 @@ export interface FabricDialogflowAgents {
    * `GET /api/fabric/resources/dialogflow_agents` (operation `list_dialogflow_agents`).
    * Lazy: iterate items with `for await`, or pages with `.pages()`.
    */
-  list(options?: Options<"list_dialogflow_agents">): M.Paginator<Item<"list_dialogflow_agents">>;
+  list(options?: Options<"list_dialogflow_agents">): M.Paginator<FabricDialogflowAgentsListItem>;
   /**
    * Get Dialogflow agent.
    * `GET /api/fabric/resources/dialogflow_agents/{id}` (operation `get_dialogflow_agent`).
    */
-  get(id: string, options?: Options<"get_dialogflow_agent">): M.ApiPromise<Result<"get_dialogflow_agent">>;
+  get(id: string, options?: Options<"get_dialogflow_agent">): M.ApiPromise<FabricDialogflowAgentsGetResult>;
   /**
    * Update Dialogflow agent.
    * `PUT /api/fabric/resources/dialogflow_agents/{id}` (operation `update_dialogflow_agent`).
    */
-  update(id: string, body: Body<"update_dialogflow_agent">, options?: Options<"update_dialogflow_agent">): M.ApiPromise<Result<"update_dialogflow_agent">>;
+  update(id: string, body: FabricDialogflowAgentsUpdateBody, options?: Options<"update_dialogflow_agent">): M.ApiPromise<FabricDialogflowAgentsUpdateResult>;
   /**
    * Delete Dialogflow agent.
    * `DELETE /api/fabric/resources/dialogflow_agents/{id}` (operation `delete_dialogflow_agent`).
@@ -774,16 +990,41 @@ export interface FabricDialogflowAgents {
    * `GET /api/fabric/resources/dialogflow_agents/{id}/addresses` (operation `list_dialogflow_agent_addresses`).
    * Lazy: iterate items with `for await`, or pages with `.pages()`.
    */
-  listAddresses(id: string, options?: Options<"list_dialogflow_agent_addresses">): M.Paginator<Item<"list_dialogflow_agent_addresses">>;
+  listAddresses(id: string, options?: Options<"list_dialogflow_agent_addresses">): M.Paginator<FabricDialogflowAgentsListAddressesItem>;
 }
+
+/** One item listed by `fabric.dialogflowAgents.list()`. */
+export interface FabricDialogflowAgentsListItem extends Item<"list_dialogflow_agents"> {}
+
+
+/** What resolves `fabric.dialogflowAgents.get()`. */
+export interface FabricDialogflowAgentsGetResult extends Result<"get_dialogflow_agent"> {}
+
+
+/** The body of `fabric.dialogflowAgents.update()`. */
+export interface FabricDialogflowAgentsUpdateBody extends Body<"update_dialogflow_agent"> {}
+
+/** What resolves `fabric.dialogflowAgents.update()`. */
+export interface FabricDialogflowAgentsUpdateResult extends Result<"update_dialogflow_agent"> {}
+
+
+
+/** One item listed by `fabric.dialogflowAgents.listAddresses()`. */
+export interface FabricDialogflowAgentsListAddressesItem extends Item<"list_dialogflow_agent_addresses"> {}
 
 export interface FabricDomainApplications {
   /**
    * Assign domain application handler.
    * `POST /api/fabric/resources/{id}/domain_applications` (operation `assign_resource_domain_application`).
    */
-  assign(id: string, body: Body<"assign_resource_domain_application">, options?: Options<"assign_resource_domain_application">): M.ApiPromise<Result<"assign_resource_domain_application">>;
+  assign(id: string, body: FabricDomainApplicationsAssignBody, options?: Options<"assign_resource_domain_application">): M.ApiPromise<FabricDomainApplicationsAssignResult>;
 }
+
+/** The body of `fabric.domainApplications.assign()`. */
+export interface FabricDomainApplicationsAssignBody extends Body<"assign_resource_domain_application"> {}
+
+/** What resolves `fabric.domainApplications.assign()`. */
+export interface FabricDomainApplicationsAssignResult extends Result<"assign_resource_domain_application"> {}
 
 export interface FabricFreeswitchConnectors {
   /**
@@ -791,22 +1032,22 @@ export interface FabricFreeswitchConnectors {
    * `GET /api/fabric/resources/freeswitch_connectors` (operation `list_freeswitch_connectors`).
    * Lazy: iterate items with `for await`, or pages with `.pages()`.
    */
-  list(options?: Options<"list_freeswitch_connectors">): M.Paginator<Item<"list_freeswitch_connectors">>;
+  list(options?: Options<"list_freeswitch_connectors">): M.Paginator<FabricFreeswitchConnectorsListItem>;
   /**
    * Create FreeSWITCH connector.
    * `POST /api/fabric/resources/freeswitch_connectors` (operation `create_freeswitch_connector`).
    */
-  create(body: Body<"create_freeswitch_connector">, options?: Options<"create_freeswitch_connector">): M.ApiPromise<Result<"create_freeswitch_connector">>;
+  create(body: FabricFreeswitchConnectorsCreateBody, options?: Options<"create_freeswitch_connector">): M.ApiPromise<FabricFreeswitchConnectorsCreateResult>;
   /**
    * Get FreeSWITCH connector.
    * `GET /api/fabric/resources/freeswitch_connectors/{id}` (operation `get_freeswitch_connector`).
    */
-  get(id: string, options?: Options<"get_freeswitch_connector">): M.ApiPromise<Result<"get_freeswitch_connector">>;
+  get(id: string, options?: Options<"get_freeswitch_connector">): M.ApiPromise<FabricFreeswitchConnectorsGetResult>;
   /**
    * Update FreeSWITCH connector.
    * `PUT /api/fabric/resources/freeswitch_connectors/{id}` (operation `update_freeswitch_connector`).
    */
-  update(id: string, body: Body<"update_freeswitch_connector">, options?: Options<"update_freeswitch_connector">): M.ApiPromise<Result<"update_freeswitch_connector">>;
+  update(id: string, body: FabricFreeswitchConnectorsUpdateBody, options?: Options<"update_freeswitch_connector">): M.ApiPromise<FabricFreeswitchConnectorsUpdateResult>;
   /**
    * Delete FreeSWITCH connector.
    * `DELETE /api/fabric/resources/freeswitch_connectors/{id}` (operation `delete_freeswitch_connector`).
@@ -817,16 +1058,48 @@ export interface FabricFreeswitchConnectors {
    * `GET /api/fabric/resources/freeswitch_connectors/{id}/addresses` (operation `list_freeswitch_connector_addresses`).
    * Lazy: iterate items with `for await`, or pages with `.pages()`.
    */
-  listAddresses(id: string, options?: Options<"list_freeswitch_connector_addresses">): M.Paginator<Item<"list_freeswitch_connector_addresses">>;
+  listAddresses(id: string, options?: Options<"list_freeswitch_connector_addresses">): M.Paginator<FabricFreeswitchConnectorsListAddressesItem>;
 }
+
+/** One item listed by `fabric.freeswitchConnectors.list()`. */
+export interface FabricFreeswitchConnectorsListItem extends Item<"list_freeswitch_connectors"> {}
+
+
+/** The body of `fabric.freeswitchConnectors.create()`. */
+export interface FabricFreeswitchConnectorsCreateBody extends Body<"create_freeswitch_connector"> {}
+
+/** What resolves `fabric.freeswitchConnectors.create()`. */
+export interface FabricFreeswitchConnectorsCreateResult extends Result<"create_freeswitch_connector"> {}
+
+
+/** What resolves `fabric.freeswitchConnectors.get()`. */
+export interface FabricFreeswitchConnectorsGetResult extends Result<"get_freeswitch_connector"> {}
+
+
+/** The body of `fabric.freeswitchConnectors.update()`. */
+export interface FabricFreeswitchConnectorsUpdateBody extends Body<"update_freeswitch_connector"> {}
+
+/** What resolves `fabric.freeswitchConnectors.update()`. */
+export interface FabricFreeswitchConnectorsUpdateResult extends Result<"update_freeswitch_connector"> {}
+
+
+
+/** One item listed by `fabric.freeswitchConnectors.listAddresses()`. */
+export interface FabricFreeswitchConnectorsListAddressesItem extends Item<"list_freeswitch_connector_addresses"> {}
 
 export interface FabricPhoneRoutes {
   /**
    * Assign Resource to phone route.
    * `POST /api/fabric/resources/{id}/phone_routes` (operation `assign_resource_phone_route`).
    */
-  assign(id: string, body: Body<"assign_resource_phone_route">, options?: Options<"assign_resource_phone_route">): M.ApiPromise<Result<"assign_resource_phone_route">>;
+  assign(id: string, body: FabricPhoneRoutesAssignBody, options?: Options<"assign_resource_phone_route">): M.ApiPromise<FabricPhoneRoutesAssignResult>;
 }
+
+/** The body of `fabric.phoneRoutes.assign()`. */
+export interface FabricPhoneRoutesAssignBody extends Body<"assign_resource_phone_route"> {}
+
+/** What resolves `fabric.phoneRoutes.assign()`. */
+export interface FabricPhoneRoutesAssignResult extends Result<"assign_resource_phone_route"> {}
 
 export interface FabricRelayApplications {
   /**
@@ -834,22 +1107,22 @@ export interface FabricRelayApplications {
    * `GET /api/fabric/resources/relay_applications` (operation `list_relay_applications`).
    * Lazy: iterate items with `for await`, or pages with `.pages()`.
    */
-  list(options?: Options<"list_relay_applications">): M.Paginator<Item<"list_relay_applications">>;
+  list(options?: Options<"list_relay_applications">): M.Paginator<FabricRelayApplicationsListItem>;
   /**
    * Create RELAY application.
    * `POST /api/fabric/resources/relay_applications` (operation `create_relay_application`).
    */
-  create(body: Body<"create_relay_application">, options?: Options<"create_relay_application">): M.ApiPromise<Result<"create_relay_application">>;
+  create(body: FabricRelayApplicationsCreateBody, options?: Options<"create_relay_application">): M.ApiPromise<FabricRelayApplicationsCreateResult>;
   /**
    * Get RELAY application.
    * `GET /api/fabric/resources/relay_applications/{id}` (operation `get_relay_application`).
    */
-  get(id: string, options?: Options<"get_relay_application">): M.ApiPromise<Result<"get_relay_application">>;
+  get(id: string, options?: Options<"get_relay_application">): M.ApiPromise<FabricRelayApplicationsGetResult>;
   /**
    * Update RELAY application.
    * `PUT /api/fabric/resources/relay_applications/{id}` (operation `update_relay_application`).
    */
-  update(id: string, body: Body<"update_relay_application">, options?: Options<"update_relay_application">): M.ApiPromise<Result<"update_relay_application">>;
+  update(id: string, body: FabricRelayApplicationsUpdateBody, options?: Options<"update_relay_application">): M.ApiPromise<FabricRelayApplicationsUpdateResult>;
   /**
    * Delete RELAY application.
    * `DELETE /api/fabric/resources/relay_applications/{id}` (operation `delete_relay_application`).
@@ -860,8 +1133,34 @@ export interface FabricRelayApplications {
    * `GET /api/fabric/resources/relay_applications/{id}/addresses` (operation `list_relay_application_addresses`).
    * Lazy: iterate items with `for await`, or pages with `.pages()`.
    */
-  listAddresses(id: string, options?: Options<"list_relay_application_addresses">): M.Paginator<Item<"list_relay_application_addresses">>;
+  listAddresses(id: string, options?: Options<"list_relay_application_addresses">): M.Paginator<FabricRelayApplicationsListAddressesItem>;
 }
+
+/** One item listed by `fabric.relayApplications.list()`. */
+export interface FabricRelayApplicationsListItem extends Item<"list_relay_applications"> {}
+
+
+/** The body of `fabric.relayApplications.create()`. */
+export interface FabricRelayApplicationsCreateBody extends Body<"create_relay_application"> {}
+
+/** What resolves `fabric.relayApplications.create()`. */
+export interface FabricRelayApplicationsCreateResult extends Result<"create_relay_application"> {}
+
+
+/** What resolves `fabric.relayApplications.get()`. */
+export interface FabricRelayApplicationsGetResult extends Result<"get_relay_application"> {}
+
+
+/** The body of `fabric.relayApplications.update()`. */
+export interface FabricRelayApplicationsUpdateBody extends Body<"update_relay_application"> {}
+
+/** What resolves `fabric.relayApplications.update()`. */
+export interface FabricRelayApplicationsUpdateResult extends Result<"update_relay_application"> {}
+
+
+
+/** One item listed by `fabric.relayApplications.listAddresses()`. */
+export interface FabricRelayApplicationsListAddressesItem extends Item<"list_relay_application_addresses"> {}
 
 export interface FabricResources {
   /**
@@ -869,12 +1168,12 @@ export interface FabricResources {
    * `GET /api/fabric/resources` (operation `list_resources`).
    * Lazy: iterate items with `for await`, or pages with `.pages()`.
    */
-  list(options?: Options<"list_resources">): M.Paginator<Item<"list_resources">>;
+  list(options?: Options<"list_resources">): M.Paginator<FabricResourcesListItem>;
   /**
    * Get Resource.
    * `GET /api/fabric/resources/{id}` (operation `get_resource`).
    */
-  get(id: string, options?: Options<"get_resource">): M.ApiPromise<Result<"get_resource">>;
+  get(id: string, options?: Options<"get_resource">): M.ApiPromise<FabricResourcesGetResult>;
   /**
    * Delete Resource.
    * `DELETE /api/fabric/resources/{id}` (operation `delete_resource`).
@@ -885,8 +1184,20 @@ export interface FabricResources {
    * `GET /api/fabric/resources/{id}/addresses` (operation `list_resource_addresses`).
    * Lazy: iterate items with `for await`, or pages with `.pages()`.
    */
-  listAddresses(id: string, options?: Options<"list_resource_addresses">): M.Paginator<Item<"list_resource_addresses">>;
+  listAddresses(id: string, options?: Options<"list_resource_addresses">): M.Paginator<FabricResourcesListAddressesItem>;
 }
+
+/** One item listed by `fabric.resources.list()`. */
+export type FabricResourcesListItem = Item<"list_resources">;
+
+
+/** What resolves `fabric.resources.get()`. */
+export type FabricResourcesGetResult = Result<"get_resource">;
+
+
+
+/** One item listed by `fabric.resources.listAddresses()`. */
+export interface FabricResourcesListAddressesItem extends Item<"list_resource_addresses"> {}
 
 export interface FabricSipCredentials {
   /**
@@ -894,22 +1205,22 @@ export interface FabricSipCredentials {
    * `GET /api/fabric/resources/sip_endpoints` (operation `list_sip_credentials`).
    * Lazy: iterate items with `for await`, or pages with `.pages()`.
    */
-  list(options?: Options<"list_sip_credentials">): M.Paginator<Item<"list_sip_credentials">>;
+  list(options?: Options<"list_sip_credentials">): M.Paginator<FabricSipCredentialsListItem>;
   /**
    * Create SIP credential.
    * `POST /api/fabric/resources/sip_endpoints` (operation `create_sip_credential`).
    */
-  create(body: Body<"create_sip_credential">, options?: Options<"create_sip_credential">): M.ApiPromise<Result<"create_sip_credential">>;
+  create(body: FabricSipCredentialsCreateBody, options?: Options<"create_sip_credential">): M.ApiPromise<FabricSipCredentialsCreateResult>;
   /**
    * Get SIP credential.
    * `GET /api/fabric/resources/sip_endpoints/{id}` (operation `get_sip_credential`).
    */
-  get(id: string, options?: Options<"get_sip_credential">): M.ApiPromise<Result<"get_sip_credential">>;
+  get(id: string, options?: Options<"get_sip_credential">): M.ApiPromise<FabricSipCredentialsGetResult>;
   /**
    * Update SIP credential.
    * `PUT /api/fabric/resources/sip_endpoints/{id}` (operation `update_sip_credential`).
    */
-  update(id: string, body: Body<"update_sip_credential">, options?: Options<"update_sip_credential">): M.ApiPromise<Result<"update_sip_credential">>;
+  update(id: string, body: FabricSipCredentialsUpdateBody, options?: Options<"update_sip_credential">): M.ApiPromise<FabricSipCredentialsUpdateResult>;
   /**
    * Delete SIP credential.
    * `DELETE /api/fabric/resources/sip_endpoints/{id}` (operation `delete_sip_credential`).
@@ -920,13 +1231,46 @@ export interface FabricSipCredentials {
    * `GET /api/fabric/resources/sip_endpoints/{id}/addresses` (operation `list_sip_credential_addresses`).
    * Lazy: iterate items with `for await`, or pages with `.pages()`.
    */
-  listAddresses(id: string, options?: Options<"list_sip_credential_addresses">): M.Paginator<Item<"list_sip_credential_addresses">>;
+  listAddresses(id: string, options?: Options<"list_sip_credential_addresses">): M.Paginator<FabricSipCredentialsListAddressesItem>;
   /**
    * Assign Resource to SIP credential.
    * `POST /api/fabric/resources/{id}/sip_endpoints` (operation `assign_resource_to_sip_credential`).
    */
-  assign(id: string, body: Body<"assign_resource_to_sip_credential">, options?: Options<"assign_resource_to_sip_credential">): M.ApiPromise<Result<"assign_resource_to_sip_credential">>;
+  assign(id: string, body: FabricSipCredentialsAssignBody, options?: Options<"assign_resource_to_sip_credential">): M.ApiPromise<FabricSipCredentialsAssignResult>;
 }
+
+/** One item listed by `fabric.sipCredentials.list()`. */
+export interface FabricSipCredentialsListItem extends Item<"list_sip_credentials"> {}
+
+
+/** The body of `fabric.sipCredentials.create()`. */
+export interface FabricSipCredentialsCreateBody extends Body<"create_sip_credential"> {}
+
+/** What resolves `fabric.sipCredentials.create()`. */
+export interface FabricSipCredentialsCreateResult extends Result<"create_sip_credential"> {}
+
+
+/** What resolves `fabric.sipCredentials.get()`. */
+export interface FabricSipCredentialsGetResult extends Result<"get_sip_credential"> {}
+
+
+/** The body of `fabric.sipCredentials.update()`. */
+export interface FabricSipCredentialsUpdateBody extends Body<"update_sip_credential"> {}
+
+/** What resolves `fabric.sipCredentials.update()`. */
+export interface FabricSipCredentialsUpdateResult extends Result<"update_sip_credential"> {}
+
+
+
+/** One item listed by `fabric.sipCredentials.listAddresses()`. */
+export interface FabricSipCredentialsListAddressesItem extends Item<"list_sip_credential_addresses"> {}
+
+
+/** The body of `fabric.sipCredentials.assign()`. */
+export interface FabricSipCredentialsAssignBody extends Body<"assign_resource_to_sip_credential"> {}
+
+/** What resolves `fabric.sipCredentials.assign()`. */
+export interface FabricSipCredentialsAssignResult extends Result<"assign_resource_to_sip_credential"> {}
 
 export interface FabricSipGateways {
   /**
@@ -934,17 +1278,17 @@ export interface FabricSipGateways {
    * `GET /api/fabric/resources/sip_gateways` (operation `list_sip_gateways`).
    * Lazy: iterate items with `for await`, or pages with `.pages()`.
    */
-  list(options?: Options<"list_sip_gateways">): M.Paginator<Item<"list_sip_gateways">>;
+  list(options?: Options<"list_sip_gateways">): M.Paginator<FabricSipGatewaysListItem>;
   /**
    * Create SIP gateway.
    * `POST /api/fabric/resources/sip_gateways` (operation `create_sip_gateway`).
    */
-  create(body: Body<"create_sip_gateway">, options?: Options<"create_sip_gateway">): M.ApiPromise<Result<"create_sip_gateway">>;
+  create(body: FabricSipGatewaysCreateBody, options?: Options<"create_sip_gateway">): M.ApiPromise<FabricSipGatewaysCreateResult>;
   /**
    * Get SIP gateway.
    * `GET /api/fabric/resources/sip_gateways/{id}` (operation `get_sip_gateway`).
    */
-  get(id: string, options?: Options<"get_sip_gateway">): M.ApiPromise<Result<"get_sip_gateway">>;
+  get(id: string, options?: Options<"get_sip_gateway">): M.ApiPromise<FabricSipGatewaysGetResult>;
   /**
    * Delete SIP gateway.
    * `DELETE /api/fabric/resources/sip_gateways/{id}` (operation `delete_sip_gateway`).
@@ -954,14 +1298,40 @@ export interface FabricSipGateways {
    * Update SIP gateway.
    * `PATCH /api/fabric/resources/sip_gateways/{id}` (operation `update_sip_gateway`).
    */
-  update(id: string, body: Body<"update_sip_gateway">, options?: Options<"update_sip_gateway">): M.ApiPromise<Result<"update_sip_gateway">>;
+  update(id: string, body: FabricSipGatewaysUpdateBody, options?: Options<"update_sip_gateway">): M.ApiPromise<FabricSipGatewaysUpdateResult>;
   /**
    * List SIP gateway Addresses.
    * `GET /api/fabric/resources/sip_gateways/{id}/addresses` (operation `list_sip_gateway_addresses`).
    * Lazy: iterate items with `for await`, or pages with `.pages()`.
    */
-  listAddresses(id: string, options?: Options<"list_sip_gateway_addresses">): M.Paginator<Item<"list_sip_gateway_addresses">>;
+  listAddresses(id: string, options?: Options<"list_sip_gateway_addresses">): M.Paginator<FabricSipGatewaysListAddressesItem>;
 }
+
+/** One item listed by `fabric.sipGateways.list()`. */
+export interface FabricSipGatewaysListItem extends Item<"list_sip_gateways"> {}
+
+
+/** The body of `fabric.sipGateways.create()`. */
+export interface FabricSipGatewaysCreateBody extends Body<"create_sip_gateway"> {}
+
+/** What resolves `fabric.sipGateways.create()`. */
+export interface FabricSipGatewaysCreateResult extends Result<"create_sip_gateway"> {}
+
+
+/** What resolves `fabric.sipGateways.get()`. */
+export interface FabricSipGatewaysGetResult extends Result<"get_sip_gateway"> {}
+
+
+
+/** The body of `fabric.sipGateways.update()`. */
+export interface FabricSipGatewaysUpdateBody extends Body<"update_sip_gateway"> {}
+
+/** What resolves `fabric.sipGateways.update()`. */
+export interface FabricSipGatewaysUpdateResult extends Result<"update_sip_gateway"> {}
+
+
+/** One item listed by `fabric.sipGateways.listAddresses()`. */
+export interface FabricSipGatewaysListAddressesItem extends Item<"list_sip_gateway_addresses"> {}
 
 export interface FabricSubscribers {
   /**
@@ -969,22 +1339,22 @@ export interface FabricSubscribers {
    * `GET /api/fabric/resources/subscribers` (operation `list_subscribers`).
    * Lazy: iterate items with `for await`, or pages with `.pages()`.
    */
-  list(options?: Options<"list_subscribers">): M.Paginator<Item<"list_subscribers">>;
+  list(options?: Options<"list_subscribers">): M.Paginator<FabricSubscribersListItem>;
   /**
    * Create Subscriber.
    * `POST /api/fabric/resources/subscribers` (operation `create_subscriber`).
    */
-  create(body: Body<"create_subscriber">, options?: Options<"create_subscriber">): M.ApiPromise<Result<"create_subscriber">>;
+  create(body: FabricSubscribersCreateBody, options?: Options<"create_subscriber">): M.ApiPromise<FabricSubscribersCreateResult>;
   /**
    * Get Subscriber.
    * `GET /api/fabric/resources/subscribers/{id}` (operation `get_subscriber`).
    */
-  get(id: string, options?: Options<"get_subscriber">): M.ApiPromise<Result<"get_subscriber">>;
+  get(id: string, options?: Options<"get_subscriber">): M.ApiPromise<FabricSubscribersGetResult>;
   /**
    * Update Subscriber.
    * `PUT /api/fabric/resources/subscribers/{id}` (operation `update_subscriber`).
    */
-  update(id: string, body: Body<"update_subscriber">, options?: Options<"update_subscriber">): M.ApiPromise<Result<"update_subscriber">>;
+  update(id: string, body: FabricSubscribersUpdateBody, options?: Options<"update_subscriber">): M.ApiPromise<FabricSubscribersUpdateResult>;
   /**
    * Delete Subscriber.
    * `DELETE /api/fabric/resources/subscribers/{id}` (operation `delete_subscriber`).
@@ -995,8 +1365,34 @@ export interface FabricSubscribers {
    * `GET /api/fabric/resources/subscribers/{id}/addresses` (operation `list_subscriber_addresses`).
    * Lazy: iterate items with `for await`, or pages with `.pages()`.
    */
-  listAddresses(id: string, options?: Options<"list_subscriber_addresses">): M.Paginator<Item<"list_subscriber_addresses">>;
+  listAddresses(id: string, options?: Options<"list_subscriber_addresses">): M.Paginator<FabricSubscribersListAddressesItem>;
 }
+
+/** One item listed by `fabric.subscribers.list()`. */
+export interface FabricSubscribersListItem extends Item<"list_subscribers"> {}
+
+
+/** The body of `fabric.subscribers.create()`. */
+export interface FabricSubscribersCreateBody extends Body<"create_subscriber"> {}
+
+/** What resolves `fabric.subscribers.create()`. */
+export interface FabricSubscribersCreateResult extends Result<"create_subscriber"> {}
+
+
+/** What resolves `fabric.subscribers.get()`. */
+export interface FabricSubscribersGetResult extends Result<"get_subscriber"> {}
+
+
+/** The body of `fabric.subscribers.update()`. */
+export interface FabricSubscribersUpdateBody extends Body<"update_subscriber"> {}
+
+/** What resolves `fabric.subscribers.update()`. */
+export interface FabricSubscribersUpdateResult extends Result<"update_subscriber"> {}
+
+
+
+/** One item listed by `fabric.subscribers.listAddresses()`. */
+export interface FabricSubscribersListAddressesItem extends Item<"list_subscriber_addresses"> {}
 
 export interface FabricSubscriberSipCredentials {
   /**
@@ -1004,17 +1400,17 @@ export interface FabricSubscriberSipCredentials {
    * `GET /api/fabric/resources/subscribers/{fabric_subscriber_id}/sip_endpoints` (operation `list_subscriber_sip_credentials`).
    * Lazy: iterate items with `for await`, or pages with `.pages()`.
    */
-  list(fabric_subscriber_id: string, options?: Options<"list_subscriber_sip_credentials">): M.Paginator<Item<"list_subscriber_sip_credentials">>;
+  list(fabric_subscriber_id: string, options?: Options<"list_subscriber_sip_credentials">): M.Paginator<FabricSubscriberSipCredentialsListItem>;
   /**
    * Create Subscriber SIP credential.
    * `POST /api/fabric/resources/subscribers/{fabric_subscriber_id}/sip_endpoints` (operation `create_subscriber_sip_credential`).
    */
-  create(fabric_subscriber_id: string, body: Body<"create_subscriber_sip_credential">, options?: Options<"create_subscriber_sip_credential">): M.ApiPromise<Result<"create_subscriber_sip_credential">>;
+  create(fabric_subscriber_id: string, body: FabricSubscriberSipCredentialsCreateBody, options?: Options<"create_subscriber_sip_credential">): M.ApiPromise<FabricSubscriberSipCredentialsCreateResult>;
   /**
    * Get Subscriber SIP credential.
    * `GET /api/fabric/resources/subscribers/{fabric_subscriber_id}/sip_endpoints/{id}` (operation `get_subscriber_sip_credential`).
    */
-  get(fabric_subscriber_id: string, id: string, options?: Options<"get_subscriber_sip_credential">): M.ApiPromise<Result<"get_subscriber_sip_credential">>;
+  get(fabric_subscriber_id: string, id: string, options?: Options<"get_subscriber_sip_credential">): M.ApiPromise<FabricSubscriberSipCredentialsGetResult>;
   /**
    * Delete Subscriber SIP credential.
    * `DELETE /api/fabric/resources/subscribers/{fabric_subscriber_id}/sip_endpoints/{id}` (operation `delete_subscriber_sip_credential`).
@@ -1024,36 +1420,92 @@ export interface FabricSubscriberSipCredentials {
    * Update Subscriber SIP credential.
    * `PATCH /api/fabric/resources/subscribers/{fabric_subscriber_id}/sip_endpoints/{id}` (operation `update_subscriber_sip_credential`).
    */
-  update(fabric_subscriber_id: string, id: string, body: Body<"update_subscriber_sip_credential">, options?: Options<"update_subscriber_sip_credential">): M.ApiPromise<Result<"update_subscriber_sip_credential">>;
+  update(fabric_subscriber_id: string, id: string, body: FabricSubscriberSipCredentialsUpdateBody, options?: Options<"update_subscriber_sip_credential">): M.ApiPromise<FabricSubscriberSipCredentialsUpdateResult>;
 }
+
+/** One item listed by `fabric.subscriberSipCredentials.list()`. */
+export interface FabricSubscriberSipCredentialsListItem extends Item<"list_subscriber_sip_credentials"> {}
+
+
+/** The body of `fabric.subscriberSipCredentials.create()`. */
+export interface FabricSubscriberSipCredentialsCreateBody extends Body<"create_subscriber_sip_credential"> {}
+
+/** What resolves `fabric.subscriberSipCredentials.create()`. */
+export interface FabricSubscriberSipCredentialsCreateResult extends Result<"create_subscriber_sip_credential"> {}
+
+
+/** What resolves `fabric.subscriberSipCredentials.get()`. */
+export interface FabricSubscriberSipCredentialsGetResult extends Result<"get_subscriber_sip_credential"> {}
+
+
+
+/** The body of `fabric.subscriberSipCredentials.update()`. */
+export interface FabricSubscriberSipCredentialsUpdateBody extends Body<"update_subscriber_sip_credential"> {}
+
+/** What resolves `fabric.subscriberSipCredentials.update()`. */
+export interface FabricSubscriberSipCredentialsUpdateResult extends Result<"update_subscriber_sip_credential"> {}
 
 export interface FabricSubscriberTokens {
   /**
    * Create guest embed token.
    * `POST /api/fabric/embeds/tokens` (operation `create_guest_embed_token`, no credentials).
    */
-  createGuestEmbed(body: Body<"create_guest_embed_token">, options?: Options<"create_guest_embed_token">): M.ApiPromise<Result<"create_guest_embed_token">>;
+  createGuestEmbed(body: FabricSubscriberTokensCreateGuestEmbedBody, options?: Options<"create_guest_embed_token">): M.ApiPromise<FabricSubscriberTokensCreateGuestEmbedResult>;
   /**
    * Create Subscriber guest token.
    * `POST /api/fabric/guests/tokens` (operation `create_subscriber_guest_token`).
    */
-  createGuest(body: Body<"create_subscriber_guest_token">, options?: Options<"create_subscriber_guest_token">): M.ApiPromise<Result<"create_subscriber_guest_token">>;
+  createGuest(body: FabricSubscriberTokensCreateGuestBody, options?: Options<"create_subscriber_guest_token">): M.ApiPromise<FabricSubscriberTokensCreateGuestResult>;
   /**
    * Create Subscriber invite token.
    * `POST /api/fabric/subscriber/invites` (operation `create_subscriber_invite_token`, Bearer: pass `subscriberToken`).
    */
-  createInvite(body: Body<"create_subscriber_invite_token">, options: Options<"create_subscriber_invite_token", M.BearerAuth>): M.ApiPromise<Result<"create_subscriber_invite_token">>;
+  createInvite(body: FabricSubscriberTokensCreateInviteBody, options: Options<"create_subscriber_invite_token", M.BearerAuth>): M.ApiPromise<FabricSubscriberTokensCreateInviteResult>;
   /**
    * Create Subscriber token.
    * `POST /api/fabric/subscribers/tokens` (operation `create_subscriber_token`).
    */
-  create(body: Body<"create_subscriber_token">, options?: Options<"create_subscriber_token">): M.ApiPromise<Result<"create_subscriber_token">>;
+  create(body: FabricSubscriberTokensCreateBody, options?: Options<"create_subscriber_token">): M.ApiPromise<FabricSubscriberTokensCreateResult>;
   /**
    * Refresh Subscriber token.
    * `POST /api/fabric/subscribers/tokens/refresh` (operation `refresh_subscriber_token`).
    */
-  refresh(body: Body<"refresh_subscriber_token">, options?: Options<"refresh_subscriber_token">): M.ApiPromise<Result<"refresh_subscriber_token">>;
+  refresh(body: FabricSubscriberTokensRefreshBody, options?: Options<"refresh_subscriber_token">): M.ApiPromise<FabricSubscriberTokensRefreshResult>;
 }
+
+/** The body of `fabric.subscriberTokens.createGuestEmbed()`. */
+export interface FabricSubscriberTokensCreateGuestEmbedBody extends Body<"create_guest_embed_token"> {}
+
+/** What resolves `fabric.subscriberTokens.createGuestEmbed()`. */
+export interface FabricSubscriberTokensCreateGuestEmbedResult extends Result<"create_guest_embed_token"> {}
+
+
+/** The body of `fabric.subscriberTokens.createGuest()`. */
+export interface FabricSubscriberTokensCreateGuestBody extends Body<"create_subscriber_guest_token"> {}
+
+/** What resolves `fabric.subscriberTokens.createGuest()`. */
+export interface FabricSubscriberTokensCreateGuestResult extends Result<"create_subscriber_guest_token"> {}
+
+
+/** The body of `fabric.subscriberTokens.createInvite()`. */
+export interface FabricSubscriberTokensCreateInviteBody extends Body<"create_subscriber_invite_token"> {}
+
+/** What resolves `fabric.subscriberTokens.createInvite()`. */
+export interface FabricSubscriberTokensCreateInviteResult extends Result<"create_subscriber_invite_token"> {}
+
+
+/** The body of `fabric.subscriberTokens.create()`. */
+export interface FabricSubscriberTokensCreateBody extends Body<"create_subscriber_token"> {}
+
+/** What resolves `fabric.subscriberTokens.create()`. */
+export interface FabricSubscriberTokensCreateResult extends Result<"create_subscriber_token"> {}
+
+
+/** The body of `fabric.subscriberTokens.refresh()`. */
+export interface FabricSubscriberTokensRefreshBody extends Body<"refresh_subscriber_token"> {}
+
+/** What resolves `fabric.subscriberTokens.refresh()`. */
+export interface FabricSubscriberTokensRefreshResult extends Result<"refresh_subscriber_token"> {}
 
 export interface FabricSwmlScripts {
   /**
@@ -1061,22 +1513,22 @@ export interface FabricSwmlScripts {
    * `GET /api/fabric/resources/swml_scripts` (operation `list_swml_scripts`).
    * Lazy: iterate items with `for await`, or pages with `.pages()`.
    */
-  list(options?: Options<"list_swml_scripts">): M.Paginator<Item<"list_swml_scripts">>;
+  list(options?: Options<"list_swml_scripts">): M.Paginator<FabricSwmlScriptsListItem>;
   /**
    * Create SWML Script.
    * `POST /api/fabric/resources/swml_scripts` (operation `create_swml_script`).
    */
-  create(body: Body<"create_swml_script">, options?: Options<"create_swml_script">): M.ApiPromise<Result<"create_swml_script">>;
+  create(body: FabricSwmlScriptsCreateBody, options?: Options<"create_swml_script">): M.ApiPromise<FabricSwmlScriptsCreateResult>;
   /**
    * Get SWML Script.
    * `GET /api/fabric/resources/swml_scripts/{id}` (operation `get_swml_script`).
    */
-  get(id: string, options?: Options<"get_swml_script">): M.ApiPromise<Result<"get_swml_script">>;
+  get(id: string, options?: Options<"get_swml_script">): M.ApiPromise<FabricSwmlScriptsGetResult>;
   /**
    * Update SWML Script.
    * `PUT /api/fabric/resources/swml_scripts/{id}` (operation `update_swml_script`).
    */
-  update(id: string, body: Body<"update_swml_script">, options?: Options<"update_swml_script">): M.ApiPromise<Result<"update_swml_script">>;
+  update(id: string, body: FabricSwmlScriptsUpdateBody, options?: Options<"update_swml_script">): M.ApiPromise<FabricSwmlScriptsUpdateResult>;
   /**
    * Delete SWML Script.
    * `DELETE /api/fabric/resources/swml_scripts/{id}` (operation `delete_swml_script`).
@@ -1087,8 +1539,34 @@ export interface FabricSwmlScripts {
    * `GET /api/fabric/resources/swml_scripts/{id}/addresses` (operation `list_swml_script_addresses`).
    * Lazy: iterate items with `for await`, or pages with `.pages()`.
    */
-  listAddresses(id: string, options?: Options<"list_swml_script_addresses">): M.Paginator<Item<"list_swml_script_addresses">>;
+  listAddresses(id: string, options?: Options<"list_swml_script_addresses">): M.Paginator<FabricSwmlScriptsListAddressesItem>;
 }
+
+/** One item listed by `fabric.swmlScripts.list()`. */
+export interface FabricSwmlScriptsListItem extends Item<"list_swml_scripts"> {}
+
+
+/** The body of `fabric.swmlScripts.create()`. */
+export type FabricSwmlScriptsCreateBody = Body<"create_swml_script">;
+
+/** What resolves `fabric.swmlScripts.create()`. */
+export interface FabricSwmlScriptsCreateResult extends Result<"create_swml_script"> {}
+
+
+/** What resolves `fabric.swmlScripts.get()`. */
+export interface FabricSwmlScriptsGetResult extends Result<"get_swml_script"> {}
+
+
+/** The body of `fabric.swmlScripts.update()`. */
+export type FabricSwmlScriptsUpdateBody = Body<"update_swml_script">;
+
+/** What resolves `fabric.swmlScripts.update()`. */
+export interface FabricSwmlScriptsUpdateResult extends Result<"update_swml_script"> {}
+
+
+
+/** One item listed by `fabric.swmlScripts.listAddresses()`. */
+export interface FabricSwmlScriptsListAddressesItem extends Item<"list_swml_script_addresses"> {}
 
 export interface FabricSwmlWebhooks {
   /**
@@ -1096,17 +1574,17 @@ export interface FabricSwmlWebhooks {
    * `GET /api/fabric/resources/swml_webhooks` (operation `list_swml_webhooks`).
    * Lazy: iterate items with `for await`, or pages with `.pages()`.
    */
-  list(options?: Options<"list_swml_webhooks">): M.Paginator<Item<"list_swml_webhooks">>;
+  list(options?: Options<"list_swml_webhooks">): M.Paginator<FabricSwmlWebhooksListItem>;
   /**
    * Create SWML webhook.
    * `POST /api/fabric/resources/swml_webhooks` (operation `create_swml_webhook`).
    */
-  create(body: Body<"create_swml_webhook">, options?: Options<"create_swml_webhook">): M.ApiPromise<Result<"create_swml_webhook">>;
+  create(body: FabricSwmlWebhooksCreateBody, options?: Options<"create_swml_webhook">): M.ApiPromise<FabricSwmlWebhooksCreateResult>;
   /**
    * Get SWML webhook.
    * `GET /api/fabric/resources/swml_webhooks/{id}` (operation `get_swml_webhook`).
    */
-  get(id: string, options?: Options<"get_swml_webhook">): M.ApiPromise<Result<"get_swml_webhook">>;
+  get(id: string, options?: Options<"get_swml_webhook">): M.ApiPromise<FabricSwmlWebhooksGetResult>;
   /**
    * Delete SWML webhook.
    * `DELETE /api/fabric/resources/swml_webhooks/{id}` (operation `delete_swml_webhook`).
@@ -1116,14 +1594,40 @@ export interface FabricSwmlWebhooks {
    * Update SWML webhook.
    * `PATCH /api/fabric/resources/swml_webhooks/{id}` (operation `update_swml_webhook`).
    */
-  update(id: string, body: Body<"update_swml_webhook">, options?: Options<"update_swml_webhook">): M.ApiPromise<Result<"update_swml_webhook">>;
+  update(id: string, body: FabricSwmlWebhooksUpdateBody, options?: Options<"update_swml_webhook">): M.ApiPromise<FabricSwmlWebhooksUpdateResult>;
   /**
    * List SWML webhook Addresses.
    * `GET /api/fabric/resources/swml_webhooks/{swml_webhook_id}/addresses` (operation `list_swml_webhook_addresses`).
    * Lazy: iterate items with `for await`, or pages with `.pages()`.
    */
-  listAddresses(swml_webhook_id: string, options?: Options<"list_swml_webhook_addresses">): M.Paginator<Item<"list_swml_webhook_addresses">>;
+  listAddresses(swml_webhook_id: string, options?: Options<"list_swml_webhook_addresses">): M.Paginator<FabricSwmlWebhooksListAddressesItem>;
 }
+
+/** One item listed by `fabric.swmlWebhooks.list()`. */
+export interface FabricSwmlWebhooksListItem extends Item<"list_swml_webhooks"> {}
+
+
+/** The body of `fabric.swmlWebhooks.create()`. */
+export interface FabricSwmlWebhooksCreateBody extends Body<"create_swml_webhook"> {}
+
+/** What resolves `fabric.swmlWebhooks.create()`. */
+export interface FabricSwmlWebhooksCreateResult extends Result<"create_swml_webhook"> {}
+
+
+/** What resolves `fabric.swmlWebhooks.get()`. */
+export interface FabricSwmlWebhooksGetResult extends Result<"get_swml_webhook"> {}
+
+
+
+/** The body of `fabric.swmlWebhooks.update()`. */
+export interface FabricSwmlWebhooksUpdateBody extends Body<"update_swml_webhook"> {}
+
+/** What resolves `fabric.swmlWebhooks.update()`. */
+export interface FabricSwmlWebhooksUpdateResult extends Result<"update_swml_webhook"> {}
+
+
+/** One item listed by `fabric.swmlWebhooks.listAddresses()`. */
+export interface FabricSwmlWebhooksListAddressesItem extends Item<"list_swml_webhook_addresses"> {}
 
 export interface FaxFamily {
   readonly logs: FaxLogs;
@@ -1135,13 +1639,20 @@ export interface FaxLogs {
    * `GET /api/fax/logs` (operation `list_fax_logs`).
    * Lazy: iterate items with `for await`, or pages with `.pages()`; asks for pages of 1000 unless `page_size` is given.
    */
-  list(options?: Options<"list_fax_logs">): M.Paginator<Item<"list_fax_logs">>;
+  list(options?: Options<"list_fax_logs">): M.Paginator<FaxLogsListItem>;
   /**
    * Get fax log.
    * `GET /api/fax/logs/{id}` (operation `get_fax_log`).
    */
-  get(id: string, options?: Options<"get_fax_log">): M.ApiPromise<Result<"get_fax_log">>;
+  get(id: string, options?: Options<"get_fax_log">): M.ApiPromise<FaxLogsGetResult>;
 }
+
+/** One item listed by `fax.logs.list()`. */
+export interface FaxLogsListItem extends Item<"list_fax_logs"> {}
+
+
+/** What resolves `fax.logs.get()`. */
+export interface FaxLogsGetResult extends Result<"get_fax_log"> {}
 
 export interface LogsFamily {
   readonly conferences: LogsConferences;
@@ -1153,8 +1664,11 @@ export interface LogsConferences {
    * `GET /api/logs/conferences` (operation `list_conferences`).
    * Lazy: iterate items with `for await`, or pages with `.pages()`; asks for pages of 1000 unless `page_size` is given.
    */
-  list(options?: Options<"list_conferences">): M.Paginator<Item<"list_conferences">>;
+  list(options?: Options<"list_conferences">): M.Paginator<LogsConferencesListItem>;
 }
+
+/** One item listed by `logs.conferences.list()`. */
+export type LogsConferencesListItem = Item<"list_conferences">;
 
 export interface MessagingFamily {
   readonly logs: MessagingLogs;
@@ -1167,26 +1681,46 @@ export interface MessagingLogs {
    * `GET /api/messaging/logs` (operation `list_message_logs`).
    * Lazy: iterate items with `for await`, or pages with `.pages()`; asks for pages of 1000 unless `page_size` is given.
    */
-  list(options?: Options<"list_message_logs">): M.Paginator<Item<"list_message_logs">>;
+  list(options?: Options<"list_message_logs">): M.Paginator<MessagingLogsListItem>;
   /**
    * Get message log.
    * `GET /api/messaging/logs/{id}` (operation `get_message_log`).
    */
-  get(id: string, options?: Options<"get_message_log">): M.ApiPromise<Result<"get_message_log">>;
+  get(id: string, options?: Options<"get_message_log">): M.ApiPromise<MessagingLogsGetResult>;
 }
+
+/** One item listed by `messaging.logs.list()`. */
+export interface MessagingLogsListItem extends Item<"list_message_logs"> {}
+
+
+/** What resolves `messaging.logs.get()`. */
+export interface MessagingLogsGetResult extends Result<"get_message_log"> {}
 
 export interface MessagingMessages {
   /**
    * Send a message.
    * `POST /api/messaging/messages` (operation `create_message`).
    */
-  create(body: Body<"create_message">, options?: Options<"create_message">): M.ApiPromise<Result<"create_message">>;
+  create(body: MessagingMessagesCreateBody, options?: Options<"create_message">): M.ApiPromise<MessagingMessagesCreateResult>;
   /**
    * Redact a message.
    * `PATCH /api/messaging/messages/{message_id}` (operation `update_message`).
    */
-  update(message_id: string, body: Body<"update_message">, options?: Options<"update_message">): M.ApiPromise<Result<"update_message">>;
+  update(message_id: string, body: MessagingMessagesUpdateBody, options?: Options<"update_message">): M.ApiPromise<MessagingMessagesUpdateResult>;
 }
+
+/** The body of `messaging.messages.create()`. */
+export interface MessagingMessagesCreateBody extends Body<"create_message"> {}
+
+/** What resolves `messaging.messages.create()`. */
+export interface MessagingMessagesCreateResult extends Result<"create_message"> {}
+
+
+/** The body of `messaging.messages.update()`. */
+export interface MessagingMessagesUpdateBody extends Body<"update_message"> {}
+
+/** What resolves `messaging.messages.update()`. */
+export interface MessagingMessagesUpdateResult extends Result<"update_message"> {}
 
 export interface ProjectFamily {
   readonly projects: ProjectProjects;
@@ -1199,17 +1733,17 @@ export interface ProjectProjects {
    * `GET /api/projects` (operation `list_projects`).
    * Lazy: iterate items with `for await`, or pages with `.pages()`; asks for pages of 1000 unless `page_size` is given.
    */
-  list(options?: Options<"list_projects">): M.Paginator<Item<"list_projects">>;
+  list(options?: Options<"list_projects">): M.Paginator<ProjectProjectsListItem>;
   /**
    * Create a subproject.
    * `POST /api/projects` (operation `create_subproject`).
    */
-  createSubproject(body: Body<"create_subproject">, options?: Options<"create_subproject">): M.ApiPromise<Result<"create_subproject">>;
+  createSubproject(body: ProjectProjectsCreateSubprojectBody, options?: Options<"create_subproject">): M.ApiPromise<ProjectProjectsCreateSubprojectResult>;
   /**
    * Retrieve a project.
    * `GET /api/projects/{id}` (operation `get_project`).
    */
-  get(id: string, options?: Options<"get_project">): M.ApiPromise<Result<"get_project">>;
+  get(id: string, options?: Options<"get_project">): M.ApiPromise<ProjectProjectsGetResult>;
   /**
    * Delete a subproject.
    * `DELETE /api/projects/{id}` (operation `delete_subproject`).
@@ -1219,20 +1753,46 @@ export interface ProjectProjects {
    * Update a project.
    * `PATCH /api/projects/{id}` (operation `update_project`).
    */
-  update(id: string, body: Body<"update_project">, options?: Options<"update_project">): M.ApiPromise<Result<"update_project">>;
+  update(id: string, body: ProjectProjectsUpdateBody, options?: Options<"update_project">): M.ApiPromise<ProjectProjectsUpdateResult>;
   /**
    * Rotate a project's signing key.
    * `POST /api/projects/{id}/signing-key/rotate` (operation `rotate_signing_key`).
    */
-  rotateSigningKey(id: string, options?: Options<"rotate_signing_key">): M.ApiPromise<Result<"rotate_signing_key">>;
+  rotateSigningKey(id: string, options?: Options<"rotate_signing_key">): M.ApiPromise<ProjectProjectsRotateSigningKeyResult>;
 }
+
+/** One item listed by `project.projects.list()`. */
+export interface ProjectProjectsListItem extends Item<"list_projects"> {}
+
+
+/** The body of `project.projects.createSubproject()`. */
+export interface ProjectProjectsCreateSubprojectBody extends Body<"create_subproject"> {}
+
+/** What resolves `project.projects.createSubproject()`. */
+export interface ProjectProjectsCreateSubprojectResult extends Result<"create_subproject"> {}
+
+
+/** What resolves `project.projects.get()`. */
+export interface ProjectProjectsGetResult extends Result<"get_project"> {}
+
+
+
+/** The body of `project.projects.update()`. */
+export interface ProjectProjectsUpdateBody extends Body<"update_project"> {}
+
+/** What resolves `project.projects.update()`. */
+export interface ProjectProjectsUpdateResult extends Result<"update_project"> {}
+
+
+/** What resolves `project.projects.rotateSigningKey()`. */
+export interface ProjectProjectsRotateSigningKeyResult extends Result<"rotate_signing_key"> {}
 
 export interface ProjectTokens {
   /**
    * Create API token.
    * `POST /api/project/tokens` (operation `create_token`).
    */
-  create(body: Body<"create_token">, options?: Options<"create_token">): M.ApiPromise<Result<"create_token">>;
+  create(body: ProjectTokensCreateBody, options?: Options<"create_token">): M.ApiPromise<ProjectTokensCreateResult>;
   /**
    * Delete API token.
    * `DELETE /api/project/tokens/{token_id}` (operation `delete_token`).
@@ -1242,8 +1802,22 @@ export interface ProjectTokens {
    * Update API token.
    * `PATCH /api/project/tokens/{token_id}` (operation `update_token`).
    */
-  update(token_id: string, body: Body<"update_token">, options?: Options<"update_token">): M.ApiPromise<Result<"update_token">>;
+  update(token_id: string, body: ProjectTokensUpdateBody, options?: Options<"update_token">): M.ApiPromise<ProjectTokensUpdateResult>;
 }
+
+/** The body of `project.tokens.create()`. */
+export interface ProjectTokensCreateBody extends Body<"create_token"> {}
+
+/** What resolves `project.tokens.create()`. */
+export interface ProjectTokensCreateResult extends Result<"create_token"> {}
+
+
+
+/** The body of `project.tokens.update()`. */
+export interface ProjectTokensUpdateBody extends Body<"update_token"> {}
+
+/** What resolves `project.tokens.update()`. */
+export interface ProjectTokensUpdateResult extends Result<"update_token"> {}
 
 export interface PubsubFamily {
   readonly tokens: PubsubTokens;
@@ -1254,8 +1828,14 @@ export interface PubsubTokens {
    * Create PubSub token.
    * `POST /api/pubsub/tokens` (operation `create_pubsub_token`).
    */
-  create(body: Body<"create_pubsub_token">, options?: Options<"create_pubsub_token">): M.ApiPromise<Result<"create_pubsub_token">>;
+  create(body: PubsubTokensCreateBody, options?: Options<"create_pubsub_token">): M.ApiPromise<PubsubTokensCreateResult>;
 }
+
+/** The body of `pubsub.tokens.create()`. */
+export interface PubsubTokensCreateBody extends Body<"create_pubsub_token"> {}
+
+/** What resolves `pubsub.tokens.create()`. */
+export interface PubsubTokensCreateResult extends Result<"create_pubsub_token"> {}
 
 export interface RelayFamily {
   readonly brands: RelayBrands;
@@ -1284,18 +1864,32 @@ export interface RelayBrands {
    * `GET /api/relay/rest/registry/beta/brands` (operation `list_brands`).
    * Lazy: iterate items with `for await`, or pages with `.pages()`.
    */
-  list(options?: Options<"list_brands">): M.Paginator<Item<"list_brands">>;
+  list(options?: Options<"list_brands">): M.Paginator<RelayBrandsListItem>;
   /**
    * Create brand.
    * `POST /api/relay/rest/registry/beta/brands` (operation `create_brand`).
    */
-  create(body: Body<"create_brand">, options?: Options<"create_brand">): M.ApiPromise<Result<"create_brand">>;
+  create(body: RelayBrandsCreateBody, options?: Options<"create_brand">): M.ApiPromise<RelayBrandsCreateResult>;
   /**
    * Get brand.
    * `GET /api/relay/rest/registry/beta/brands/{id}` (operation `retrieve_brand`).
    */
-  get(id: string, options?: Options<"retrieve_brand">): M.ApiPromise<Result<"retrieve_brand">>;
+  get(id: string, options?: Options<"retrieve_brand">): M.ApiPromise<RelayBrandsGetResult>;
 }
+
+/** One item listed by `relay.brands.list()`. */
+export interface RelayBrandsListItem extends Item<"list_brands"> {}
+
+
+/** The body of `relay.brands.create()`. */
+export type RelayBrandsCreateBody = Body<"create_brand">;
+
+/** What resolves `relay.brands.create()`. */
+export interface RelayBrandsCreateResult extends Result<"create_brand"> {}
+
+
+/** What resolves `relay.brands.get()`. */
+export interface RelayBrandsGetResult extends Result<"retrieve_brand"> {}
 
 export interface RelayCallRecordings {
   /**
@@ -1303,12 +1897,12 @@ export interface RelayCallRecordings {
    * `GET /api/relay/rest/recordings` (operation `list_call_recordings`).
    * Lazy: iterate items with `for await`, or pages with `.pages()`.
    */
-  list(options?: Options<"list_call_recordings">): M.Paginator<Item<"list_call_recordings">>;
+  list(options?: Options<"list_call_recordings">): M.Paginator<RelayCallRecordingsListItem>;
   /**
    * Get recording.
    * `GET /api/relay/rest/recordings/{id}` (operation `get_call_recording`).
    */
-  get(id: string, options?: Options<"get_call_recording">): M.ApiPromise<Result<"get_call_recording">>;
+  get(id: string, options?: Options<"get_call_recording">): M.ApiPromise<RelayCallRecordingsGetResult>;
   /**
    * Delete recording.
    * `DELETE /api/relay/rest/recordings/{id}` (operation `delete_call_recording`).
@@ -1316,29 +1910,58 @@ export interface RelayCallRecordings {
   delete(id: string, options?: Options<"delete_call_recording">): M.ApiPromise<void>;
 }
 
+/** One item listed by `relay.callRecordings.list()`. */
+export type RelayCallRecordingsListItem = Item<"list_call_recordings">;
+
+
+/** What resolves `relay.callRecordings.get()`. */
+export type RelayCallRecordingsGetResult = Result<"get_call_recording">;
+
+
 export interface RelayCampaigns {
   /**
    * List campaigns.
    * `GET /api/relay/rest/registry/beta/brands/{id}/campaigns` (operation `list_campaigns`).
    * Lazy: iterate items with `for await`, or pages with `.pages()`.
    */
-  list(id: string, options?: Options<"list_campaigns">): M.Paginator<Item<"list_campaigns">>;
+  list(id: string, options?: Options<"list_campaigns">): M.Paginator<RelayCampaignsListItem>;
   /**
    * Create campaign.
    * `POST /api/relay/rest/registry/beta/brands/{id}/campaigns` (operation `create_campaign`).
    */
-  create(id: string, body: Body<"create_campaign">, options?: Options<"create_campaign">): M.ApiPromise<Result<"create_campaign">>;
+  create(id: string, body: RelayCampaignsCreateBody, options?: Options<"create_campaign">): M.ApiPromise<RelayCampaignsCreateResult>;
   /**
    * Get campaign.
    * `GET /api/relay/rest/registry/beta/campaigns/{id}` (operation `retrieve_campaign`).
    */
-  get(id: string, options?: Options<"retrieve_campaign">): M.ApiPromise<Result<"retrieve_campaign">>;
+  get(id: string, options?: Options<"retrieve_campaign">): M.ApiPromise<RelayCampaignsGetResult>;
   /**
    * Update campaign.
    * `PUT /api/relay/rest/registry/beta/campaigns/{id}` (operation `update_campaign`).
    */
-  update(id: string, body: Body<"update_campaign">, options?: Options<"update_campaign">): M.ApiPromise<Result<"update_campaign">>;
+  update(id: string, body: RelayCampaignsUpdateBody, options?: Options<"update_campaign">): M.ApiPromise<RelayCampaignsUpdateResult>;
 }
+
+/** One item listed by `relay.campaigns.list()`. */
+export interface RelayCampaignsListItem extends Item<"list_campaigns"> {}
+
+
+/** The body of `relay.campaigns.create()`. */
+export type RelayCampaignsCreateBody = Body<"create_campaign">;
+
+/** What resolves `relay.campaigns.create()`. */
+export interface RelayCampaignsCreateResult extends Result<"create_campaign"> {}
+
+
+/** What resolves `relay.campaigns.get()`. */
+export interface RelayCampaignsGetResult extends Result<"retrieve_campaign"> {}
+
+
+/** The body of `relay.campaigns.update()`. */
+export interface RelayCampaignsUpdateBody extends Body<"update_campaign"> {}
+
+/** What resolves `relay.campaigns.update()`. */
+export interface RelayCampaignsUpdateResult extends Result<"update_campaign"> {}
 
 export interface RelayE911Addresses {
   /**
@@ -1346,17 +1969,17 @@ export interface RelayE911Addresses {
    * `GET /api/relay/rest/addresses` (operation `list_addresses`).
    * Lazy: iterate items with `for await`, or pages with `.pages()`; asks for pages of 1000 unless `page_size` is given.
    */
-  list(options?: Options<"list_addresses">): M.Paginator<Item<"list_addresses">>;
+  list(options?: Options<"list_addresses">): M.Paginator<RelayE911AddressesListItem>;
   /**
    * Create E911 address.
    * `POST /api/relay/rest/addresses` (operation `create_address`).
    */
-  create(body: Body<"create_address">, options?: Options<"create_address">): M.ApiPromise<Result<"create_address">>;
+  create(body: RelayE911AddressesCreateBody, options?: Options<"create_address">): M.ApiPromise<RelayE911AddressesCreateResult>;
   /**
    * Get E911 address.
    * `GET /api/relay/rest/addresses/{id}` (operation `get_address`).
    */
-  get(id: string, options?: Options<"get_address">): M.ApiPromise<Result<"get_address">>;
+  get(id: string, options?: Options<"get_address">): M.ApiPromise<RelayE911AddressesGetResult>;
   /**
    * Delete E911 address.
    * `DELETE /api/relay/rest/addresses/{id}` (operation `delete_address`).
@@ -1364,38 +1987,79 @@ export interface RelayE911Addresses {
   delete(id: string, options?: Options<"delete_address">): M.ApiPromise<void>;
 }
 
+/** One item listed by `relay.e911Addresses.list()`. */
+export interface RelayE911AddressesListItem extends Item<"list_addresses"> {}
+
+
+/** The body of `relay.e911Addresses.create()`. */
+export interface RelayE911AddressesCreateBody extends Body<"create_address"> {}
+
+/** What resolves `relay.e911Addresses.create()`. */
+export interface RelayE911AddressesCreateResult extends Result<"create_address"> {}
+
+
+/** What resolves `relay.e911Addresses.get()`. */
+export interface RelayE911AddressesGetResult extends Result<"get_address"> {}
+
+
 export interface RelayImportedPhoneNumbers {
   /**
    * Import phone number.
    * `POST /api/relay/rest/imported_phone_numbers` (operation `create_imported_phone_number`).
    */
-  create(body: Body<"create_imported_phone_number">, options?: Options<"create_imported_phone_number">): M.ApiPromise<Result<"create_imported_phone_number">>;
+  create(body: RelayImportedPhoneNumbersCreateBody, options?: Options<"create_imported_phone_number">): M.ApiPromise<RelayImportedPhoneNumbersCreateResult>;
 }
+
+/** The body of `relay.importedPhoneNumbers.create()`. */
+export interface RelayImportedPhoneNumbersCreateBody extends Body<"create_imported_phone_number"> {}
+
+/** What resolves `relay.importedPhoneNumbers.create()`. */
+export interface RelayImportedPhoneNumbersCreateResult extends Result<"create_imported_phone_number"> {}
 
 export interface RelayMfa {
   /**
    * Request MFA token via call.
    * `POST /api/relay/rest/mfa/call` (operation `request_mfa_call`).
    */
-  requestCall(body: Body<"request_mfa_call">, options?: Options<"request_mfa_call">): M.ApiPromise<Result<"request_mfa_call">>;
+  requestCall(body: RelayMfaRequestCallBody, options?: Options<"request_mfa_call">): M.ApiPromise<RelayMfaRequestCallResult>;
   /**
    * Request MFA token via SMS.
    * `POST /api/relay/rest/mfa/sms` (operation `request_mfa_sms`).
    */
-  requestSms(body: Body<"request_mfa_sms">, options?: Options<"request_mfa_sms">): M.ApiPromise<Result<"request_mfa_sms">>;
+  requestSms(body: RelayMfaRequestSmsBody, options?: Options<"request_mfa_sms">): M.ApiPromise<RelayMfaRequestSmsResult>;
   /**
    * Verify MFA token.
    * `POST /api/relay/rest/mfa/{mfa_request_id}/verify` (operation `verify_mfa_token`).
    */
-  verifyToken(mfa_request_id: string, body: Body<"verify_mfa_token">, options?: Options<"verify_mfa_token">): M.ApiPromise<Result<"verify_mfa_token">>;
+  verifyToken(mfa_request_id: string, body: RelayMfaVerifyTokenBody, options?: Options<"verify_mfa_token">): M.ApiPromise<RelayMfaVerifyTokenResult>;
 }
+
+/** The body of `relay.mfa.requestCall()`. */
+export interface RelayMfaRequestCallBody extends Body<"request_mfa_call"> {}
+
+/** What resolves `relay.mfa.requestCall()`. */
+export interface RelayMfaRequestCallResult extends Result<"request_mfa_call"> {}
+
+
+/** The body of `relay.mfa.requestSms()`. */
+export interface RelayMfaRequestSmsBody extends Body<"request_mfa_sms"> {}
+
+/** What resolves `relay.mfa.requestSms()`. */
+export interface RelayMfaRequestSmsResult extends Result<"request_mfa_sms"> {}
+
+
+/** The body of `relay.mfa.verifyToken()`. */
+export interface RelayMfaVerifyTokenBody extends Body<"verify_mfa_token"> {}
+
+/** What resolves `relay.mfa.verifyToken()`. */
+export interface RelayMfaVerifyTokenResult extends Result<"verify_mfa_token"> {}
 
 export interface RelayNumberGroupMemberships {
   /**
    * Get number group membership.
    * `GET /api/relay/rest/number_group_memberships/{id}` (operation `retrieve_number_group_membership`).
    */
-  get(id: string, options?: Options<"retrieve_number_group_membership">): M.ApiPromise<Result<"retrieve_number_group_membership">>;
+  get(id: string, options?: Options<"retrieve_number_group_membership">): M.ApiPromise<RelayNumberGroupMembershipsGetResult>;
   /**
    * Delete number group membership.
    * `DELETE /api/relay/rest/number_group_memberships/{id}` (operation `delete_number_group_membership`).
@@ -1406,13 +2070,28 @@ export interface RelayNumberGroupMemberships {
    * `GET /api/relay/rest/number_groups/{NumberGroupId}/number_group_memberships` (operation `list_number_group_memberships`).
    * Lazy: iterate items with `for await`, or pages with `.pages()`; asks for pages of 1000 unless `page_size` is given.
    */
-  list(NumberGroupId: string, options?: Options<"list_number_group_memberships">): M.Paginator<Item<"list_number_group_memberships">>;
+  list(NumberGroupId: string, options?: Options<"list_number_group_memberships">): M.Paginator<RelayNumberGroupMembershipsListItem>;
   /**
    * Create number group membership.
    * `POST /api/relay/rest/number_groups/{NumberGroupId}/number_group_memberships` (operation `create_number_group_membership`).
    */
-  create(NumberGroupId: string, body: Body<"create_number_group_membership">, options?: Options<"create_number_group_membership">): M.ApiPromise<Result<"create_number_group_membership">>;
+  create(NumberGroupId: string, body: RelayNumberGroupMembershipsCreateBody, options?: Options<"create_number_group_membership">): M.ApiPromise<RelayNumberGroupMembershipsCreateResult>;
 }
+
+/** What resolves `relay.numberGroupMemberships.get()`. */
+export interface RelayNumberGroupMembershipsGetResult extends Result<"retrieve_number_group_membership"> {}
+
+
+
+/** One item listed by `relay.numberGroupMemberships.list()`. */
+export interface RelayNumberGroupMembershipsListItem extends Item<"list_number_group_memberships"> {}
+
+
+/** The body of `relay.numberGroupMemberships.create()`. */
+export interface RelayNumberGroupMembershipsCreateBody extends Body<"create_number_group_membership"> {}
+
+/** What resolves `relay.numberGroupMemberships.create()`. */
+export interface RelayNumberGroupMembershipsCreateResult extends Result<"create_number_group_membership"> {}
 
 export interface RelayNumberGroups {
   /**
@@ -1420,22 +2099,22 @@ export interface RelayNumberGroups {
    * `GET /api/relay/rest/number_groups` (operation `list_number_groups`).
    * Lazy: iterate items with `for await`, or pages with `.pages()`; asks for pages of 1000 unless `page_size` is given.
    */
-  list(options?: Options<"list_number_groups">): M.Paginator<Item<"list_number_groups">>;
+  list(options?: Options<"list_number_groups">): M.Paginator<RelayNumberGroupsListItem>;
   /**
    * Create number group.
    * `POST /api/relay/rest/number_groups` (operation `create_number_group`).
    */
-  create(body: Body<"create_number_group">, options?: Options<"create_number_group">): M.ApiPromise<Result<"create_number_group">>;
+  create(body: RelayNumberGroupsCreateBody, options?: Options<"create_number_group">): M.ApiPromise<RelayNumberGroupsCreateResult>;
   /**
    * Get number group.
    * `GET /api/relay/rest/number_groups/{id}` (operation `retrieve_number_group`).
    */
-  get(id: string, options?: Options<"retrieve_number_group">): M.ApiPromise<Result<"retrieve_number_group">>;
+  get(id: string, options?: Options<"retrieve_number_group">): M.ApiPromise<RelayNumberGroupsGetResult>;
   /**
    * Update number group.
    * `PUT /api/relay/rest/number_groups/{id}` (operation `update_number_group`).
    */
-  update(id: string, body: Body<"update_number_group">, options?: Options<"update_number_group">): M.ApiPromise<Result<"update_number_group">>;
+  update(id: string, body: RelayNumberGroupsUpdateBody, options?: Options<"update_number_group">): M.ApiPromise<RelayNumberGroupsUpdateResult>;
   /**
    * Delete number group.
    * `DELETE /api/relay/rest/number_groups/{id}` (operation `delete_number_group`).
@@ -1443,24 +2122,46 @@ export interface RelayNumberGroups {
   delete(id: string, options?: Options<"delete_number_group">): M.ApiPromise<void>;
 }
 
+/** One item listed by `relay.numberGroups.list()`. */
+export interface RelayNumberGroupsListItem extends Item<"list_number_groups"> {}
+
+
+/** The body of `relay.numberGroups.create()`. */
+export interface RelayNumberGroupsCreateBody extends Body<"create_number_group"> {}
+
+/** What resolves `relay.numberGroups.create()`. */
+export interface RelayNumberGroupsCreateResult extends Result<"create_number_group"> {}
+
+
+/** What resolves `relay.numberGroups.get()`. */
+export interface RelayNumberGroupsGetResult extends Result<"retrieve_number_group"> {}
+
+
+/** The body of `relay.numberGroups.update()`. */
+export interface RelayNumberGroupsUpdateBody extends Body<"update_number_group"> {}
+
+/** What resolves `relay.numberGroups.update()`. */
+export interface RelayNumberGroupsUpdateResult extends Result<"update_number_group"> {}
+
+
 export interface RelayPhoneNumberAssignments {
   /**
    * List phone number assignments.
    * `GET /api/relay/rest/registry/beta/campaigns/{id}/numbers` (operation `list_number_assignments`).
    * Lazy: iterate items with `for await`, or pages with `.pages()`.
    */
-  list(id: string, options?: Options<"list_number_assignments">): M.Paginator<Item<"list_number_assignments">>;
+  list(id: string, options?: Options<"list_number_assignments">): M.Paginator<RelayPhoneNumberAssignmentsListItem>;
   /**
    * List phone number assignment orders.
    * `GET /api/relay/rest/registry/beta/campaigns/{id}/orders` (operation `list_orders`).
    * Lazy: iterate items with `for await`, or pages with `.pages()`.
    */
-  listOrders(id: string, options?: Options<"list_orders">): M.Paginator<Item<"list_orders">>;
+  listOrders(id: string, options?: Options<"list_orders">): M.Paginator<RelayPhoneNumberAssignmentsListOrdersItem>;
   /**
    * Create phone number assignment order.
    * `POST /api/relay/rest/registry/beta/campaigns/{id}/orders` (operation `create_order`).
    */
-  createOrder(id: string, body: Body<"create_order">, options?: Options<"create_order">): M.ApiPromise<Result<"create_order">>;
+  createOrder(id: string, body: RelayPhoneNumberAssignmentsCreateOrderBody, options?: Options<"create_order">): M.ApiPromise<RelayPhoneNumberAssignmentsCreateOrderResult>;
   /**
    * Delete phone number assignment.
    * `DELETE /api/relay/rest/registry/beta/numbers/{id}` (operation `delete_number_assignment`).
@@ -1470,16 +2171,38 @@ export interface RelayPhoneNumberAssignments {
    * Get phone number assignment order.
    * `GET /api/relay/rest/registry/beta/orders/{id}` (operation `retrieve_order`).
    */
-  get(id: string, options?: Options<"retrieve_order">): M.ApiPromise<Result<"retrieve_order">>;
+  get(id: string, options?: Options<"retrieve_order">): M.ApiPromise<RelayPhoneNumberAssignmentsGetResult>;
 }
+
+/** One item listed by `relay.phoneNumberAssignments.list()`. */
+export interface RelayPhoneNumberAssignmentsListItem extends Item<"list_number_assignments"> {}
+
+
+/** One item listed by `relay.phoneNumberAssignments.listOrders()`. */
+export interface RelayPhoneNumberAssignmentsListOrdersItem extends Item<"list_orders"> {}
+
+
+/** The body of `relay.phoneNumberAssignments.createOrder()`. */
+export interface RelayPhoneNumberAssignmentsCreateOrderBody extends Body<"create_order"> {}
+
+/** What resolves `relay.phoneNumberAssignments.createOrder()`. */
+export interface RelayPhoneNumberAssignmentsCreateOrderResult extends Result<"create_order"> {}
+
+
+
+/** What resolves `relay.phoneNumberAssignments.get()`. */
+export interface RelayPhoneNumberAssignmentsGetResult extends Result<"retrieve_order"> {}
 
 export interface RelayPhoneNumberLookup {
   /**
    * Look up phone number.
    * `GET /api/relay/rest/lookup/phone_number/{e164_number}` (operation `lookup_phone_number`).
    */
-  lookup(e164_number: string, options?: Options<"lookup_phone_number">): M.ApiPromise<Result<"lookup_phone_number">>;
+  lookup(e164_number: string, options?: Options<"lookup_phone_number">): M.ApiPromise<RelayPhoneNumberLookupLookupResult>;
 }
+
+/** What resolves `relay.phoneNumberLookup.lookup()`. */
+export interface RelayPhoneNumberLookupLookupResult extends Result<"lookup_phone_number"> {}
 
 export interface RelayPhoneNumbers {
   /**
@@ -1487,28 +2210,28 @@ export interface RelayPhoneNumbers {
    * `GET /api/relay/rest/phone_numbers` (operation `list_phone_numbers`).
    * Lazy: iterate items with `for await`, or pages with `.pages()`; asks for pages of 1000 unless `page_size` is given.
    */
-  list(options?: Options<"list_phone_numbers">): M.Paginator<Item<"list_phone_numbers">>;
+  list(options?: Options<"list_phone_numbers">): M.Paginator<RelayPhoneNumbersListItem>;
   /**
    * Purchase phone number.
    * `POST /api/relay/rest/phone_numbers` (operation `purchase_phone_number`).
    */
-  purchase(body: Body<"purchase_phone_number">, options?: Options<"purchase_phone_number">): M.ApiPromise<Result<"purchase_phone_number">>;
+  purchase(body: RelayPhoneNumbersPurchaseBody, options?: Options<"purchase_phone_number">): M.ApiPromise<RelayPhoneNumbersPurchaseResult>;
   /**
    * Search phone numbers.
    * `GET /api/relay/rest/phone_numbers/search` (operation `search_available_phone_numbers`).
    * Lazy: iterate items with `for await`, or pages with `.pages()`.
    */
-  search(options?: Options<"search_available_phone_numbers">): M.Paginator<Item<"search_available_phone_numbers">>;
+  search(options?: Options<"search_available_phone_numbers">): M.Paginator<RelayPhoneNumbersSearchItem>;
   /**
    * Get phone number.
    * `GET /api/relay/rest/phone_numbers/{id}` (operation `retrieve_phone_number`).
    */
-  get(id: string, options?: Options<"retrieve_phone_number">): M.ApiPromise<Result<"retrieve_phone_number">>;
+  get(id: string, options?: Options<"retrieve_phone_number">): M.ApiPromise<RelayPhoneNumbersGetResult>;
   /**
    * Update phone number.
    * `PUT /api/relay/rest/phone_numbers/{id}` (operation `update_phone_number`).
    */
-  update(id: string, body: Body<"update_phone_number">, options?: Options<"update_phone_number">): M.ApiPromise<Result<"update_phone_number">>;
+  update(id: string, body: RelayPhoneNumbersUpdateBody, options?: Options<"update_phone_number">): M.ApiPromise<RelayPhoneNumbersUpdateResult>;
   /**
    * Release phone number.
    * `DELETE /api/relay/rest/phone_numbers/{id}` (operation `release_phone_number`).
@@ -1516,24 +2239,61 @@ export interface RelayPhoneNumbers {
   release(id: string, options?: Options<"release_phone_number">): M.ApiPromise<void>;
 }
 
+/** One item listed by `relay.phoneNumbers.list()`. */
+export interface RelayPhoneNumbersListItem extends Item<"list_phone_numbers"> {}
+
+
+/** The body of `relay.phoneNumbers.purchase()`. */
+export interface RelayPhoneNumbersPurchaseBody extends Body<"purchase_phone_number"> {}
+
+/** What resolves `relay.phoneNumbers.purchase()`. */
+export interface RelayPhoneNumbersPurchaseResult extends Result<"purchase_phone_number"> {}
+
+
+/** One item listed by `relay.phoneNumbers.search()`. */
+export interface RelayPhoneNumbersSearchItem extends Item<"search_available_phone_numbers"> {}
+
+
+/** What resolves `relay.phoneNumbers.get()`. */
+export interface RelayPhoneNumbersGetResult extends Result<"retrieve_phone_number"> {}
+
+
+/** The body of `relay.phoneNumbers.update()`. */
+export interface RelayPhoneNumbersUpdateBody extends Body<"update_phone_number"> {}
+
+/** What resolves `relay.phoneNumbers.update()`. */
+export interface RelayPhoneNumbersUpdateResult extends Result<"update_phone_number"> {}
+
+
 export interface RelayQueueMembers {
   /**
    * List queue members.
    * `GET /api/relay/rest/queues/{queue_id}/members` (operation `list_queue_members`).
    * Lazy: iterate items with `for await`, or pages with `.pages()`.
    */
-  list(queue_id: string, options?: Options<"list_queue_members">): M.Paginator<Item<"list_queue_members">>;
+  list(queue_id: string, options?: Options<"list_queue_members">): M.Paginator<RelayQueueMembersListItem>;
   /**
    * Get next queue member.
    * `GET /api/relay/rest/queues/{queue_id}/members/next` (operation `retrieve_next_queue_member`).
    */
-  getNext(queue_id: string, options?: Options<"retrieve_next_queue_member">): M.ApiPromise<Result<"retrieve_next_queue_member">>;
+  getNext(queue_id: string, options?: Options<"retrieve_next_queue_member">): M.ApiPromise<RelayQueueMembersGetNextResult>;
   /**
    * Get queue member.
    * `GET /api/relay/rest/queues/{queue_id}/members/{id}` (operation `retrieve_queue_member`).
    */
-  get(queue_id: string, id: string, options?: Options<"retrieve_queue_member">): M.ApiPromise<Result<"retrieve_queue_member">>;
+  get(queue_id: string, id: string, options?: Options<"retrieve_queue_member">): M.ApiPromise<RelayQueueMembersGetResult>;
 }
+
+/** One item listed by `relay.queueMembers.list()`. */
+export interface RelayQueueMembersListItem extends Item<"list_queue_members"> {}
+
+
+/** What resolves `relay.queueMembers.getNext()`. */
+export interface RelayQueueMembersGetNextResult extends Result<"retrieve_next_queue_member"> {}
+
+
+/** What resolves `relay.queueMembers.get()`. */
+export interface RelayQueueMembersGetResult extends Result<"retrieve_queue_member"> {}
 
 export interface RelayQueues {
   /**
@@ -1541,22 +2301,22 @@ export interface RelayQueues {
    * `GET /api/relay/rest/queues` (operation `list_queues`).
    * Lazy: iterate items with `for await`, or pages with `.pages()`.
    */
-  list(options?: Options<"list_queues">): M.Paginator<Item<"list_queues">>;
+  list(options?: Options<"list_queues">): M.Paginator<RelayQueuesListItem>;
   /**
    * Create queue.
    * `POST /api/relay/rest/queues` (operation `create_queue`).
    */
-  create(body: Body<"create_queue">, options?: Options<"create_queue">): M.ApiPromise<Result<"create_queue">>;
+  create(body: RelayQueuesCreateBody, options?: Options<"create_queue">): M.ApiPromise<RelayQueuesCreateResult>;
   /**
    * Get queue.
    * `GET /api/relay/rest/queues/{id}` (operation `get_queue`).
    */
-  get(id: string, options?: Options<"get_queue">): M.ApiPromise<Result<"get_queue">>;
+  get(id: string, options?: Options<"get_queue">): M.ApiPromise<RelayQueuesGetResult>;
   /**
    * Update queue.
    * `PUT /api/relay/rest/queues/{id}` (operation `update_queue`).
    */
-  update(id: string, body: Body<"update_queue">, options?: Options<"update_queue">): M.ApiPromise<Result<"update_queue">>;
+  update(id: string, body: RelayQueuesUpdateBody, options?: Options<"update_queue">): M.ApiPromise<RelayQueuesUpdateResult>;
   /**
    * Delete queue.
    * `DELETE /api/relay/rest/queues/{id}` (operation `delete_queue`).
@@ -1564,24 +2324,60 @@ export interface RelayQueues {
   delete(id: string, options?: Options<"delete_queue">): M.ApiPromise<void>;
 }
 
+/** One item listed by `relay.queues.list()`. */
+export interface RelayQueuesListItem extends Item<"list_queues"> {}
+
+
+/** The body of `relay.queues.create()`. */
+export interface RelayQueuesCreateBody extends Body<"create_queue"> {}
+
+/** What resolves `relay.queues.create()`. */
+export interface RelayQueuesCreateResult extends Result<"create_queue"> {}
+
+
+/** What resolves `relay.queues.get()`. */
+export interface RelayQueuesGetResult extends Result<"get_queue"> {}
+
+
+/** The body of `relay.queues.update()`. */
+export interface RelayQueuesUpdateBody extends Body<"update_queue"> {}
+
+/** What resolves `relay.queues.update()`. */
+export interface RelayQueuesUpdateResult extends Result<"update_queue"> {}
+
+
 export interface RelayShortCodes {
   /**
    * List short codes.
    * `GET /api/relay/rest/short_codes` (operation `list_short_codes`).
    * Lazy: iterate items with `for await`, or pages with `.pages()`; asks for pages of 1000 unless `page_size` is given.
    */
-  list(options?: Options<"list_short_codes">): M.Paginator<Item<"list_short_codes">>;
+  list(options?: Options<"list_short_codes">): M.Paginator<RelayShortCodesListItem>;
   /**
    * Get short code.
    * `GET /api/relay/rest/short_codes/{id}` (operation `retrieve_short_code`).
    */
-  get(id: string, options?: Options<"retrieve_short_code">): M.ApiPromise<Result<"retrieve_short_code">>;
+  get(id: string, options?: Options<"retrieve_short_code">): M.ApiPromise<RelayShortCodesGetResult>;
   /**
    * Update short code.
    * `PUT /api/relay/rest/short_codes/{id}` (operation `update_short_code`).
    */
-  update(id: string, body: Body<"update_short_code">, options?: Options<"update_short_code">): M.ApiPromise<Result<"update_short_code">>;
+  update(id: string, body: RelayShortCodesUpdateBody, options?: Options<"update_short_code">): M.ApiPromise<RelayShortCodesUpdateResult>;
 }
+
+/** One item listed by `relay.shortCodes.list()`. */
+export interface RelayShortCodesListItem extends Item<"list_short_codes"> {}
+
+
+/** What resolves `relay.shortCodes.get()`. */
+export interface RelayShortCodesGetResult extends Result<"retrieve_short_code"> {}
+
+
+/** The body of `relay.shortCodes.update()`. */
+export interface RelayShortCodesUpdateBody extends Body<"update_short_code"> {}
+
+/** What resolves `relay.shortCodes.update()`. */
+export interface RelayShortCodesUpdateResult extends Result<"update_short_code"> {}
 
 export interface RelaySipEndpoints {
   /**
@@ -1589,22 +2385,22 @@ export interface RelaySipEndpoints {
    * `GET /api/relay/rest/endpoints/sip` (operation `list_sip_endpoints`).
    * Lazy: iterate items with `for await`, or pages with `.pages()`; asks for pages of 1000 unless `page_size` is given.
    */
-  list(options?: Options<"list_sip_endpoints">): M.Paginator<Item<"list_sip_endpoints">>;
+  list(options?: Options<"list_sip_endpoints">): M.Paginator<RelaySipEndpointsListItem>;
   /**
    * Create SIP endpoint.
    * `POST /api/relay/rest/endpoints/sip` (operation `create_sip_endpoint`).
    */
-  create(body: Body<"create_sip_endpoint">, options?: Options<"create_sip_endpoint">): M.ApiPromise<Result<"create_sip_endpoint">>;
+  create(body: RelaySipEndpointsCreateBody, options?: Options<"create_sip_endpoint">): M.ApiPromise<RelaySipEndpointsCreateResult>;
   /**
    * Get SIP endpoint.
    * `GET /api/relay/rest/endpoints/sip/{id}` (operation `retrieve_sip_endpoint`).
    */
-  get(id: string, options?: Options<"retrieve_sip_endpoint">): M.ApiPromise<Result<"retrieve_sip_endpoint">>;
+  get(id: string, options?: Options<"retrieve_sip_endpoint">): M.ApiPromise<RelaySipEndpointsGetResult>;
   /**
    * Update SIP endpoint.
    * `PUT /api/relay/rest/endpoints/sip/{id}` (operation `update_sip_endpoint`).
    */
-  update(id: string, body: Body<"update_sip_endpoint">, options?: Options<"update_sip_endpoint">): M.ApiPromise<Result<"update_sip_endpoint">>;
+  update(id: string, body: RelaySipEndpointsUpdateBody, options?: Options<"update_sip_endpoint">): M.ApiPromise<RelaySipEndpointsUpdateResult>;
   /**
    * Delete SIP endpoint.
    * `DELETE /api/relay/rest/endpoints/sip/{id}` (operation `delete_sip_endpoint`).
@@ -1612,18 +2408,50 @@ export interface RelaySipEndpoints {
   delete(id: string, options?: Options<"delete_sip_endpoint">): M.ApiPromise<void>;
 }
 
+/** One item listed by `relay.sipEndpoints.list()`. */
+export interface RelaySipEndpointsListItem extends Item<"list_sip_endpoints"> {}
+
+
+/** The body of `relay.sipEndpoints.create()`. */
+export interface RelaySipEndpointsCreateBody extends Body<"create_sip_endpoint"> {}
+
+/** What resolves `relay.sipEndpoints.create()`. */
+export interface RelaySipEndpointsCreateResult extends Result<"create_sip_endpoint"> {}
+
+
+/** What resolves `relay.sipEndpoints.get()`. */
+export interface RelaySipEndpointsGetResult extends Result<"retrieve_sip_endpoint"> {}
+
+
+/** The body of `relay.sipEndpoints.update()`. */
+export interface RelaySipEndpointsUpdateBody extends Body<"update_sip_endpoint"> {}
+
+/** What resolves `relay.sipEndpoints.update()`. */
+export interface RelaySipEndpointsUpdateResult extends Result<"update_sip_endpoint"> {}
+
+
 export interface RelaySipProfile {
   /**
    * Get SIP profile.
    * `GET /api/relay/rest/sip_profile` (operation `retrieve_sip_profile`).
    */
-  get(options?: Options<"retrieve_sip_profile">): M.ApiPromise<Result<"retrieve_sip_profile">>;
+  get(options?: Options<"retrieve_sip_profile">): M.ApiPromise<RelaySipProfileGetResult>;
   /**
    * Update SIP profile.
    * `PUT /api/relay/rest/sip_profile` (operation `update_sip_profile`).
    */
-  update(body: Body<"update_sip_profile">, options?: Options<"update_sip_profile">): M.ApiPromise<Result<"update_sip_profile">>;
+  update(body: RelaySipProfileUpdateBody, options?: Options<"update_sip_profile">): M.ApiPromise<RelaySipProfileUpdateResult>;
 }
+
+/** What resolves `relay.sipProfile.get()`. */
+export interface RelaySipProfileGetResult extends Result<"retrieve_sip_profile"> {}
+
+
+/** The body of `relay.sipProfile.update()`. */
+export interface RelaySipProfileUpdateBody extends Body<"update_sip_profile"> {}
+
+/** What resolves `relay.sipProfile.update()`. */
+export interface RelaySipProfileUpdateResult extends Result<"update_sip_profile"> {}
 
 export interface RelaySpaceDomainApplications {
   /**
@@ -1631,22 +2459,22 @@ export interface RelaySpaceDomainApplications {
    * `GET /api/relay/rest/domain_applications` (operation `list_domain_applications`).
    * Lazy: iterate items with `for await`, or pages with `.pages()`; asks for pages of 1000 unless `page_size` is given.
    */
-  list(options?: Options<"list_domain_applications">): M.Paginator<Item<"list_domain_applications">>;
+  list(options?: Options<"list_domain_applications">): M.Paginator<RelaySpaceDomainApplicationsListItem>;
   /**
    * Create domain application.
    * `POST /api/relay/rest/domain_applications` (operation `create_domain_application`).
    */
-  create(body: Body<"create_domain_application">, options?: Options<"create_domain_application">): M.ApiPromise<Result<"create_domain_application">>;
+  create(body: RelaySpaceDomainApplicationsCreateBody, options?: Options<"create_domain_application">): M.ApiPromise<RelaySpaceDomainApplicationsCreateResult>;
   /**
    * Get domain application.
    * `GET /api/relay/rest/domain_applications/{id}` (operation `retrieve_domain_application`).
    */
-  get(id: string, options?: Options<"retrieve_domain_application">): M.ApiPromise<Result<"retrieve_domain_application">>;
+  get(id: string, options?: Options<"retrieve_domain_application">): M.ApiPromise<RelaySpaceDomainApplicationsGetResult>;
   /**
    * Update domain application.
    * `PUT /api/relay/rest/domain_applications/{id}` (operation `update_domain_application`).
    */
-  update(id: string, body: Body<"update_domain_application">, options?: Options<"update_domain_application">): M.ApiPromise<Result<"update_domain_application">>;
+  update(id: string, body: RelaySpaceDomainApplicationsUpdateBody, options?: Options<"update_domain_application">): M.ApiPromise<RelaySpaceDomainApplicationsUpdateResult>;
   /**
    * Delete domain application.
    * `DELETE /api/relay/rest/domain_applications/{id}` (operation `delete_domain_application`).
@@ -1654,28 +2482,50 @@ export interface RelaySpaceDomainApplications {
   delete(id: string, options?: Options<"delete_domain_application">): M.ApiPromise<void>;
 }
 
+/** One item listed by `relay.spaceDomainApplications.list()`. */
+export interface RelaySpaceDomainApplicationsListItem extends Item<"list_domain_applications"> {}
+
+
+/** The body of `relay.spaceDomainApplications.create()`. */
+export interface RelaySpaceDomainApplicationsCreateBody extends Body<"create_domain_application"> {}
+
+/** What resolves `relay.spaceDomainApplications.create()`. */
+export interface RelaySpaceDomainApplicationsCreateResult extends Result<"create_domain_application"> {}
+
+
+/** What resolves `relay.spaceDomainApplications.get()`. */
+export interface RelaySpaceDomainApplicationsGetResult extends Result<"retrieve_domain_application"> {}
+
+
+/** The body of `relay.spaceDomainApplications.update()`. */
+export interface RelaySpaceDomainApplicationsUpdateBody extends Body<"update_domain_application"> {}
+
+/** What resolves `relay.spaceDomainApplications.update()`. */
+export interface RelaySpaceDomainApplicationsUpdateResult extends Result<"update_domain_application"> {}
+
+
 export interface RelayVerifiedCallerIds {
   /**
    * List verified caller IDs.
    * `GET /api/relay/rest/verified_caller_ids` (operation `list_verified_caller_ids`).
    * Lazy: iterate items with `for await`, or pages with `.pages()`.
    */
-  list(options?: Options<"list_verified_caller_ids">): M.Paginator<Item<"list_verified_caller_ids">>;
+  list(options?: Options<"list_verified_caller_ids">): M.Paginator<RelayVerifiedCallerIdsListItem>;
   /**
    * Create verified caller ID.
    * `POST /api/relay/rest/verified_caller_ids` (operation `create_verified_caller_id`).
    */
-  create(body: Body<"create_verified_caller_id">, options?: Options<"create_verified_caller_id">): M.ApiPromise<Result<"create_verified_caller_id">>;
+  create(body: RelayVerifiedCallerIdsCreateBody, options?: Options<"create_verified_caller_id">): M.ApiPromise<RelayVerifiedCallerIdsCreateResult>;
   /**
    * Get verified caller ID.
    * `GET /api/relay/rest/verified_caller_ids/{id}` (operation `retrieve_verified_caller_id`).
    */
-  get(id: string, options?: Options<"retrieve_verified_caller_id">): M.ApiPromise<Result<"retrieve_verified_caller_id">>;
+  get(id: string, options?: Options<"retrieve_verified_caller_id">): M.ApiPromise<RelayVerifiedCallerIdsGetResult>;
   /**
    * Update verified caller ID.
    * `PUT /api/relay/rest/verified_caller_ids/{id}` (operation `update_verified_caller_id`).
    */
-  update(id: string, body: Body<"update_verified_caller_id">, options?: Options<"update_verified_caller_id">): M.ApiPromise<Result<"update_verified_caller_id">>;
+  update(id: string, body: RelayVerifiedCallerIdsUpdateBody, options?: Options<"update_verified_caller_id">): M.ApiPromise<RelayVerifiedCallerIdsUpdateResult>;
   /**
    * Delete verified caller ID.
    * `DELETE /api/relay/rest/verified_caller_ids/{id}` (operation `delete_verified_caller_id`).
@@ -1685,13 +2535,46 @@ export interface RelayVerifiedCallerIds {
    * Validate verification code.
    * `PUT /api/relay/rest/verified_caller_ids/{id}/verification` (operation `validate_verification_code`).
    */
-  validateVerificationCode(id: string, body: Body<"validate_verification_code">, options?: Options<"validate_verification_code">): M.ApiPromise<Result<"validate_verification_code">>;
+  validateVerificationCode(id: string, body: RelayVerifiedCallerIdsValidateVerificationCodeBody, options?: Options<"validate_verification_code">): M.ApiPromise<RelayVerifiedCallerIdsValidateVerificationCodeResult>;
   /**
    * Redial verification call.
    * `POST /api/relay/rest/verified_caller_ids/{id}/verification` (operation `redial_verification_call`).
    */
-  redialVerificationCall(id: string, options?: Options<"redial_verification_call">): M.ApiPromise<Result<"redial_verification_call">>;
+  redialVerificationCall(id: string, options?: Options<"redial_verification_call">): M.ApiPromise<RelayVerifiedCallerIdsRedialVerificationCallResult>;
 }
+
+/** One item listed by `relay.verifiedCallerIds.list()`. */
+export interface RelayVerifiedCallerIdsListItem extends Item<"list_verified_caller_ids"> {}
+
+
+/** The body of `relay.verifiedCallerIds.create()`. */
+export interface RelayVerifiedCallerIdsCreateBody extends Body<"create_verified_caller_id"> {}
+
+/** What resolves `relay.verifiedCallerIds.create()`. */
+export interface RelayVerifiedCallerIdsCreateResult extends Result<"create_verified_caller_id"> {}
+
+
+/** What resolves `relay.verifiedCallerIds.get()`. */
+export interface RelayVerifiedCallerIdsGetResult extends Result<"retrieve_verified_caller_id"> {}
+
+
+/** The body of `relay.verifiedCallerIds.update()`. */
+export interface RelayVerifiedCallerIdsUpdateBody extends Body<"update_verified_caller_id"> {}
+
+/** What resolves `relay.verifiedCallerIds.update()`. */
+export interface RelayVerifiedCallerIdsUpdateResult extends Result<"update_verified_caller_id"> {}
+
+
+
+/** The body of `relay.verifiedCallerIds.validateVerificationCode()`. */
+export interface RelayVerifiedCallerIdsValidateVerificationCodeBody extends Body<"validate_verification_code"> {}
+
+/** What resolves `relay.verifiedCallerIds.validateVerificationCode()`. */
+export interface RelayVerifiedCallerIdsValidateVerificationCodeResult extends Result<"validate_verification_code"> {}
+
+
+/** What resolves `relay.verifiedCallerIds.redialVerificationCall()`. */
+export interface RelayVerifiedCallerIdsRedialVerificationCallResult extends Result<"redial_verification_call"> {}
 
 export interface VideoFamily {
   readonly conferences: VideoConferences;
@@ -1710,22 +2593,22 @@ export interface VideoConferences {
    * `GET /api/video/conferences` (operation `list_video_conferences`).
    * Lazy: iterate items with `for await`, or pages with `.pages()`; asks for pages of 1000 unless `page_size` is given.
    */
-  list(options?: Options<"list_video_conferences">): M.Paginator<Item<"list_video_conferences">>;
+  list(options?: Options<"list_video_conferences">): M.Paginator<VideoConferencesListItem>;
   /**
    * Create video conference.
    * `POST /api/video/conferences` (operation `create_video_conference`).
    */
-  create(body: Body<"create_video_conference">, options?: Options<"create_video_conference">): M.ApiPromise<Result<"create_video_conference">>;
+  create(body: VideoConferencesCreateBody, options?: Options<"create_video_conference">): M.ApiPromise<VideoConferencesCreateResult>;
   /**
    * Get video conference.
    * `GET /api/video/conferences/{id}` (operation `get_video_conference`).
    */
-  get(id: string, options?: Options<"get_video_conference">): M.ApiPromise<Result<"get_video_conference">>;
+  get(id: string, options?: Options<"get_video_conference">): M.ApiPromise<VideoConferencesGetResult>;
   /**
    * Update video conference.
    * `PUT /api/video/conferences/{id}` (operation `update_video_conference`).
    */
-  update(id: string, body: Body<"update_video_conference">, options?: Options<"update_video_conference">): M.ApiPromise<Result<"update_video_conference">>;
+  update(id: string, body: VideoConferencesUpdateBody, options?: Options<"update_video_conference">): M.ApiPromise<VideoConferencesUpdateResult>;
   /**
    * Delete video conference.
    * `DELETE /api/video/conferences/{id}` (operation `delete_video_conference`).
@@ -1733,24 +2616,57 @@ export interface VideoConferences {
   delete(id: string, options?: Options<"delete_video_conference">): M.ApiPromise<void>;
 }
 
+/** One item listed by `video.conferences.list()`. */
+export interface VideoConferencesListItem extends Item<"list_video_conferences"> {}
+
+
+/** The body of `video.conferences.create()`. */
+export interface VideoConferencesCreateBody extends Body<"create_video_conference"> {}
+
+/** What resolves `video.conferences.create()`. */
+export interface VideoConferencesCreateResult extends Result<"create_video_conference"> {}
+
+
+/** What resolves `video.conferences.get()`. */
+export interface VideoConferencesGetResult extends Result<"get_video_conference"> {}
+
+
+/** The body of `video.conferences.update()`. */
+export interface VideoConferencesUpdateBody extends Body<"update_video_conference"> {}
+
+/** What resolves `video.conferences.update()`. */
+export interface VideoConferencesUpdateResult extends Result<"update_video_conference"> {}
+
+
 export interface VideoConferenceTokens {
   /**
    * Get conference token.
    * `GET /api/video/conference_tokens/{id}` (operation `get_conference_token`).
    */
-  get(id: string, options?: Options<"get_conference_token">): M.ApiPromise<Result<"get_conference_token">>;
+  get(id: string, options?: Options<"get_conference_token">): M.ApiPromise<VideoConferenceTokensGetResult>;
   /**
    * Reset conference token.
    * `POST /api/video/conference_tokens/{id}/reset` (operation `reset_conference_token`).
    */
-  reset(id: string, options?: Options<"reset_conference_token">): M.ApiPromise<Result<"reset_conference_token">>;
+  reset(id: string, options?: Options<"reset_conference_token">): M.ApiPromise<VideoConferenceTokensResetResult>;
   /**
    * List conference tokens.
    * `GET /api/video/conferences/{id}/conference_tokens` (operation `list_conference_tokens`).
    * Lazy: iterate items with `for await`, or pages with `.pages()`; asks for pages of 1000 unless `page_size` is given.
    */
-  list(id: string, options?: Options<"list_conference_tokens">): M.Paginator<Item<"list_conference_tokens">>;
+  list(id: string, options?: Options<"list_conference_tokens">): M.Paginator<VideoConferenceTokensListItem>;
 }
+
+/** What resolves `video.conferenceTokens.get()`. */
+export interface VideoConferenceTokensGetResult extends Result<"get_conference_token"> {}
+
+
+/** What resolves `video.conferenceTokens.reset()`. */
+export interface VideoConferenceTokensResetResult extends Result<"reset_conference_token"> {}
+
+
+/** One item listed by `video.conferenceTokens.list()`. */
+export interface VideoConferenceTokensListItem extends Item<"list_conference_tokens"> {}
 
 export interface VideoLogs {
   /**
@@ -1758,13 +2674,20 @@ export interface VideoLogs {
    * `GET /api/video/logs` (operation `list_logs`).
    * Lazy: iterate items with `for await`, or pages with `.pages()`; asks for pages of 1000 unless `page_size` is given.
    */
-  list(options?: Options<"list_logs">): M.Paginator<Item<"list_logs">>;
+  list(options?: Options<"list_logs">): M.Paginator<VideoLogsListItem>;
   /**
    * Get video log.
    * `GET /api/video/logs/{id}` (operation `get_log`).
    */
-  get(id: string, options?: Options<"get_log">): M.ApiPromise<Result<"get_log">>;
+  get(id: string, options?: Options<"get_log">): M.ApiPromise<VideoLogsGetResult>;
 }
+
+/** One item listed by `video.logs.list()`. */
+export type VideoLogsListItem = Item<"list_logs">;
+
+
+/** What resolves `video.logs.get()`. */
+export type VideoLogsGetResult = Result<"get_log">;
 
 export interface VideoRoomRecordings {
   /**
@@ -1772,12 +2695,12 @@ export interface VideoRoomRecordings {
    * `GET /api/video/room_recordings` (operation `list_room_recordings`).
    * Lazy: iterate items with `for await`, or pages with `.pages()`; asks for pages of 1000 unless `page_size` is given.
    */
-  list(options?: Options<"list_room_recordings">): M.Paginator<Item<"list_room_recordings">>;
+  list(options?: Options<"list_room_recordings">): M.Paginator<VideoRoomRecordingsListItem>;
   /**
    * Get room recording.
    * `GET /api/video/room_recordings/{id}` (operation `get_room_recording`).
    */
-  get(id: string, options?: Options<"get_room_recording">): M.ApiPromise<Result<"get_room_recording">>;
+  get(id: string, options?: Options<"get_room_recording">): M.ApiPromise<VideoRoomRecordingsGetResult>;
   /**
    * Delete room recording.
    * `DELETE /api/video/room_recordings/{id}` (operation `delete_room_recording`).
@@ -1788,8 +2711,20 @@ export interface VideoRoomRecordings {
    * `GET /api/video/room_recordings/{id}/events` (operation `list_room_recording_events`).
    * Lazy: iterate items with `for await`, or pages with `.pages()`; asks for pages of 1000 unless `page_size` is given.
    */
-  listEvents(id: string, options?: Options<"list_room_recording_events">): M.Paginator<Item<"list_room_recording_events">>;
+  listEvents(id: string, options?: Options<"list_room_recording_events">): M.Paginator<VideoRoomRecordingsListEventsItem>;
 }
+
+/** One item listed by `video.roomRecordings.list()`. */
+export interface VideoRoomRecordingsListItem extends Item<"list_room_recordings"> {}
+
+
+/** What resolves `video.roomRecordings.get()`. */
+export interface VideoRoomRecordingsGetResult extends Result<"get_room_recording"> {}
+
+
+
+/** One item listed by `video.roomRecordings.listEvents()`. */
+export interface VideoRoomRecordingsListEventsItem extends Item<"list_room_recording_events"> {}
 
 export interface VideoRooms {
   /**
@@ -1797,22 +2732,22 @@ export interface VideoRooms {
    * `GET /api/video/rooms` (operation `list_rooms`).
    * Lazy: iterate items with `for await`, or pages with `.pages()`; asks for pages of 1000 unless `page_size` is given.
    */
-  list(options?: Options<"list_rooms">): M.Paginator<Item<"list_rooms">>;
+  list(options?: Options<"list_rooms">): M.Paginator<VideoRoomsListItem>;
   /**
    * Create room.
    * `POST /api/video/rooms` (operation `create_room`).
    */
-  create(body: Body<"create_room">, options?: Options<"create_room">): M.ApiPromise<Result<"create_room">>;
+  create(body: VideoRoomsCreateBody, options?: Options<"create_room">): M.ApiPromise<VideoRoomsCreateResult>;
   /**
    * Get room.
    * `GET /api/video/rooms/{id}` (operation `get_room`).
    */
-  get(id: string, options?: Options<"get_room">): M.ApiPromise<Result<"get_room">>;
+  get(id: string, options?: Options<"get_room">): M.ApiPromise<VideoRoomsGetResult>;
   /**
    * Update room.
    * `PUT /api/video/rooms/{id}` (operation `update_room`).
    */
-  update(id: string, body: Body<"update_room">, options?: Options<"update_room">): M.ApiPromise<Result<"update_room">>;
+  update(id: string, body: VideoRoomsUpdateBody, options?: Options<"update_room">): M.ApiPromise<VideoRoomsUpdateResult>;
   /**
    * Delete room.
    * `DELETE /api/video/rooms/{id}` (operation `delete_room`).
@@ -1820,45 +2755,92 @@ export interface VideoRooms {
   delete(id: string, options?: Options<"delete_room">): M.ApiPromise<void>;
 }
 
+/** One item listed by `video.rooms.list()`. */
+export interface VideoRoomsListItem extends Item<"list_rooms"> {}
+
+
+/** The body of `video.rooms.create()`. */
+export interface VideoRoomsCreateBody extends Body<"create_room"> {}
+
+/** What resolves `video.rooms.create()`. */
+export interface VideoRoomsCreateResult extends Result<"create_room"> {}
+
+
+/** What resolves `video.rooms.get()`. */
+export interface VideoRoomsGetResult extends Result<"get_room"> {}
+
+
+/** The body of `video.rooms.update()`. */
+export interface VideoRoomsUpdateBody extends Body<"update_room"> {}
+
+/** What resolves `video.rooms.update()`. */
+export interface VideoRoomsUpdateResult extends Result<"update_room"> {}
+
+
 export interface VideoRoomSessions {
   /**
    * List room sessions.
    * `GET /api/video/room_sessions` (operation `list_room_sessions`).
    * Lazy: iterate items with `for await`, or pages with `.pages()`; asks for pages of 1000 unless `page_size` is given.
    */
-  list(options?: Options<"list_room_sessions">): M.Paginator<Item<"list_room_sessions">>;
+  list(options?: Options<"list_room_sessions">): M.Paginator<VideoRoomSessionsListItem>;
   /**
    * Get room session.
    * `GET /api/video/room_sessions/{id}` (operation `get_room_session`).
    */
-  get(id: string, options?: Options<"get_room_session">): M.ApiPromise<Result<"get_room_session">>;
+  get(id: string, options?: Options<"get_room_session">): M.ApiPromise<VideoRoomSessionsGetResult>;
   /**
    * List room session events.
    * `GET /api/video/room_sessions/{id}/events` (operation `list_room_session_events`).
    * Lazy: iterate items with `for await`, or pages with `.pages()`; asks for pages of 1000 unless `page_size` is given.
    */
-  listEvents(id: string, options?: Options<"list_room_session_events">): M.Paginator<Item<"list_room_session_events">>;
+  listEvents(id: string, options?: Options<"list_room_session_events">): M.Paginator<VideoRoomSessionsListEventsItem>;
   /**
    * List room session members.
    * `GET /api/video/room_sessions/{id}/members` (operation `list_room_session_members`).
    * Lazy: iterate items with `for await`, or pages with `.pages()`; asks for pages of 1000 unless `page_size` is given.
    */
-  listMembers(id: string, options?: Options<"list_room_session_members">): M.Paginator<Item<"list_room_session_members">>;
+  listMembers(id: string, options?: Options<"list_room_session_members">): M.Paginator<VideoRoomSessionsListMembersItem>;
   /**
    * List room session recordings.
    * `GET /api/video/room_sessions/{id}/recordings` (operation `list_room_session_recordings`).
    * Lazy: iterate items with `for await`, or pages with `.pages()`; asks for pages of 1000 unless `page_size` is given.
    */
-  listRecordings(id: string, options?: Options<"list_room_session_recordings">): M.Paginator<Item<"list_room_session_recordings">>;
+  listRecordings(id: string, options?: Options<"list_room_session_recordings">): M.Paginator<VideoRoomSessionsListRecordingsItem>;
 }
+
+/** One item listed by `video.roomSessions.list()`. */
+export interface VideoRoomSessionsListItem extends Item<"list_room_sessions"> {}
+
+
+/** What resolves `video.roomSessions.get()`. */
+export interface VideoRoomSessionsGetResult extends Result<"get_room_session"> {}
+
+
+/** One item listed by `video.roomSessions.listEvents()`. */
+export interface VideoRoomSessionsListEventsItem extends Item<"list_room_session_events"> {}
+
+
+/** One item listed by `video.roomSessions.listMembers()`. */
+export interface VideoRoomSessionsListMembersItem extends Item<"list_room_session_members"> {}
+
+
+/** One item listed by `video.roomSessions.listRecordings()`. */
+export interface VideoRoomSessionsListRecordingsItem extends Item<"list_room_session_recordings"> {}
 
 export interface VideoRoomTokens {
   /**
    * Create room token.
    * `POST /api/video/room_tokens` (operation `create_room_token`).
    */
-  create(body: Body<"create_room_token">, options?: Options<"create_room_token">): M.ApiPromise<Result<"create_room_token">>;
+  create(body: VideoRoomTokensCreateBody, options?: Options<"create_room_token">): M.ApiPromise<VideoRoomTokensCreateResult>;
 }
+
+/** The body of `video.roomTokens.create()`. */
+export interface VideoRoomTokensCreateBody extends Body<"create_room_token"> {}
+
+/** What resolves `video.roomTokens.create()`. */
+export interface VideoRoomTokensCreateResult extends Result<"create_room_token"> {}
 
 export interface VideoStreams {
   /**
@@ -1866,39 +2848,72 @@ export interface VideoStreams {
    * `GET /api/video/conferences/{id}/streams` (operation `list_conference_streams`).
    * Lazy: iterate items with `for await`, or pages with `.pages()`.
    */
-  listForConference(id: string, options?: Options<"list_conference_streams">): M.Paginator<Item<"list_conference_streams">>;
+  listForConference(id: string, options?: Options<"list_conference_streams">): M.Paginator<VideoStreamsListForConferenceItem>;
   /**
    * Create conference stream.
    * `POST /api/video/conferences/{id}/streams` (operation `create_conference_stream`).
    */
-  createForConference(id: string, body: Body<"create_conference_stream">, options?: Options<"create_conference_stream">): M.ApiPromise<Result<"create_conference_stream">>;
+  createForConference(id: string, body: VideoStreamsCreateForConferenceBody, options?: Options<"create_conference_stream">): M.ApiPromise<VideoStreamsCreateForConferenceResult>;
   /**
    * List room streams.
    * `GET /api/video/rooms/{id}/streams` (operation `list_room_streams`).
    * Lazy: iterate items with `for await`, or pages with `.pages()`.
    */
-  listForRoom(id: string, options?: Options<"list_room_streams">): M.Paginator<Item<"list_room_streams">>;
+  listForRoom(id: string, options?: Options<"list_room_streams">): M.Paginator<VideoStreamsListForRoomItem>;
   /**
    * Create room stream.
    * `POST /api/video/rooms/{id}/streams` (operation `create_room_stream`).
    */
-  createForRoom(id: string, body: Body<"create_room_stream">, options?: Options<"create_room_stream">): M.ApiPromise<Result<"create_room_stream">>;
+  createForRoom(id: string, body: VideoStreamsCreateForRoomBody, options?: Options<"create_room_stream">): M.ApiPromise<VideoStreamsCreateForRoomResult>;
   /**
    * Get stream.
    * `GET /api/video/streams/{id}` (operation `get_stream`).
    */
-  get(id: string, options?: Options<"get_stream">): M.ApiPromise<Result<"get_stream">>;
+  get(id: string, options?: Options<"get_stream">): M.ApiPromise<VideoStreamsGetResult>;
   /**
    * Update stream.
    * `PUT /api/video/streams/{id}` (operation `update_stream`).
    */
-  update(id: string, body: Body<"update_stream">, options?: Options<"update_stream">): M.ApiPromise<Result<"update_stream">>;
+  update(id: string, body: VideoStreamsUpdateBody, options?: Options<"update_stream">): M.ApiPromise<VideoStreamsUpdateResult>;
   /**
    * Delete stream.
    * `DELETE /api/video/streams/{id}` (operation `delete_stream`).
    */
   delete(id: string, options?: Options<"delete_stream">): M.ApiPromise<void>;
 }
+
+/** One item listed by `video.streams.listForConference()`. */
+export interface VideoStreamsListForConferenceItem extends Item<"list_conference_streams"> {}
+
+
+/** The body of `video.streams.createForConference()`. */
+export interface VideoStreamsCreateForConferenceBody extends Body<"create_conference_stream"> {}
+
+/** What resolves `video.streams.createForConference()`. */
+export interface VideoStreamsCreateForConferenceResult extends Result<"create_conference_stream"> {}
+
+
+/** One item listed by `video.streams.listForRoom()`. */
+export interface VideoStreamsListForRoomItem extends Item<"list_room_streams"> {}
+
+
+/** The body of `video.streams.createForRoom()`. */
+export interface VideoStreamsCreateForRoomBody extends Body<"create_room_stream"> {}
+
+/** What resolves `video.streams.createForRoom()`. */
+export interface VideoStreamsCreateForRoomResult extends Result<"create_room_stream"> {}
+
+
+/** What resolves `video.streams.get()`. */
+export interface VideoStreamsGetResult extends Result<"get_stream"> {}
+
+
+/** The body of `video.streams.update()`. */
+export interface VideoStreamsUpdateBody extends Body<"update_stream"> {}
+
+/** What resolves `video.streams.update()`. */
+export interface VideoStreamsUpdateResult extends Result<"update_stream"> {}
+
 
 export interface VoiceFamily {
   readonly logs: VoiceLogs;
@@ -1910,15 +2925,26 @@ export interface VoiceLogs {
    * `GET /api/voice/logs` (operation `list_voice_logs`).
    * Lazy: iterate items with `for await`, or pages with `.pages()`; asks for pages of 1000 unless `page_size` is given.
    */
-  list(options?: Options<"list_voice_logs">): M.Paginator<Item<"list_voice_logs">>;
+  list(options?: Options<"list_voice_logs">): M.Paginator<VoiceLogsListItem>;
   /**
    * Get voice log.
    * `GET /api/voice/logs/{id}` (operation `get_voice_log`).
    */
-  get(id: string, options?: Options<"get_voice_log">): M.ApiPromise<Result<"get_voice_log">>;
+  get(id: string, options?: Options<"get_voice_log">): M.ApiPromise<VoiceLogsGetResult>;
   /**
    * List voice log events.
    * `GET /api/voice/logs/{id}/events` (operation `list_voice_log_events`).
    */
-  listEvents(id: string, options?: Options<"list_voice_log_events">): M.ApiPromise<Result<"list_voice_log_events">>;
+  listEvents(id: string, options?: Options<"list_voice_log_events">): M.ApiPromise<VoiceLogsListEventsResult>;
 }
+
+/** One item listed by `voice.logs.list()`. */
+export type VoiceLogsListItem = Item<"list_voice_logs">;
+
+
+/** What resolves `voice.logs.get()`. */
+export type VoiceLogsGetResult = Result<"get_voice_log">;
+
+
+/** What resolves `voice.logs.listEvents()`. */
+export interface VoiceLogsListEventsResult extends Result<"list_voice_log_events"> {}

@@ -77,6 +77,14 @@ function pageShape(operation) {
   return undefined;
 }
 
+/** Whether openapi-typescript makes the schema one object type, which an interface can extend (no union). */
+function plainObject(schema, depth = 0) {
+  const resolved = resolve(schema);
+  if (depth > 20 || resolved.oneOf || resolved.anyOf || Array.isArray(resolved.type)) return false;
+  if (resolved.allOf) return resolved.allOf.every((part) => plainObject(part, depth + 1));
+  return resolved.type === 'object' || Boolean(resolved.properties);
+}
+
 // ---- names -------------------------------------------------------------------------------------
 const words = (text) =>
   text
@@ -200,6 +208,8 @@ for (const { path, method, item, operation, tag } of raw) {
   if (operation.requestBody && !bodyType) problems.push(`${id}: unsupported request body ${Object.keys(requestBody.content ?? {})}`);
   const paged = method === 'get' ? pageShape(operation) : undefined;
   const success = successResponse(operation);
+  const resultSchema = jsonContent(success?.response.content)?.schema;
+  const itemSchema = paged ? resolve(propertiesOf(resultSchema)[paged.items]).items : undefined;
   entries.push({
     id,
     family,
@@ -216,6 +226,12 @@ for (const { path, method, item, operation, tag } of raw) {
     auth: authOf(operation),
     noContent: success?.code === '204' || (success && !success.response.content),
     summary: (operation.summary ?? '').trim(),
+    // Whether the named types can be interfaces (one line in an error message) rather than aliases.
+    plain: {
+      Body: plainObject(jsonContent(requestBody.content)?.schema),
+      Result: plainObject(resultSchema),
+      Item: plainObject(itemSchema),
+    },
     deprecated: Boolean(operation.deprecated),
   });
 }
@@ -257,16 +273,40 @@ const pascal = (text) => text[0].toUpperCase() + text.slice(1);
 const q = (text) => JSON.stringify(text);
 const comment = (text) => text.replace(/\*\//g, '*\u2215');
 
+/** The exported name of one of an operation's types, e.g. FabricConferenceRoomsCreateBody. */
+const typeName = (entry, kind) => `${pascal(entry.family)}${pascal(entry.resource)}${pascal(entry.action)}${kind}`;
+
+/** The named types of an operation's body, result or list item, so hovers and errors read one name. */
+function namedTypes(entry) {
+  const id = q(entry.id);
+  const kinds = [
+    entry.body ? ['Body', `Body<${id}>`, 'The body of'] : undefined,
+    entry.paged
+      ? ['Item', entry.paged.twilio ? `Item<${id}, ${q(entry.paged.items)}>` : `Item<${id}>`, 'One item listed by']
+      : entry.noContent
+        ? undefined
+        : ['Result', `Result<${id}>`, 'What resolves'],
+  ].filter(Boolean);
+  return kinds.map(([kind, type, what]) => {
+    const doc = `/** ${what} \`${entry.family}.${entry.resource}.${entry.action}()\`. */`;
+    const name = typeName(entry, kind);
+    return entry.plain[kind] ? `${doc}\nexport interface ${name} extends ${type} {}` : `${doc}\nexport type ${name} = ${type};`;
+  });
+}
+
 function signature(entry) {
   const id = q(entry.id);
   const args = entry.pathParams
     .filter((p) => !p.filled)
     .map((p) => `${/^[A-Za-z_$][\w$]*$/.test(p.name) ? p.name : 'param'}: string`);
-  if (entry.body) args.push(`body${entry.bodyRequired ? '' : '?'}: Body<${id}>`);
+  if (entry.body) args.push(`body${entry.bodyRequired ? '' : '?'}: ${typeName(entry, 'Body')}`);
   const optionsRequired = entry.queryRequired || entry.auth === 'bearer';
   args.push(`options${optionsRequired ? '' : '?'}: Options<${id}${entry.auth === 'bearer' ? ', M.BearerAuth' : ''}>`);
-  const item = entry.paged?.twilio ? `Item<${id}, ${q(entry.paged.items)}>` : `Item<${id}>`;
-  const result = entry.paged ? `M.Paginator<${item}>` : entry.noContent ? 'M.ApiPromise<void>' : `M.ApiPromise<Result<${id}>>`;
+  const result = entry.paged
+    ? `M.Paginator<${typeName(entry, 'Item')}>`
+    : entry.noContent
+      ? 'M.ApiPromise<void>'
+      : `M.ApiPromise<${typeName(entry, 'Result')}>`;
   const docs = [
     entry.summary ? `${comment(entry.summary)}.`.replace(/\.\.$/, '.') : undefined,
     `\`${entry.method} ${entry.path}\` (operation \`${entry.id}\`${entry.auth !== 'basic' ? `, ${entry.auth === 'bearer' ? 'Bearer: pass `subscriberToken`' : 'no credentials'}` : ''}).`,
@@ -300,6 +340,7 @@ const interfaces = [
       `export interface ${pascal(family)}${pascal(resource)} {`,
       ...list.map(signature),
       '}',
+      ...list.flatMap((entry) => ['', ...namedTypes(entry).flatMap((text) => [text, ''])]).slice(0, -1),
     ]),
   ]),
 ].join('\n');
