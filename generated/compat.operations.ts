@@ -90,7 +90,7 @@ export const compatApi = {
       delete: "DELETE /Accounts/{AccountSid:projectId}/Faxes/{Sid:uuid}",
     },
     faxMedia: {
-      list: "GET /Accounts/{AccountSid:projectId}/Faxes/{FaxSid:uuid}/Media",
+      list: "GET /Accounts/{AccountSid:projectId}/Faxes/{FaxSid:uuid}/Media paged:media size:PageSize=1000",
       get: "GET /Accounts/{AccountSid:projectId}/Faxes/{FaxSid:uuid}/Media/{Sid:uuid}",
       delete: "DELETE /Accounts/{AccountSid:projectId}/Faxes/{FaxSid:uuid}/Media/{Sid:uuid}",
     },
@@ -656,8 +656,9 @@ export interface CompatFaxMedia {
   /**
    * List Fax Media.
    * `GET /Accounts/{AccountSid}/Faxes/{FaxSid}/Media` (operation `list_all_fax_media`).
+   * Lazy: iterate items with `for await`, or pages with `.pages()`; asks for pages of 1000 unless `PageSize` is given.
    */
-  list(FaxSid: string, options?: Options<"list_all_fax_media">): M.ApiPromise<CompatFaxMediaListResult>;
+  list(FaxSid: string, options?: Options<"list_all_fax_media">): M.Paginator<CompatFaxMediaListItem>;
   /**
    * Retrieve Fax Media.
    * `GET /Accounts/{AccountSid}/Faxes/{FaxSid}/Media/{Sid}` (operation `retrieve_medias`).
@@ -670,8 +671,8 @@ export interface CompatFaxMedia {
   delete(FaxSid: string, Sid: string, options?: Options<"delete_fax_media">): M.ApiPromise<void>;
 }
 
-/** What resolves `compat.faxMedia.list()`. */
-export interface CompatFaxMediaListResult extends Result<"list_all_fax_media"> {}
+/** One item listed by `compat.faxMedia.list()`. */
+export interface CompatFaxMediaListItem extends Item<"list_all_fax_media", "media"> {}
 
 
 /** What resolves `compat.faxMedia.get()`. */

@@ -3640,6 +3640,18 @@ export interface components {
              * @enum {string}
              */
             SmsStatusCallbackMethod?: "GET" | "POST";
+            /**
+             * Format: uri
+             * @description The URL SignalWire sends a POST to when a message whose ApplicationSid is this application changes status.
+             * @example https://example.com/message-status
+             */
+            MessageStatusCallback?: string;
+            /**
+             * @description Whether to look the caller's name up for incoming calls. Default is false.
+             * @default false
+             * @example false
+             */
+            VoiceCallerIdLookup?: boolean;
         };
         /** @description Request body for creating a call recording. */
         CreateCallRecordingRequest: {
@@ -6512,6 +6524,18 @@ export interface components {
              * @enum {string}
              */
             SmsStatusCallbackMethod?: "GET" | "POST";
+            /**
+             * Format: uri
+             * @description The URL SignalWire sends a POST to when a message whose ApplicationSid is this application changes status.
+             * @example https://example.com/message-status
+             */
+            MessageStatusCallback?: string;
+            /**
+             * @description Whether to look the caller's name up for incoming calls. Default is false.
+             * @default false
+             * @example false
+             */
+            VoiceCallerIdLookup?: boolean;
         };
         /** @description Request body for updating a call recording. */
         UpdateCallRecordingRequest: {
@@ -6979,8 +7003,8 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "code": 21602,
-                     *       "message": "Message body is required.",
+                     *       "code": 20001,
+                     *       "message": "The request is invalid; a parameter is missing or malformed.",
                      *       "more_info": "https://signalwire.com/docs/compatibility-api/reference/errors",
                      *       "status": 400
                      *     }
@@ -7046,8 +7070,8 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "code": 21602,
-                     *       "message": "Message body is required.",
+                     *       "code": 20001,
+                     *       "message": "The request is invalid; a parameter is missing or malformed.",
                      *       "more_info": "https://signalwire.com/docs/compatibility-api/reference/errors",
                      *       "status": 400
                      *     }
@@ -7121,8 +7145,8 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "code": 21602,
-                     *       "message": "Message body is required.",
+                     *       "code": 20001,
+                     *       "message": "The request is invalid; a parameter is missing or malformed.",
                      *       "more_info": "https://signalwire.com/docs/compatibility-api/reference/errors",
                      *       "status": 400
                      *     }
@@ -7191,8 +7215,8 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "code": 21602,
-                     *       "message": "Message body is required.",
+                     *       "code": 20001,
+                     *       "message": "The request is invalid; a parameter is missing or malformed.",
                      *       "more_info": "https://signalwire.com/docs/compatibility-api/reference/errors",
                      *       "status": 400
                      *     }
@@ -7259,8 +7283,8 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "code": 21602,
-                     *       "message": "Message body is required.",
+                     *       "code": 20001,
+                     *       "message": "The request is invalid; a parameter is missing or malformed.",
                      *       "more_info": "https://signalwire.com/docs/compatibility-api/reference/errors",
                      *       "status": 400
                      *     }
@@ -7331,8 +7355,8 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "code": 21602,
-                     *       "message": "Message body is required.",
+                     *       "code": 20001,
+                     *       "message": "The request is invalid; a parameter is missing or malformed.",
                      *       "more_info": "https://signalwire.com/docs/compatibility-api/reference/errors",
                      *       "status": 400
                      *     }
@@ -7414,8 +7438,8 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "code": 21602,
-                     *       "message": "Message body is required.",
+                     *       "code": 20001,
+                     *       "message": "The request is invalid; a parameter is missing or malformed.",
                      *       "more_info": "https://signalwire.com/docs/compatibility-api/reference/errors",
                      *       "status": 400
                      *     }
@@ -7480,8 +7504,8 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "code": 21602,
-                     *       "message": "Message body is required.",
+                     *       "code": 20001,
+                     *       "message": "The request is invalid; a parameter is missing or malformed.",
                      *       "more_info": "https://signalwire.com/docs/compatibility-api/reference/errors",
                      *       "status": 400
                      *     }
@@ -7531,8 +7555,8 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "code": 21602,
-                     *       "message": "Message body is required.",
+                     *       "code": 20001,
+                     *       "message": "The request is invalid; a parameter is missing or malformed.",
                      *       "more_info": "https://signalwire.com/docs/compatibility-api/reference/errors",
                      *       "status": 400
                      *     }
@@ -7607,8 +7631,8 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "code": 21602,
-                     *       "message": "Message body is required.",
+                     *       "code": 20001,
+                     *       "message": "The request is invalid; a parameter is missing or malformed.",
                      *       "more_info": "https://signalwire.com/docs/compatibility-api/reference/errors",
                      *       "status": 400
                      *     }
@@ -7700,8 +7724,8 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "code": 21602,
-                     *       "message": "Message body is required.",
+                     *       "code": 20001,
+                     *       "message": "The request is invalid; a parameter is missing or malformed.",
                      *       "more_info": "https://signalwire.com/docs/compatibility-api/reference/errors",
                      *       "status": 400
                      *     }
@@ -7793,8 +7817,8 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "code": 21602,
-                     *       "message": "Message body is required.",
+                     *       "code": 20001,
+                     *       "message": "The request is invalid; a parameter is missing or malformed.",
                      *       "more_info": "https://signalwire.com/docs/compatibility-api/reference/errors",
                      *       "status": 400
                      *     }
@@ -7927,8 +7951,8 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "code": 21602,
-                     *       "message": "Message body is required.",
+                     *       "code": 20001,
+                     *       "message": "The request is invalid; a parameter is missing or malformed.",
                      *       "more_info": "https://signalwire.com/docs/compatibility-api/reference/errors",
                      *       "status": 400
                      *     }
@@ -8035,8 +8059,8 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "code": 21602,
-                     *       "message": "Message body is required.",
+                     *       "code": 20001,
+                     *       "message": "The request is invalid; a parameter is missing or malformed.",
                      *       "more_info": "https://signalwire.com/docs/compatibility-api/reference/errors",
                      *       "status": 400
                      *     }
@@ -8141,8 +8165,8 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "code": 21602,
-                     *       "message": "Message body is required.",
+                     *       "code": 20001,
+                     *       "message": "The request is invalid; a parameter is missing or malformed.",
                      *       "more_info": "https://signalwire.com/docs/compatibility-api/reference/errors",
                      *       "status": 400
                      *     }
@@ -8249,8 +8273,8 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "code": 21602,
-                     *       "message": "Message body is required.",
+                     *       "code": 20001,
+                     *       "message": "The request is invalid; a parameter is missing or malformed.",
                      *       "more_info": "https://signalwire.com/docs/compatibility-api/reference/errors",
                      *       "status": 400
                      *     }
@@ -8351,8 +8375,8 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "code": 21602,
-                     *       "message": "Message body is required.",
+                     *       "code": 20001,
+                     *       "message": "The request is invalid; a parameter is missing or malformed.",
                      *       "more_info": "https://signalwire.com/docs/compatibility-api/reference/errors",
                      *       "status": 400
                      *     }
@@ -8423,8 +8447,8 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "code": 21602,
-                     *       "message": "Message body is required.",
+                     *       "code": 20001,
+                     *       "message": "The request is invalid; a parameter is missing or malformed.",
                      *       "more_info": "https://signalwire.com/docs/compatibility-api/reference/errors",
                      *       "status": 400
                      *     }
@@ -8523,8 +8547,8 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "code": 21602,
-                     *       "message": "Message body is required.",
+                     *       "code": 20001,
+                     *       "message": "The request is invalid; a parameter is missing or malformed.",
                      *       "more_info": "https://signalwire.com/docs/compatibility-api/reference/errors",
                      *       "status": 400
                      *     }
@@ -8629,8 +8653,8 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "code": 21602,
-                     *       "message": "Message body is required.",
+                     *       "code": 20001,
+                     *       "message": "The request is invalid; a parameter is missing or malformed.",
                      *       "more_info": "https://signalwire.com/docs/compatibility-api/reference/errors",
                      *       "status": 400
                      *     }
@@ -8708,8 +8732,8 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "code": 21602,
-                     *       "message": "Message body is required.",
+                     *       "code": 20001,
+                     *       "message": "The request is invalid; a parameter is missing or malformed.",
                      *       "more_info": "https://signalwire.com/docs/compatibility-api/reference/errors",
                      *       "status": 400
                      *     }
@@ -8795,8 +8819,8 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "code": 21602,
-                     *       "message": "Message body is required.",
+                     *       "code": 20001,
+                     *       "message": "The request is invalid; a parameter is missing or malformed.",
                      *       "more_info": "https://signalwire.com/docs/compatibility-api/reference/errors",
                      *       "status": 400
                      *     }
@@ -8869,8 +8893,8 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "code": 21602,
-                     *       "message": "Message body is required.",
+                     *       "code": 20001,
+                     *       "message": "The request is invalid; a parameter is missing or malformed.",
                      *       "more_info": "https://signalwire.com/docs/compatibility-api/reference/errors",
                      *       "status": 400
                      *     }
@@ -8954,8 +8978,8 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "code": 21602,
-                     *       "message": "Message body is required.",
+                     *       "code": 20001,
+                     *       "message": "The request is invalid; a parameter is missing or malformed.",
                      *       "more_info": "https://signalwire.com/docs/compatibility-api/reference/errors",
                      *       "status": 400
                      *     }
@@ -9052,8 +9076,8 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "code": 21602,
-                     *       "message": "Message body is required.",
+                     *       "code": 20001,
+                     *       "message": "The request is invalid; a parameter is missing or malformed.",
                      *       "more_info": "https://signalwire.com/docs/compatibility-api/reference/errors",
                      *       "status": 400
                      *     }
@@ -9139,8 +9163,8 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "code": 21602,
-                     *       "message": "Message body is required.",
+                     *       "code": 20001,
+                     *       "message": "The request is invalid; a parameter is missing or malformed.",
                      *       "more_info": "https://signalwire.com/docs/compatibility-api/reference/errors",
                      *       "status": 400
                      *     }
@@ -9213,8 +9237,8 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "code": 21602,
-                     *       "message": "Message body is required.",
+                     *       "code": 20001,
+                     *       "message": "The request is invalid; a parameter is missing or malformed.",
                      *       "more_info": "https://signalwire.com/docs/compatibility-api/reference/errors",
                      *       "status": 400
                      *     }
@@ -9307,8 +9331,8 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "code": 21602,
-                     *       "message": "Message body is required.",
+                     *       "code": 20001,
+                     *       "message": "The request is invalid; a parameter is missing or malformed.",
                      *       "more_info": "https://signalwire.com/docs/compatibility-api/reference/errors",
                      *       "status": 400
                      *     }
@@ -9379,8 +9403,8 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "code": 21602,
-                     *       "message": "Message body is required.",
+                     *       "code": 20001,
+                     *       "message": "The request is invalid; a parameter is missing or malformed.",
                      *       "more_info": "https://signalwire.com/docs/compatibility-api/reference/errors",
                      *       "status": 400
                      *     }
@@ -9462,8 +9486,8 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "code": 21602,
-                     *       "message": "Message body is required.",
+                     *       "code": 20001,
+                     *       "message": "The request is invalid; a parameter is missing or malformed.",
                      *       "more_info": "https://signalwire.com/docs/compatibility-api/reference/errors",
                      *       "status": 400
                      *     }
@@ -9539,8 +9563,8 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "code": 21602,
-                     *       "message": "Message body is required.",
+                     *       "code": 20001,
+                     *       "message": "The request is invalid; a parameter is missing or malformed.",
                      *       "more_info": "https://signalwire.com/docs/compatibility-api/reference/errors",
                      *       "status": 400
                      *     }
@@ -9611,8 +9635,8 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "code": 21602,
-                     *       "message": "Message body is required.",
+                     *       "code": 20001,
+                     *       "message": "The request is invalid; a parameter is missing or malformed.",
                      *       "more_info": "https://signalwire.com/docs/compatibility-api/reference/errors",
                      *       "status": 400
                      *     }
@@ -9726,8 +9750,8 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "code": 21602,
-                     *       "message": "Message body is required.",
+                     *       "code": 20001,
+                     *       "message": "The request is invalid; a parameter is missing or malformed.",
                      *       "more_info": "https://signalwire.com/docs/compatibility-api/reference/errors",
                      *       "status": 400
                      *     }
@@ -9796,8 +9820,8 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "code": 21602,
-                     *       "message": "Message body is required.",
+                     *       "code": 20001,
+                     *       "message": "The request is invalid; a parameter is missing or malformed.",
                      *       "more_info": "https://signalwire.com/docs/compatibility-api/reference/errors",
                      *       "status": 400
                      *     }
@@ -9871,8 +9895,8 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "code": 21602,
-                     *       "message": "Message body is required.",
+                     *       "code": 20001,
+                     *       "message": "The request is invalid; a parameter is missing or malformed.",
                      *       "more_info": "https://signalwire.com/docs/compatibility-api/reference/errors",
                      *       "status": 400
                      *     }
@@ -9958,8 +9982,8 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "code": 21602,
-                     *       "message": "Message body is required.",
+                     *       "code": 20001,
+                     *       "message": "The request is invalid; a parameter is missing or malformed.",
                      *       "more_info": "https://signalwire.com/docs/compatibility-api/reference/errors",
                      *       "status": 400
                      *     }
@@ -10026,8 +10050,8 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "code": 21602,
-                     *       "message": "Message body is required.",
+                     *       "code": 20001,
+                     *       "message": "The request is invalid; a parameter is missing or malformed.",
                      *       "more_info": "https://signalwire.com/docs/compatibility-api/reference/errors",
                      *       "status": 400
                      *     }
@@ -10111,8 +10135,8 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "code": 21602,
-                     *       "message": "Message body is required.",
+                     *       "code": 20001,
+                     *       "message": "The request is invalid; a parameter is missing or malformed.",
                      *       "more_info": "https://signalwire.com/docs/compatibility-api/reference/errors",
                      *       "status": 400
                      *     }
@@ -10183,8 +10207,8 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "code": 21602,
-                     *       "message": "Message body is required.",
+                     *       "code": 20001,
+                     *       "message": "The request is invalid; a parameter is missing or malformed.",
                      *       "more_info": "https://signalwire.com/docs/compatibility-api/reference/errors",
                      *       "status": 400
                      *     }
@@ -10266,8 +10290,8 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "code": 21602,
-                     *       "message": "Message body is required.",
+                     *       "code": 20001,
+                     *       "message": "The request is invalid; a parameter is missing or malformed.",
                      *       "more_info": "https://signalwire.com/docs/compatibility-api/reference/errors",
                      *       "status": 400
                      *     }
@@ -10353,8 +10377,8 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "code": 21602,
-                     *       "message": "Message body is required.",
+                     *       "code": 20001,
+                     *       "message": "The request is invalid; a parameter is missing or malformed.",
                      *       "more_info": "https://signalwire.com/docs/compatibility-api/reference/errors",
                      *       "status": 400
                      *     }
@@ -10422,8 +10446,8 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "code": 21602,
-                     *       "message": "Message body is required.",
+                     *       "code": 20001,
+                     *       "message": "The request is invalid; a parameter is missing or malformed.",
                      *       "more_info": "https://signalwire.com/docs/compatibility-api/reference/errors",
                      *       "status": 400
                      *     }
@@ -10492,8 +10516,8 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "code": 21602,
-                     *       "message": "Message body is required.",
+                     *       "code": 20001,
+                     *       "message": "The request is invalid; a parameter is missing or malformed.",
                      *       "more_info": "https://signalwire.com/docs/compatibility-api/reference/errors",
                      *       "status": 400
                      *     }
@@ -10560,8 +10584,8 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "code": 21602,
-                     *       "message": "Message body is required.",
+                     *       "code": 20001,
+                     *       "message": "The request is invalid; a parameter is missing or malformed.",
                      *       "more_info": "https://signalwire.com/docs/compatibility-api/reference/errors",
                      *       "status": 400
                      *     }
@@ -10632,8 +10656,8 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "code": 21602,
-                     *       "message": "Message body is required.",
+                     *       "code": 20001,
+                     *       "message": "The request is invalid; a parameter is missing or malformed.",
                      *       "more_info": "https://signalwire.com/docs/compatibility-api/reference/errors",
                      *       "status": 400
                      *     }
@@ -10715,8 +10739,8 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "code": 21602,
-                     *       "message": "Message body is required.",
+                     *       "code": 20001,
+                     *       "message": "The request is invalid; a parameter is missing or malformed.",
                      *       "more_info": "https://signalwire.com/docs/compatibility-api/reference/errors",
                      *       "status": 400
                      *     }
@@ -10824,8 +10848,8 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "code": 21602,
-                     *       "message": "Message body is required.",
+                     *       "code": 20001,
+                     *       "message": "The request is invalid; a parameter is missing or malformed.",
                      *       "more_info": "https://signalwire.com/docs/compatibility-api/reference/errors",
                      *       "status": 400
                      *     }
@@ -10894,8 +10918,8 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "code": 21602,
-                     *       "message": "Message body is required.",
+                     *       "code": 20001,
+                     *       "message": "The request is invalid; a parameter is missing or malformed.",
                      *       "more_info": "https://signalwire.com/docs/compatibility-api/reference/errors",
                      *       "status": 400
                      *     }
@@ -10962,8 +10986,8 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "code": 21602,
-                     *       "message": "Message body is required.",
+                     *       "code": 20001,
+                     *       "message": "The request is invalid; a parameter is missing or malformed.",
                      *       "more_info": "https://signalwire.com/docs/compatibility-api/reference/errors",
                      *       "status": 400
                      *     }
@@ -11034,8 +11058,8 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "code": 21602,
-                     *       "message": "Message body is required.",
+                     *       "code": 20001,
+                     *       "message": "The request is invalid; a parameter is missing or malformed.",
                      *       "more_info": "https://signalwire.com/docs/compatibility-api/reference/errors",
                      *       "status": 400
                      *     }
@@ -11117,8 +11141,8 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "code": 21602,
-                     *       "message": "Message body is required.",
+                     *       "code": 20001,
+                     *       "message": "The request is invalid; a parameter is missing or malformed.",
                      *       "more_info": "https://signalwire.com/docs/compatibility-api/reference/errors",
                      *       "status": 400
                      *     }
@@ -11219,8 +11243,8 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "code": 21602,
-                     *       "message": "Message body is required.",
+                     *       "code": 20001,
+                     *       "message": "The request is invalid; a parameter is missing or malformed.",
                      *       "more_info": "https://signalwire.com/docs/compatibility-api/reference/errors",
                      *       "status": 400
                      *     }
@@ -11289,8 +11313,8 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "code": 21602,
-                     *       "message": "Message body is required.",
+                     *       "code": 20001,
+                     *       "message": "The request is invalid; a parameter is missing or malformed.",
                      *       "more_info": "https://signalwire.com/docs/compatibility-api/reference/errors",
                      *       "status": 400
                      *     }
@@ -11370,8 +11394,8 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "code": 21602,
-                     *       "message": "Message body is required.",
+                     *       "code": 20001,
+                     *       "message": "The request is invalid; a parameter is missing or malformed.",
                      *       "more_info": "https://signalwire.com/docs/compatibility-api/reference/errors",
                      *       "status": 400
                      *     }
@@ -11440,8 +11464,8 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "code": 21602,
-                     *       "message": "Message body is required.",
+                     *       "code": 20001,
+                     *       "message": "The request is invalid; a parameter is missing or malformed.",
                      *       "more_info": "https://signalwire.com/docs/compatibility-api/reference/errors",
                      *       "status": 400
                      *     }
@@ -11508,8 +11532,8 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "code": 21602,
-                     *       "message": "Message body is required.",
+                     *       "code": 20001,
+                     *       "message": "The request is invalid; a parameter is missing or malformed.",
                      *       "more_info": "https://signalwire.com/docs/compatibility-api/reference/errors",
                      *       "status": 400
                      *     }
@@ -11593,8 +11617,8 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "code": 21602,
-                     *       "message": "Message body is required.",
+                     *       "code": 20001,
+                     *       "message": "The request is invalid; a parameter is missing or malformed.",
                      *       "more_info": "https://signalwire.com/docs/compatibility-api/reference/errors",
                      *       "status": 400
                      *     }
@@ -11665,8 +11689,8 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "code": 21602,
-                     *       "message": "Message body is required.",
+                     *       "code": 20001,
+                     *       "message": "The request is invalid; a parameter is missing or malformed.",
                      *       "more_info": "https://signalwire.com/docs/compatibility-api/reference/errors",
                      *       "status": 400
                      *     }
@@ -11748,8 +11772,8 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "code": 21602,
-                     *       "message": "Message body is required.",
+                     *       "code": 20001,
+                     *       "message": "The request is invalid; a parameter is missing or malformed.",
                      *       "more_info": "https://signalwire.com/docs/compatibility-api/reference/errors",
                      *       "status": 400
                      *     }
@@ -11838,8 +11862,8 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "code": 21602,
-                     *       "message": "Message body is required.",
+                     *       "code": 20001,
+                     *       "message": "The request is invalid; a parameter is missing or malformed.",
                      *       "more_info": "https://signalwire.com/docs/compatibility-api/reference/errors",
                      *       "status": 400
                      *     }
@@ -11908,8 +11932,8 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "code": 21602,
-                     *       "message": "Message body is required.",
+                     *       "code": 20001,
+                     *       "message": "The request is invalid; a parameter is missing or malformed.",
                      *       "more_info": "https://signalwire.com/docs/compatibility-api/reference/errors",
                      *       "status": 400
                      *     }
@@ -11983,8 +12007,8 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "code": 21602,
-                     *       "message": "Message body is required.",
+                     *       "code": 20001,
+                     *       "message": "The request is invalid; a parameter is missing or malformed.",
                      *       "more_info": "https://signalwire.com/docs/compatibility-api/reference/errors",
                      *       "status": 400
                      *     }
@@ -12070,8 +12094,8 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "code": 21602,
-                     *       "message": "Message body is required.",
+                     *       "code": 20001,
+                     *       "message": "The request is invalid; a parameter is missing or malformed.",
                      *       "more_info": "https://signalwire.com/docs/compatibility-api/reference/errors",
                      *       "status": 400
                      *     }
@@ -12144,8 +12168,8 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "code": 21602,
-                     *       "message": "Message body is required.",
+                     *       "code": 20001,
+                     *       "message": "The request is invalid; a parameter is missing or malformed.",
                      *       "more_info": "https://signalwire.com/docs/compatibility-api/reference/errors",
                      *       "status": 400
                      *     }
@@ -12246,8 +12270,8 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "code": 21602,
-                     *       "message": "Message body is required.",
+                     *       "code": 20001,
+                     *       "message": "The request is invalid; a parameter is missing or malformed.",
                      *       "more_info": "https://signalwire.com/docs/compatibility-api/reference/errors",
                      *       "status": 400
                      *     }
@@ -12318,8 +12342,8 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "code": 21602,
-                     *       "message": "Message body is required.",
+                     *       "code": 20001,
+                     *       "message": "The request is invalid; a parameter is missing or malformed.",
                      *       "more_info": "https://signalwire.com/docs/compatibility-api/reference/errors",
                      *       "status": 400
                      *     }
@@ -12401,8 +12425,8 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "code": 21602,
-                     *       "message": "Message body is required.",
+                     *       "code": 20001,
+                     *       "message": "The request is invalid; a parameter is missing or malformed.",
                      *       "more_info": "https://signalwire.com/docs/compatibility-api/reference/errors",
                      *       "status": 400
                      *     }
@@ -12501,8 +12525,8 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "code": 21602,
-                     *       "message": "Message body is required.",
+                     *       "code": 20001,
+                     *       "message": "The request is invalid; a parameter is missing or malformed.",
                      *       "more_info": "https://signalwire.com/docs/compatibility-api/reference/errors",
                      *       "status": 400
                      *     }
@@ -12569,8 +12593,8 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "code": 21602,
-                     *       "message": "Message body is required.",
+                     *       "code": 20001,
+                     *       "message": "The request is invalid; a parameter is missing or malformed.",
                      *       "more_info": "https://signalwire.com/docs/compatibility-api/reference/errors",
                      *       "status": 400
                      *     }
@@ -12635,8 +12659,8 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "code": 21602,
-                     *       "message": "Message body is required.",
+                     *       "code": 20001,
+                     *       "message": "The request is invalid; a parameter is missing or malformed.",
                      *       "more_info": "https://signalwire.com/docs/compatibility-api/reference/errors",
                      *       "status": 400
                      *     }
@@ -12731,8 +12755,8 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "code": 21602,
-                     *       "message": "Message body is required.",
+                     *       "code": 20001,
+                     *       "message": "The request is invalid; a parameter is missing or malformed.",
                      *       "more_info": "https://signalwire.com/docs/compatibility-api/reference/errors",
                      *       "status": 400
                      *     }
@@ -12799,8 +12823,8 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "code": 21602,
-                     *       "message": "Message body is required.",
+                     *       "code": 20001,
+                     *       "message": "The request is invalid; a parameter is missing or malformed.",
                      *       "more_info": "https://signalwire.com/docs/compatibility-api/reference/errors",
                      *       "status": 400
                      *     }
@@ -12865,8 +12889,8 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "code": 21602,
-                     *       "message": "Message body is required.",
+                     *       "code": 20001,
+                     *       "message": "The request is invalid; a parameter is missing or malformed.",
                      *       "more_info": "https://signalwire.com/docs/compatibility-api/reference/errors",
                      *       "status": 400
                      *     }
@@ -12952,8 +12976,8 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "code": 21602,
-                     *       "message": "Message body is required.",
+                     *       "code": 20001,
+                     *       "message": "The request is invalid; a parameter is missing or malformed.",
                      *       "more_info": "https://signalwire.com/docs/compatibility-api/reference/errors",
                      *       "status": 400
                      *     }
@@ -13019,8 +13043,8 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "code": 21602,
-                     *       "message": "Message body is required.",
+                     *       "code": 20001,
+                     *       "message": "The request is invalid; a parameter is missing or malformed.",
                      *       "more_info": "https://signalwire.com/docs/compatibility-api/reference/errors",
                      *       "status": 400
                      *     }
@@ -13091,8 +13115,8 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "code": 21602,
-                     *       "message": "Message body is required.",
+                     *       "code": 20001,
+                     *       "message": "The request is invalid; a parameter is missing or malformed.",
                      *       "more_info": "https://signalwire.com/docs/compatibility-api/reference/errors",
                      *       "status": 400
                      *     }
@@ -13175,8 +13199,8 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "code": 21602,
-                     *       "message": "Message body is required.",
+                     *       "code": 20001,
+                     *       "message": "The request is invalid; a parameter is missing or malformed.",
                      *       "more_info": "https://signalwire.com/docs/compatibility-api/reference/errors",
                      *       "status": 400
                      *     }
@@ -13245,8 +13269,8 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "code": 21602,
-                     *       "message": "Message body is required.",
+                     *       "code": 20001,
+                     *       "message": "The request is invalid; a parameter is missing or malformed.",
                      *       "more_info": "https://signalwire.com/docs/compatibility-api/reference/errors",
                      *       "status": 400
                      *     }

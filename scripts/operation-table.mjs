@@ -66,15 +66,18 @@ function successResponse(operation) {
  * How a list answer pages, if it does: `links.next` beside a `data` array (the REST API), or
  * Twilio's `next_page_uri` beside one array of items (the Compatibility API), whose key is returned.
  */
-function pageShape(operation) {
+function pageShape(operation, path) {
   const success = successResponse(operation);
   const schema = jsonContent(success?.response.content)?.schema;
   if (!schema) return undefined;
   const properties = propertiesOf(schema);
   const arrays = Object.keys(properties).filter((key) => resolve(properties[key]).type === 'array');
   if (properties.links && 'next' in propertiesOf(properties.links) && arrays.includes('data')) return { items: 'data' };
-  if ('next_page_uri' in properties && arrays.length === 1) return { items: arrays[0], twilio: true };
-  return undefined;
+  if (!('next_page_uri' in properties)) return undefined;
+  // Where several arrays come (fax media: `media` and its alias `fax_media`), the one the path names.
+  const named = path.split('/').filter((segment) => !segment.startsWith('{')).at(-1).replace(/(?<=[a-z])([A-Z])/g, '_$1').toLowerCase();
+  const items = arrays.length === 1 ? arrays[0] : arrays.find((key) => key === named);
+  return items ? { items, twilio: true } : undefined;
 }
 
 /** Whether openapi-typescript makes the schema one object type, which an interface can extend (no union). */
@@ -206,7 +209,7 @@ for (const { path, method, item, operation, tag } of raw) {
         : undefined
     : undefined;
   if (operation.requestBody && !bodyType) problems.push(`${id}: unsupported request body ${Object.keys(requestBody.content ?? {})}`);
-  const paged = method === 'get' ? pageShape(operation) : undefined;
+  const paged = method === 'get' ? pageShape(operation, path) : undefined;
   const success = successResponse(operation);
   const resultSchema = jsonContent(success?.response.content)?.schema;
   const itemSchema = paged ? resolve(propertiesOf(resultSchema)[paged.items]).items : undefined;
