@@ -6,8 +6,8 @@ import { basicAuth } from './auth.js';
 import { type ConnectionOptions, resolveConnection } from './config.js';
 import { conferenceRooms, type ConferenceRooms } from './conference-rooms.js';
 import { DefaultResponse, defaultRequestWhile, defaultSend } from './send.js';
+import { checkHeaders, checkNumericOptions } from './option-checks.js';
 import {
-  checkRetryOptions,
   createTransport,
   DEFAULT_RETRY_OPTIONS,
   type Clock,
@@ -15,12 +15,15 @@ import {
   type RetryOptions,
   systemClock,
 } from './transport.js';
+import { userAgent } from './user-agent.js';
 
 export interface SignalWireClientOptions extends ConnectionOptions, RetryOptions {
   /** The fetch implementation every attempt goes through (default: node:http on Node, else globalThis.fetch). */
-  fetch?: typeof fetch;
+  fetch?: typeof fetch | undefined;
   /** Receives one line per attempt: method, path, status, attempt, duration. Never a credential. */
-  logger?: Logger;
+  logger?: Logger | undefined;
+  /** Headers sent with every call (a call's own `headers` win), checked when the client is created. */
+  defaultHeaders?: Record<string, string | undefined> | undefined;
 }
 
 export interface SignalWireClient {
@@ -42,18 +45,21 @@ export function createSignalWireClient(options: SignalWireClientOptions = {}): S
 /** The client's wiring, with the clock its backoff sleeps on (tests pass a fake one). Internal. */
 export function assembleClient(options: SignalWireClientOptions, clock: Clock): SignalWireClient {
   const { baseUrl, authorization } = resolveConnection(options);
-  checkRetryOptions(options);
+  checkNumericOptions(options);
+  checkHeaders(options.defaultHeaders, 'defaultHeaders');
   const startCall = createTransport({
     fetch: options.fetch ?? defaultSend,
     Response: DefaultResponse,
     maxRetries: options.maxRetries ?? DEFAULT_RETRY_OPTIONS.maxRetries,
     timeoutMs: options.timeoutMs ?? DEFAULT_RETRY_OPTIONS.timeoutMs,
+    maxResponseBytes: options.maxResponseBytes ?? DEFAULT_RETRY_OPTIONS.maxResponseBytes,
     logger: options.logger,
     clock,
   });
   let callerMiddleware = false; // from then on, native Requests: see switchableRequest (lite-objects.ts)
   const api = createClient<paths>({
     baseUrl,
+    headers: { 'user-agent': userAgent(), ...lowerCaseNames(options.defaultHeaders) },
     Request: defaultRequestWhile(() => !callerMiddleware),
     // Calls made straight through `api` get the client-wide retry and timeout settings, and the
     // signal they were given.
@@ -65,5 +71,10 @@ export function assembleClient(options: SignalWireClientOptions, clock: Clock): 
     callerMiddleware = true;
     use(...middleware);
   };
-  return { baseUrl, conferenceRooms: conferenceRooms(api, startCall, new URL(baseUrl).origin), api };
+  return { baseUrl, conferenceRooms: conferenceRooms(api, startCall, baseUrl), api };
+}
+
+/** Header names in lower case, so that a default `User-Agent` replaces the client's `user-agent`. */
+function lowerCaseNames(headers: Record<string, string | undefined> = {}): Record<string, string | undefined> {
+  return Object.fromEntries(Object.entries(headers).map(([name, value]) => [name.toLowerCase(), value]));
 }

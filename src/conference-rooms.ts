@@ -28,11 +28,8 @@ function roomId(id: string): { path: { id: string } } {
   return { path: { id } };
 }
 
-/** The last argument of every method. */
-export interface RequestOptions extends CallOptions {
-  /** Extra headers for this call (e.g. `Prefer` for a Prism mock). Authorization is always the client's. */
-  headers?: Record<string, string>;
-}
+/** The last argument of every method; `headers` are extra headers for this call (e.g. `Prefer` for a Prism mock). */
+export type RequestOptions = CallOptions;
 
 export interface ConferenceRooms {
   /** Creates a room. `name` and `enable_room_previews` are required. Retried only where no duplicate can result. */
@@ -52,7 +49,7 @@ export interface ConferenceRooms {
 export function conferenceRooms(
   api: Client<paths>,
   startCall: (options?: RequestOptions) => Call,
-  origin: string,
+  base: string,
 ): ConferenceRooms {
   return {
     async create(body, options) {
@@ -60,7 +57,7 @@ export function conferenceRooms(
       return unwrap(call, api.POST(ROOMS, { body, headers: options?.headers, fetch: call.fetch }));
     },
     list(options) {
-      return paginate(startCall, options, origin, (call, next) =>
+      return paginate(startCall, options, base, (call, next) =>
         api.GET((next ? next.pathname + next.search : ROOMS) as typeof ROOMS, {
           baseUrl: next?.origin,
           headers: options?.headers,
@@ -85,7 +82,7 @@ export function conferenceRooms(
     },
     listAddresses(id, options) {
       const params = roomId(id);
-      return paginate(startCall, options, origin, (call, next) =>
+      return paginate(startCall, options, base, (call, next) =>
         api.GET((next ? next.pathname + next.search : ADDRESSES) as typeof ADDRESSES, {
           params,
           baseUrl: next?.origin,

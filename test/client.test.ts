@@ -71,7 +71,7 @@ describe('error answers are unwrapped into typed errors', () => {
     expect(error).toMatchObject({
       status,
       body,
-      errors: [],
+      errors: [{ message: text, raw: body }],
       method: 'POST',
       url: `${server!.url}/api/fabric/resources/conference_rooms`,
       attempts: 1,
@@ -88,7 +88,7 @@ describe('error answers are unwrapped into typed errors', () => {
     const client = await answering(422, JSON.stringify({ errors: items }));
     const error = await rejectionOf(client.conferenceRooms.create(minimal), SignalWireValidationError);
     expect(error).toBeInstanceOf(SignalWireValidationError);
-    expect(error.errors).toEqual(items);
+    expect(error.errors).toEqual(items.map((raw) => ({ ...raw, raw })));
     expect(error.message).toContain('name: name is required; display_name: is too long');
   });
 
@@ -98,7 +98,7 @@ describe('error answers are unwrapped into typed errors', () => {
     const error = await rejectionOf(client.conferenceRooms.create(minimal), SignalWireApiError);
     expect(error).toBeInstanceOf(SignalWireServerError);
     expect(error.status).toBe(502);
-    expect(error.body).toBe(page);
+    expect(error.body).toBe(`${page.slice(0, 4096)}…`); // a bounded excerpt of the page
     expect(error.message).toContain('<title>502 Bad Gateway</title>');
     expect(error.message.length).toBeLessThan(400);
     expect(error.message).not.toContain('\n');
