@@ -35,8 +35,9 @@ check-generated: install ## Fail when generated/ is stale against openapi/
 lint: install ## Redocly lint of the overlay and the patched description
 	$(BIN)/redocly lint $(OVERLAY) generated/openapi.yaml 2> >(grep -v '[║╔╚]' >&2)
 
-typecheck: generate ## tsc over src/, test/ and the type-level tests
+typecheck: generate ## tsc over src/, test/ and the type-level tests; src/ again under exactOptionalPropertyTypes
 	$(BIN)/tsc --noEmit -p tsconfig.json
+	$(BIN)/tsc --noEmit -p tsconfig.strict.json
 
 unit: generate ## Run the vitest suites only
 	$(BIN)/vitest run

@@ -57,10 +57,11 @@ export function assembleClient(options: SignalWireClientOptions, clock: Clock): 
     clock,
   });
   let callerMiddleware = false; // from then on, native Requests: see switchableRequest (lite-objects.ts)
+  const LightRequest = defaultRequestWhile(() => !callerMiddleware);
   const api = createClient<paths>({
     baseUrl,
     headers: { 'user-agent': userAgent(), ...lowerCaseNames(options.defaultHeaders) },
-    Request: defaultRequestWhile(() => !callerMiddleware),
+    ...(LightRequest && { Request: LightRequest }),
     // Calls made straight through `api` get the client-wide retry and timeout settings, and the
     // signal they were given.
     fetch: (request: Request) => startCall({ signal: request.signal }).fetch(request),

@@ -54,13 +54,13 @@ export function conferenceRooms(
   return {
     async create(body, options) {
       const call = startCall(options);
-      return unwrap(call, api.POST(ROOMS, { body, headers: options?.headers, fetch: call.fetch }));
+      return unwrap(call, api.POST(ROOMS, { body, headers: options?.headers ?? {}, fetch: call.fetch }));
     },
     list(options) {
       return paginate(startCall, options, base, (call, next) =>
         api.GET((next ? next.pathname + next.search : ROOMS) as typeof ROOMS, {
-          baseUrl: next?.origin,
-          headers: options?.headers,
+          baseUrl: next?.origin ?? base,
+          headers: options?.headers ?? {},
           fetch: call.fetch,
         }),
       );
@@ -68,25 +68,25 @@ export function conferenceRooms(
     async get(id, options) {
       const params = roomId(id);
       const call = startCall(options);
-      return unwrap(call, api.GET(ROOM, { params, headers: options?.headers, fetch: call.fetch }));
+      return unwrap(call, api.GET(ROOM, { params, headers: options?.headers ?? {}, fetch: call.fetch }));
     },
     async update(id, body, options) {
       const params = roomId(id);
       const call = startCall(options);
-      return unwrap(call, api.PUT(ROOM, { params, body, headers: options?.headers, fetch: call.fetch }));
+      return unwrap(call, api.PUT(ROOM, { params, body, headers: options?.headers ?? {}, fetch: call.fetch }));
     },
     async delete(id, options) {
       const params = roomId(id);
       const call = startCall(options);
-      await unwrap(call, api.DELETE(ROOM, { params, headers: options?.headers, fetch: call.fetch }));
+      await unwrap(call, api.DELETE(ROOM, { params, headers: options?.headers ?? {}, fetch: call.fetch }));
     },
     listAddresses(id, options) {
       const params = roomId(id);
       return paginate(startCall, options, base, (call, next) =>
         api.GET((next ? next.pathname + next.search : ADDRESSES) as typeof ADDRESSES, {
           params,
-          baseUrl: next?.origin,
-          headers: options?.headers,
+          baseUrl: next?.origin ?? base,
+          headers: options?.headers ?? {},
           fetch: call.fetch,
         }),
       );

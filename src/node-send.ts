@@ -185,8 +185,9 @@ export function nodeSend(input: string | URL, init: RequestInit = {}): Promise<R
         request.end(requestBody);
       };
       // A kept-alive socket may have been closed by the server right after its last answer, its FIN
-      // not yet read when this request took the socket. One turn of the event loop reads it: only a
-      // socket still open gets the request, and a closed one means sending again on another.
+      // not yet read when this request took the socket: libuv stops reading at a short read, so the
+      // FIN shows only at the next poll. Waiting past it (two check phases) lets a closed socket say
+      // so: only a socket still open gets the request, and a closed one means sending again on another.
       const sendAgain = () => {
         if (current !== request) return;
         request.destroy();
@@ -194,11 +195,13 @@ export function nodeSend(input: string | URL, init: RequestInit = {}): Promise<R
       };
       request.on('socket', (socket) => {
         if (!request.reusedSocket) return write();
-        setImmediate(() => {
-          if (current !== request) return;
-          if (socket.destroyed || socket.readableEnded || !socket.writable) sendAgain();
-          else write();
-        });
+        setImmediate(() =>
+          setImmediate(() => {
+            if (current !== request) return;
+            if (socket.destroyed || socket.readableEnded || !socket.writable) sendAgain();
+            else write();
+          }),
+        );
       });
       request.on('error', (error) => {
         if (current !== request) return;

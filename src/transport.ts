@@ -51,7 +51,10 @@ export interface Clock {
   sleep(ms: number, signal?: AbortSignal): Promise<void>;
 }
 
-export interface TransportSettings extends Required<RetryOptions> {
+/** RetryOptions with every value given. */
+export type RetrySettings = { [name in keyof RetryOptions]-?: NonNullable<RetryOptions[name]> };
+
+export interface TransportSettings extends RetrySettings {
   fetch: typeof fetch;
   /** The class answers are built with (default: the global Response; Node gets a lighter one). */
   Response?: typeof Response | undefined;
@@ -75,7 +78,7 @@ export interface Call {
   readonly last: LastAnswer | undefined;
 }
 
-export const DEFAULT_RETRY_OPTIONS: Required<RetryOptions> = {
+export const DEFAULT_RETRY_OPTIONS: RetrySettings = {
   maxRetries: 2,
   timeoutMs: 30_000,
   maxResponseBytes: 64 * 1024 * 1024,
@@ -167,7 +170,7 @@ export function createTransport(settings: TransportSettings) {
         const answer = await send(request.url, {
           method: request.method,
           headers: request.headers,
-          body,
+          body: body ?? null,
           signal: controller.signal,
           redirect: 'manual', // never carry the credentials to wherever a redirect points
         });
