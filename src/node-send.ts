@@ -16,7 +16,7 @@
 // never reaches a browser bundle.
 import http from 'node:http';
 import https from 'node:https';
-import type { Readable } from 'node:stream';
+import type { Readable, Transform } from 'node:stream';
 import zlib from 'node:zlib';
 import { BodyTooLargeError, joinChunks, readBodyUpTo } from './body-limit.js';
 
@@ -29,15 +29,18 @@ const agents: Record<string, http.Agent> = {
 
 const ACCEPT_ENCODING = 'gzip, deflate, br';
 // Lenient flushing, as undici: a body whose compressed stream ends early still decodes what came.
-const DECODERS: Record<string, () => NodeJS.ReadWriteStream> = {
-  gzip: () => zlib.createGunzip({ flush: zlib.constants.Z_SYNC_FLUSH, finishFlush: zlib.constants.Z_SYNC_FLUSH }),
-  'x-gzip': () => zlib.createGunzip({ flush: zlib.constants.Z_SYNC_FLUSH, finishFlush: zlib.constants.Z_SYNC_FLUSH }),
-  deflate: () => zlib.createInflate({ flush: zlib.constants.Z_SYNC_FLUSH, finishFlush: zlib.constants.Z_SYNC_FLUSH }),
-  br: () => zlib.createBrotliDecompress({ flush: zlib.constants.BROTLI_OPERATION_FLUSH, finishFlush: zlib.constants.BROTLI_OPERATION_FLUSH }),
+const LENIENT = { flush: zlib.constants.Z_SYNC_FLUSH, finishFlush: zlib.constants.Z_SYNC_FLUSH };
+const BROTLI_LENIENT = { flush: zlib.constants.BROTLI_OPERATION_FLUSH, finishFlush: zlib.constants.BROTLI_OPERATION_FLUSH };
+const gunzip = () => zlib.createGunzip(LENIENT);
+const DECODERS: Record<string, () => Transform> = {
+  gzip: gunzip,
+  'x-gzip': gunzip,
+  deflate: () => zlib.createInflate(LENIENT),
+  br: () => zlib.createBrotliDecompress(BROTLI_LENIENT),
 };
 
 /** The decoders for a Content-Encoding, last applied first; none when it is absent or unknown (the bytes pass as they are, as with fetch). */
-function decodersFor(contentEncoding: string | undefined): NodeJS.ReadWriteStream[] {
+function decodersFor(contentEncoding: string | undefined): Transform[] {
   if (!contentEncoding) return [];
   const codings = contentEncoding.toLowerCase().split(',').map((coding) => coding.trim()).filter((coding) => coding && coding !== 'identity');
   if (!codings.every((coding) => coding in DECODERS)) return [];
@@ -221,10 +224,11 @@ export function nodeSend(input: string | URL, init: RequestInit = {}): Promise<R
         const body = new IncomingBody(() => {
           finish();
           request.destroy();
+          for (const decoder of decoders) decoder.destroy(); // no more inflating
         });
         fail = (error) => body.fail(error);
         let source: Readable = response;
-        for (const decoder of decoders) source = source.pipe(decoder) as unknown as Readable;
+        for (const decoder of decoders) source = source.pipe(decoder);
         source.on('data', (chunk: Buffer) => body.add(chunk));
         source.on('end', () => {
           body.end();
