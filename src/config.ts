@@ -32,10 +32,16 @@ function environment(name: string): string | undefined {
   }
 }
 
-const given = (value: string | undefined) => (value === undefined || value.trim() === '' ? undefined : value);
+/** The value when it is a non-blank string; undefined when absent or blank; an error for any other type. */
+function given(value: unknown, option: string): string | undefined {
+  if (value !== undefined && typeof value !== 'string') {
+    throw new SignalWireError(`Invalid ${option}: it must be a string, not ${value === null ? 'null' : typeof value}.`);
+  }
+  return value === undefined || value.trim() === '' ? undefined : value;
+}
 
-function setting(value: string | undefined, variable: string): string | undefined {
-  return given(value) ?? given(environment(variable));
+function setting(value: string | undefined, option: string, variable: string): string | undefined {
+  return given(value, option) ?? given(environment(variable), variable);
 }
 
 /**
@@ -92,8 +98,8 @@ function base64(text: string): string {
 }
 
 export function resolveConnection(options: ConnectionOptions): ResolvedConnection {
-  const projectId = setting(options.projectId, 'SIGNALWIRE_PROJECT_ID');
-  const apiToken = setting(options.apiToken, 'SIGNALWIRE_API_TOKEN');
+  const projectId = setting(options.projectId, 'projectId', 'SIGNALWIRE_PROJECT_ID');
+  const apiToken = setting(options.apiToken, 'apiToken', 'SIGNALWIRE_API_TOKEN');
   if (!projectId) throw missing('Project ID', 'projectId', 'SIGNALWIRE_PROJECT_ID');
   if (!apiToken) throw missing('API token', 'apiToken', 'SIGNALWIRE_API_TOKEN');
   if (projectId.includes(':')) {
@@ -105,14 +111,14 @@ export function resolveConnection(options: ConnectionOptions): ResolvedConnectio
 
   // An option given in code wins over every environment variable: a `space` in code beats
   // SIGNALWIRE_BASE_URL in the environment.
-  const baseUrlInCode = given(options.baseUrl);
-  const spaceInCode = given(options.space);
+  const baseUrlInCode = given(options.baseUrl, 'baseUrl');
+  const spaceInCode = given(options.space, 'space');
   let baseUrl: string;
   if (baseUrlInCode) baseUrl = checkedBaseUrl(baseUrlInCode);
   else if (spaceInCode) baseUrl = spaceBaseUrl(spaceInCode);
   else {
-    const baseUrlInEnvironment = given(environment('SIGNALWIRE_BASE_URL'));
-    const spaceInEnvironment = given(environment('SIGNALWIRE_SPACE'));
+    const baseUrlInEnvironment = given(environment('SIGNALWIRE_BASE_URL'), 'SIGNALWIRE_BASE_URL');
+    const spaceInEnvironment = given(environment('SIGNALWIRE_SPACE'), 'SIGNALWIRE_SPACE');
     if (baseUrlInEnvironment) baseUrl = checkedBaseUrl(baseUrlInEnvironment);
     else if (spaceInEnvironment) baseUrl = spaceBaseUrl(spaceInEnvironment);
     else throw missing('Space', 'space', 'SIGNALWIRE_SPACE');

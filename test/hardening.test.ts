@@ -557,6 +557,12 @@ describe('numeric options', () => {
 // ---- C and D. Defaults checked at creation; code wins over the environment ----
 
 describe('client-wide settings', () => {
+  test.each(['space', 'baseUrl', 'projectId', 'apiToken'])('a %s that is not a string is refused by name', (option) => {
+    const error = thrownBy(() => createSignalWireClient({ space: 'example', ...credentials, [option]: 42 }));
+    expect(error).toBeInstanceOf(SignalWireError);
+    expect((error as Error).message).toBe(`Invalid ${option}: it must be a string, not number.`);
+  });
+
   test('invalid defaultHeaders are refused when the client is created', () => {
     expect(() => createSignalWireClient({ space: 'example', ...credentials, defaultHeaders: { Host: 'x' } })).toThrow(
       'Header "Host" cannot be set in `defaultHeaders`',
