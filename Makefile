@@ -40,8 +40,9 @@ check-generated: install ## Fail when any file of generated/ is stale against op
 lint: generate ## Redocly lint of the overlays and the patched descriptions: file, line and rule of each problem
 	$(BIN)/redocly lint --format=stylish $(OVERLAYS) $(filter %openapi.yaml,$(GENERATED)) 2> >(grep -v '[║╔╚]' >&2)
 
-typecheck: generate ## tsc over src/, test/ and the type-level tests
+typecheck: generate ## tsc over src/, test/ and the type-level tests; src/ again under exactOptionalPropertyTypes
 	$(BIN)/tsc --noEmit -p tsconfig.json
+	$(BIN)/tsc --noEmit -p tsconfig.strict.json
 
 unit: generate ## Run the vitest suites only
 	$(BIN)/vitest run

@@ -9,8 +9,8 @@ import { restApi, type RestApiMethods } from '../generated/operations.js';
 import { compatApi, compatApiBasePath, type CompatApiMethods } from '../generated/compat.operations.js';
 import type { paths as CompatPaths } from '../generated/compat.schema.js';
 import { DefaultResponse, defaultRequestWhile, defaultSend } from './send.js';
+import { checkHeaders, checkNumericOptions } from './option-checks.js';
 import {
-  checkRetryOptions,
   createTransport,
   DEFAULT_RETRY_OPTIONS,
   type Clock,
@@ -18,12 +18,15 @@ import {
   type RetryOptions,
   systemClock,
 } from './transport.js';
+import { userAgent } from './user-agent.js';
 
 export interface SignalWireClientOptions extends ConnectionOptions, RetryOptions {
   /** The fetch implementation every attempt goes through (default: node:http on Node, else globalThis.fetch). */
-  fetch?: typeof fetch;
+  fetch?: typeof fetch | undefined;
   /** Receives one line per attempt: method, path, status, attempt, duration. Never a credential. */
-  logger?: Logger;
+  logger?: Logger | undefined;
+  /** Headers sent with every call (a call's own `headers` win), checked when the client is created. */
+  defaultHeaders?: Record<string, string | undefined> | undefined;
 }
 
 /**
@@ -52,20 +55,25 @@ export function createSignalWireClient(options: SignalWireClientOptions = {}): S
 /** The client's wiring, with the clock its backoff sleeps on (tests pass a fake one). Internal. */
 export function assembleClient(options: SignalWireClientOptions, clock: Clock): SignalWireClient {
   const { baseUrl, authorization, projectId } = resolveConnection(options);
-  checkRetryOptions(options);
+  checkNumericOptions(options);
+  checkHeaders(options.defaultHeaders, 'defaultHeaders');
   const startCall = createTransport({
     fetch: options.fetch ?? defaultSend,
     Response: DefaultResponse,
     maxRetries: options.maxRetries ?? DEFAULT_RETRY_OPTIONS.maxRetries,
     timeoutMs: options.timeoutMs ?? DEFAULT_RETRY_OPTIONS.timeoutMs,
+    maxResponseBytes: options.maxResponseBytes ?? DEFAULT_RETRY_OPTIONS.maxResponseBytes,
     logger: options.logger,
     clock,
   });
   let callerMiddleware = false; // from then on, native Requests: see switchableRequest (lite-objects.ts)
+  const LightRequest = defaultRequestWhile(() => !callerMiddleware);
+  const headers = { 'user-agent': userAgent(), ...lowerCaseNames(options.defaultHeaders) };
   function typedClient<Paths extends {}>(root: string, ownAuth: ReadonlySet<string>): Client<Paths> {
     const client = createClient<Paths>({
       baseUrl: root,
-      Request: defaultRequestWhile(() => !callerMiddleware),
+      headers,
+      ...(LightRequest && { Request: LightRequest }),
       // Calls made straight through it get the client-wide retry and timeout settings, and the
       // signal they were given.
       fetch: (request: Request) => startCall({ signal: request.signal }).fetch(request),
@@ -86,4 +94,9 @@ export function assembleClient(options: SignalWireClientOptions, clock: Clock): 
   // Descriptors, not values: copying values would build every lazy family at once.
   Object.defineProperties(methods, Object.getOwnPropertyDescriptors(compat));
   return Object.assign(methods, { baseUrl, api, compatApi: compatFetch }) as SignalWireClient;
+}
+
+/** Header names in lower case, so that a default `User-Agent` replaces the client's `user-agent`. */
+function lowerCaseNames(headers: Record<string, string | undefined> = {}): Record<string, string | undefined> {
+  return Object.fromEntries(Object.entries(headers).map(([name, value]) => [name.toLowerCase(), value]));
 }

@@ -1,16 +1,17 @@
 // Turns createSignalWireClient() options (or the SIGNALWIRE_* environment variables) into a checked
 // base URL and an Authorization header value. Every bad input fails here, before any request.
 import { SignalWireError } from './errors.js';
+import { quote } from './server-text.js';
 
 export interface ConnectionOptions {
   /** Your Space: `example` or `example.signalwire.com`. Default: SIGNALWIRE_SPACE. */
-  space?: string;
+  space?: string | undefined;
   /** Project ID, the Basic-auth user name. Default: SIGNALWIRE_PROJECT_ID. */
-  projectId?: string;
+  projectId?: string | undefined;
   /** API token, the Basic-auth password. Default: SIGNALWIRE_API_TOKEN. */
-  apiToken?: string;
+  apiToken?: string | undefined;
   /** A full base URL that replaces the Space's (a mock server or a proxy), e.g. http://127.0.0.1:4010. */
-  baseUrl?: string;
+  baseUrl?: string | undefined;
 }
 
 export interface ResolvedConnection {
@@ -33,9 +34,27 @@ function environment(name: string): string | undefined {
   }
 }
 
-function setting(value: string | undefined, variable: string): string | undefined {
-  const chosen = value ?? environment(variable);
-  return chosen === undefined || chosen.trim() === '' ? undefined : chosen;
+/** The value when it is a non-blank string; undefined when absent or blank; an error for any other type. */
+function given(value: unknown, option: string): string | undefined {
+  if (value !== undefined && typeof value !== 'string') {
+    throw new SignalWireError(`Invalid ${option}: it must be a string, not ${value === null ? 'null' : typeof value}.`);
+  }
+  return value === undefined || value.trim() === '' ? undefined : value;
+}
+
+function setting(value: string | undefined, option: string, variable: string): string | undefined {
+  return given(value, option) ?? given(environment(variable), variable);
+}
+
+/**
+ * A `space` or `baseUrl` as an error message may quote it: whatever comes before its last "@" may be
+ * user info (a Project ID and API token), so it is never shown, however broken the rest is.
+ */
+function shown(text: string): string {
+  const at = text.lastIndexOf('@');
+  if (at === -1) return JSON.stringify(quote(text, 200));
+  const scheme = /^\s*[a-z][a-z0-9+.-]*:\/\//i.exec(text)?.[0].trim() ?? '';
+  return `${JSON.stringify(quote(`${scheme}…@${text.slice(at + 1)}`, 200))} (the part before "@" is not shown)`;
 }
 
 function missing(what: string, option: string, variable: string): SignalWireError {
@@ -48,7 +67,7 @@ function spaceBaseUrl(space: string): string {
   const match = SPACE.exec(space);
   if (!match) {
     throw new SignalWireError(
-      `Invalid space ${JSON.stringify(space)}: \`space\` (or SIGNALWIRE_SPACE) must be your Space name, ` +
+      `Invalid space ${shown(space)}: \`space\` (or SIGNALWIRE_SPACE) must be your Space name, ` +
         'such as "example", or its host, such as "example.signalwire.com". ' +
         'To reach a mock server or a proxy, pass a full URL as `baseUrl` instead.',
     );
@@ -57,24 +76,19 @@ function spaceBaseUrl(space: string): string {
 }
 
 function checkedBaseUrl(baseUrl: string): string {
+  const invalid = (reason: string) =>
+    new SignalWireError(`Invalid baseUrl ${shown(baseUrl)} (\`baseUrl\` or SIGNALWIRE_BASE_URL): ${reason}`);
   let url: URL;
   try {
     url = new URL(baseUrl);
   } catch {
-    throw new SignalWireError(`Invalid baseUrl ${JSON.stringify(baseUrl)}: it must be an absolute http(s) URL.`);
+    throw invalid('it must be an absolute http(s) URL, such as http://127.0.0.1:4010.');
   }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    throw new SignalWireError(`Invalid baseUrl ${JSON.stringify(baseUrl)}: only http: and https: are supported.`);
-  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw invalid('only http: and https: are supported.');
   if (url.username || url.password) {
-    // Never echo it: the user info may be the very credential.
-    throw new SignalWireError(
-      'Invalid baseUrl: it carries a user name or password. Pass `projectId` and `apiToken` instead.',
-    );
+    throw invalid('it carries a user name or password. Pass `projectId` and `apiToken` instead.');
   }
-  if (url.search || url.hash) {
-    throw new SignalWireError(`Invalid baseUrl ${JSON.stringify(baseUrl)}: it must not have a query or a fragment.`);
-  }
+  if (url.search || url.hash) throw invalid('it must not have a query or a fragment.');
   return `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
 }
 
@@ -86,8 +100,8 @@ function base64(text: string): string {
 }
 
 export function resolveConnection(options: ConnectionOptions): ResolvedConnection {
-  const projectId = setting(options.projectId, 'SIGNALWIRE_PROJECT_ID');
-  const apiToken = setting(options.apiToken, 'SIGNALWIRE_API_TOKEN');
+  const projectId = setting(options.projectId, 'projectId', 'SIGNALWIRE_PROJECT_ID');
+  const apiToken = setting(options.apiToken, 'apiToken', 'SIGNALWIRE_API_TOKEN');
   if (!projectId) throw missing('Project ID', 'projectId', 'SIGNALWIRE_PROJECT_ID');
   if (!apiToken) throw missing('API token', 'apiToken', 'SIGNALWIRE_API_TOKEN');
   if (projectId.includes(':')) {
@@ -97,14 +111,19 @@ export function resolveConnection(options: ConnectionOptions): ResolvedConnectio
     );
   }
 
+  // An option given in code wins over every environment variable: a `space` in code beats
+  // SIGNALWIRE_BASE_URL in the environment.
+  const baseUrlInCode = given(options.baseUrl, 'baseUrl');
+  const spaceInCode = given(options.space, 'space');
   let baseUrl: string;
-  const explicitBaseUrl = setting(options.baseUrl, 'SIGNALWIRE_BASE_URL');
-  if (explicitBaseUrl) {
-    baseUrl = checkedBaseUrl(explicitBaseUrl);
-  } else {
-    const space = options.space ?? environment('SIGNALWIRE_SPACE');
-    if (space === undefined || space === '') throw missing('Space', 'space', 'SIGNALWIRE_SPACE');
-    baseUrl = spaceBaseUrl(space);
+  if (baseUrlInCode) baseUrl = checkedBaseUrl(baseUrlInCode);
+  else if (spaceInCode) baseUrl = spaceBaseUrl(spaceInCode);
+  else {
+    const baseUrlInEnvironment = given(environment('SIGNALWIRE_BASE_URL'), 'SIGNALWIRE_BASE_URL');
+    const spaceInEnvironment = given(environment('SIGNALWIRE_SPACE'), 'SIGNALWIRE_SPACE');
+    if (baseUrlInEnvironment) baseUrl = checkedBaseUrl(baseUrlInEnvironment);
+    else if (spaceInEnvironment) baseUrl = spaceBaseUrl(spaceInEnvironment);
+    else throw missing('Space', 'space', 'SIGNALWIRE_SPACE');
   }
   return { baseUrl, authorization: `Basic ${base64(`${projectId}:${apiToken}`)}`, projectId };
 }

@@ -1,9 +1,11 @@
 // Every error this client throws is a SignalWireError. None of them holds a credential: they carry
 // the method, the URL (which never has user info: see config.ts) and the server's answer, never the
-// request or its headers.
-import type { components } from '../generated/schema.js';
+// request or its headers. What the server sent is untrusted: messages quote it bounded and escaped
+// (see server-text.ts), and every body shape, however odd, still gives a typed error.
+import { errorItems, type ApiErrorItem } from './error-items.js';
+import { bodyExcerpt, describeBody, quote } from './server-text.js';
 
-export type ApiErrorItem = components['schemas']['Types.StatusCodes.RestApiErrorItem'];
+export type { ApiErrorItem } from './error-items.js';
 
 /** Where a failed call went, and how many attempts it took. */
 export interface RequestInfo {
@@ -13,6 +15,7 @@ export interface RequestInfo {
 }
 
 const attemptsSuffix = (attempts: number) => (attempts > 1 ? ` after ${attempts} attempts` : '');
+const requestIdSuffix = (requestId: string | undefined) => (requestId ? ` (request id ${quote(requestId, 100)})` : '');
 
 /** Base class of every error thrown by signalwire-rest. */
 export class SignalWireError extends Error {
@@ -39,23 +42,23 @@ export class SignalWireApiError extends SignalWireRequestError {
   override name = 'SignalWireApiError';
   /** HTTP status of the answer. */
   readonly status: number;
-  /** The validation items of a 422 answer; empty for every other status. */
+  /** Every error item of the answer, in one shape whatever the API family (see ApiErrorItem); empty when the body has none. */
   readonly errors: readonly ApiErrorItem[];
-  /** The answer's body: parsed JSON, or the raw text when it is not JSON (an HTML proxy page). */
+  /** The answer's body: parsed JSON, or the first 4,096 characters of its text when it is not JSON. */
   readonly body: unknown;
   /** The server's request id (x-request-id, x-signalwire-request-id or request-id), for support tickets. */
   readonly requestId: string | undefined;
 
   constructor(status: number, body: unknown, requestId: string | undefined, request: RequestInfo) {
-    const errors = validationItems(body);
+    const errors = errorItems(body);
     super(
       `${request.method} ${request.url} failed with ${status}${attemptsSuffix(request.attempts)}: ` +
-        `${describeBody(body, errors)}${requestId ? ` (request id ${requestId})` : ''}`,
+        `${describeBody(body, errors)}${requestIdSuffix(requestId)}`,
       request,
     );
     this.status = status;
     this.errors = errors;
-    this.body = body;
+    this.body = typeof body === 'string' ? bodyExcerpt(body) : body;
     this.requestId = requestId;
   }
 }
@@ -85,7 +88,7 @@ export class SignalWireServerError extends SignalWireApiError {
   override name = 'SignalWireServerError';
 }
 
-/** The request never got a complete answer: refused, reset, or cut off while the body was read. */
+/** The request never got a complete answer: refused, reset, cut off while the body was read, or its host unknown. */
 export class SignalWireConnectionError extends SignalWireRequestError {
   override name = 'SignalWireConnectionError';
 
@@ -113,25 +116,61 @@ export class SignalWireAbortError extends SignalWireRequestError {
   }
 }
 
-/** A 2xx answer whose body is not the JSON the API promises. */
+/** A paginator stopped: a links.next it must not follow (another origin or path, a loop), or a run of empty pages. */
+export class SignalWirePaginationError extends SignalWireError {
+  override name = 'SignalWirePaginationError';
+  /** The URL of the last page read. */
+  readonly url: string;
+
+  constructor(message: string, url: string) {
+    super(message);
+    this.url = url;
+  }
+}
+
+/** What the client knows of an answer it cannot use. */
+export interface AnswerInfo {
+  readonly status: number;
+  /** The answer's text; the error keeps its first 4,096 characters. */
+  readonly text: string;
+  readonly requestId: string | undefined;
+}
+
+/** An answer the client cannot use: a 2xx body that is not valid JSON, or not the shape the API promises. Never retried. */
 export class SignalWireInvalidResponseError extends SignalWireRequestError {
   override name = 'SignalWireInvalidResponseError';
   readonly status: number;
-  /** The raw text of the body that failed to parse. */
+  /** The first 4,096 characters of the body's text. */
   readonly body: string;
   readonly requestId: string | undefined;
 
-  constructor(status: number, body: string, requestId: string | undefined, request: RequestInfo, options?: { cause?: unknown }) {
+  /** `problem` completes "answered <status> with …", e.g. "a body that is not valid JSON". */
+  constructor(problem: string, answer: AnswerInfo, request: RequestInfo, options?: { cause?: unknown }) {
     super(
-      `${request.method} ${request.url} answered ${status} with a body that is not valid JSON` +
-        `${attemptsSuffix(request.attempts)}: ${JSON.stringify(excerpt(body))}` +
-        `${requestId ? ` (request id ${requestId})` : ''}`,
+      `${request.method} ${request.url} answered ${answer.status} with ${problem}${attemptsSuffix(request.attempts)}` +
+        `${answer.text ? `: ${JSON.stringify(quote(answer.text))}` : ''}${requestIdSuffix(answer.requestId)}`,
       request,
       options,
     );
-    this.status = status;
-    this.body = body;
-    this.requestId = requestId;
+    this.status = answer.status;
+    this.body = bodyExcerpt(answer.text);
+    this.requestId = answer.requestId;
+  }
+}
+
+/** An answer's body was larger than `maxResponseBytes`: reading stopped at the limit. Never retried. */
+export class SignalWireResponseTooLargeError extends SignalWireInvalidResponseError {
+  override name = 'SignalWireResponseTooLargeError';
+  /** The limit that was exceeded, in bytes. */
+  readonly maxResponseBytes: number;
+
+  constructor(maxResponseBytes: number, answer: AnswerInfo, request: RequestInfo) {
+    super(
+      `a body larger than maxResponseBytes (${maxResponseBytes} bytes; raise \`maxResponseBytes\` for the client or the call if it is expected)`,
+      answer,
+      request,
+    );
+    this.maxResponseBytes = maxResponseBytes;
   }
 }
 
@@ -152,27 +191,4 @@ export function apiErrorFor(
 ): SignalWireApiError {
   const ErrorClass = STATUS_CLASSES[status] ?? (status >= 500 ? SignalWireServerError : SignalWireApiError);
   return new ErrorClass(status, body, requestId, request);
-}
-
-function validationItems(body: unknown): ApiErrorItem[] {
-  const errors = (body as { errors?: unknown } | null)?.errors;
-  return Array.isArray(errors) ? errors.filter((item) => typeof item?.message === 'string') : [];
-}
-
-const EXCERPT_LENGTH = 200;
-
-/** A short, single-line excerpt of a text that may be a whole HTML page. */
-export function excerpt(text: string): string {
-  const line = text.replace(/\s+/g, ' ').trim();
-  return line.length > EXCERPT_LENGTH ? `${line.slice(0, EXCERPT_LENGTH)}…` : line;
-}
-
-function describeBody(body: unknown, errors: ApiErrorItem[]): string {
-  if (errors.length > 0) {
-    return errors.map((item) => (item.attribute ? `${item.attribute}: ${item.message}` : item.message)).join('; ');
-  }
-  const error = (body as { error?: unknown } | null)?.error;
-  if (typeof error === 'string') return error;
-  if (typeof body === 'string' && body.trim() !== '') return excerpt(body);
-  return body === undefined || body === '' ? 'no body' : excerpt(JSON.stringify(body));
 }

@@ -1,8 +1,11 @@
 // Lazy, link-following pagination. A page is requested only when the previous one has been consumed,
-// and only the current page is held. links.next is followed only on the client's own origin (the
-// request carries the credentials) and never twice (a server whose links loop would never end).
-import { SignalWireError } from './errors.js';
-import { unwrap, type FetchResult } from './response.js';
+// and only the current page is held. links.next is followed only under the client's base URL (its
+// origin and path prefix: the request carries the credentials), never twice (a server whose links
+// loop would never end), and not past MAX_EMPTY_PAGES empty pages in a row (a server that answers
+// endless empty pages would keep a `for await` over items from ever running its body).
+import { SignalWireInvalidResponseError, SignalWirePaginationError } from './errors.js';
+import { quote } from './server-text.js';
+import { lastAnswer, unwrap, type FetchResult } from './response.js';
 import type { Call, CallOptions } from './transport.js';
 
 export interface PaginationLinks {
@@ -25,45 +28,106 @@ export interface Paginator<T> extends AsyncIterable<T> {
   pages(): AsyncGenerator<Page<T>, void, undefined>;
 }
 
+/** Empty pages in a row (each with a links.next) after which the paginator gives up with a SignalWirePaginationError. */
+export const MAX_EMPTY_PAGES = 10;
+
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** What is wrong with a page's shape, or undefined when it is a page. */
+function pageProblem(page: unknown): string | undefined {
+  if (!isObject(page)) return `a page that is ${Array.isArray(page) ? 'an array' : String(page === null ? null : typeof page)}, not an object`;
+  if (!Array.isArray(page.data)) return `a page whose \`data\` is ${page.data === null ? 'null' : typeof page.data}, not an array`;
+  if (page.links !== undefined && page.links !== null && !isObject(page.links)) return 'a page whose `links` is not an object';
+  const next = (page.links as { next?: unknown } | null | undefined)?.next;
+  if (next !== undefined && next !== null && typeof next !== 'string') return 'a page whose `links.next` is not a string';
+  const bad = page.data.findIndex((item) => typeof item !== 'object' || item === null);
+  if (bad !== -1) return `a page whose item ${bad} is ${page.data[bad] === null ? 'null' : typeof page.data[bad]}, not an object`;
+  return undefined;
+}
+
+/**
+ * Remembers the URLs already read, as 53-bit hashes: memory stays small however long or many the
+ * links (a Set of the URLs themselves grew by each link's length, per page).
+ */
+class VisitedUrls {
+  readonly #hashes = new Set<number>();
+  /** Adds `url`; false when it was there already. */
+  add(url: string): boolean {
+    // Two 32-bit FNV-1a style hashes with different seeds, joined into one safe integer.
+    let low = 0x811c9dc5;
+    let high = 0x01000193;
+    for (let i = 0; i < url.length; i++) {
+      const code = url.charCodeAt(i);
+      low = Math.imul(low ^ code, 0x01000193);
+      high = Math.imul(high ^ code, 0x5bd1e995) ^ (high >>> 15);
+    }
+    const hash = (high >>> 11) * 2 ** 32 + (low >>> 0);
+    if (this.#hashes.has(hash)) return false;
+    this.#hashes.add(hash);
+    return true;
+  }
+}
+
+/** True when `url` is the base URL itself or below it (same origin, same path prefix). */
+function isUnder(url: URL, base: URL): boolean {
+  const prefix = base.pathname.replace(/\/+$/, '');
+  return url.origin === base.origin && (url.pathname === prefix || url.pathname.startsWith(`${prefix}/`));
+}
+
 export function paginate<T>(
   startCall: (options?: CallOptions) => Call,
   options: CallOptions | undefined,
-  origin: string,
+  baseUrl: string,
   fetchPage: PageFetcher<T>,
 ): Paginator<T> {
+  const base = new URL(baseUrl);
   // A suspended generator keeps every local it ever held, dead or not. So the call (which holds the
   // page's raw body) lives only in read(), and the generator holds the page in one variable that it
   // clears before the next page is read: while page N+1 is fetched and parsed, page N is the
   // caller's to keep or drop, not ours.
   async function read(next: URL | undefined, from: { url: string }): Promise<Page<T>> {
     const call = startCall(options);
-    const page = await unwrap(call, fetchPage(call, next));
+    const page: unknown = await unwrap(call, fetchPage(call, next));
+    const problem = pageProblem(page);
+    if (problem) throw new SignalWireInvalidResponseError(problem, lastAnswer(call), call);
     from.url = call.url;
-    return page;
+    return page as Page<T>;
   }
 
   async function* pages(): AsyncGenerator<Page<T>, void, undefined> {
-    const visited = new Set<string>();
+    const visited = new VisitedUrls();
     const from = { url: '' }; // the URL of the page just read
     let next: URL | undefined;
     let page: Page<T> | undefined;
+    let emptyInARow = 0;
     for (;;) {
       page = await read(next, from);
       visited.add(new URL(from.url).href);
+      emptyInARow = page.data.length === 0 ? emptyInARow + 1 : 0;
       yield page;
       const link = page.links?.next;
       page = undefined;
       if (!link) return;
-      next = new URL(link, from.url); // absolute, root-relative and relative links alike
-      if (next.origin !== origin) {
-        throw new SignalWireError(
-          `Refused to follow links.next to ${next.origin}: it is not the client's origin (${origin}), ` +
-            'and following it would send your credentials there.',
+      if (emptyInARow >= MAX_EMPTY_PAGES) {
+        throw new SignalWirePaginationError(
+          `Pagination stopped: ${emptyInARow} empty pages in a row, each with a links.next ` +
+            `(the limit is ${MAX_EMPTY_PAGES}); the server keeps answering nothing.`,
+          from.url,
         );
       }
-      if (visited.has(next.href)) {
-        throw new SignalWireError(
-          `Pagination loop: links.next points back to ${next.href}, a page already read; stopping.`,
+      next = new URL(link, from.url); // absolute, root-relative and relative links alike
+      if (!isUnder(next, base)) {
+        throw new SignalWirePaginationError(
+          `Refused to follow links.next to ${quote(`${next.origin}${next.pathname}`, 200)}: it is not under the ` +
+            `client's base URL (${baseUrl}), and following it would send your credentials there.`,
+          from.url,
+        );
+      }
+      if (!visited.add(next.href)) {
+        throw new SignalWirePaginationError(
+          `Pagination loop: links.next points back to ${quote(next.href, 200)}, a page already read; stopping.`,
+          from.url,
         );
       }
     }

@@ -1,5 +1,5 @@
 // Turns what openapi-fetch returns into the typed result, or into the most specific SignalWireError.
-import { apiErrorFor, SignalWireError, SignalWireInvalidResponseError } from './errors.js';
+import { type AnswerInfo, apiErrorFor, SignalWireInvalidResponseError } from './errors.js';
 import type { Call } from './transport.js';
 
 /** The shape every openapi-fetch method resolves to. */
@@ -26,7 +26,9 @@ export async function unwrap<T>(call: Call, pending: Promise<FetchResult<T>>): P
   try {
     result = await pending;
   } catch (error) {
-    if (error instanceof SyntaxError && call.last) throw invalidJson(call, error);
+    if (error instanceof SyntaxError && call.last) {
+      throw new SignalWireInvalidResponseError('a body that is not valid JSON', lastAnswer(call), call, { cause: error });
+    }
     throw error;
   }
   const { response } = result;
@@ -36,8 +38,12 @@ export async function unwrap<T>(call: Call, pending: Promise<FetchResult<T>>): P
   return result.data as T;
 }
 
-function invalidJson(call: Call, cause: SyntaxError): SignalWireError {
+// An excerpt is all an error keeps: decoding more of a large body would be wasted.
+const TEXT_BYTES = 16 * 1024;
+
+/** What an error may say about the call's last answer. */
+export function lastAnswer(call: Call): AnswerInfo {
   const { status, headers, body } = call.last!;
-  const text = body ? new TextDecoder().decode(body) : '';
-  return new SignalWireInvalidResponseError(status, text, requestIdOf(headers), call, { cause });
+  const text = body ? new TextDecoder().decode(new Uint8Array(body, 0, Math.min(body.byteLength, TEXT_BYTES))) : '';
+  return { status, text, requestId: requestIdOf(headers) };
 }

@@ -1,8 +1,13 @@
 // What is retried, and how long to wait. SignalWire has no idempotency key, so a POST (create) is
-// retried only where the server cannot have acted on it: a refused connection, 429 and 503.
+// retried only where the server cannot have acted on it: a refused connection, a failed DNS lookup
+// that may pass (EAI_AGAIN), 429 and 503. A host that does not exist (ENOTFOUND: a mistyped Space,
+// most often) is not retried: it will not exist a second later either.
 
-/** Why an attempt failed without an HTTP answer. */
-export type FailureKind = 'refused' | 'timeout' | 'connection';
+/**
+ * Why an attempt failed without an HTTP answer: `refused` and `lookup` (a temporary DNS failure)
+ * sent nothing; `unresolved` is a host that does not exist.
+ */
+export type FailureKind = 'refused' | 'lookup' | 'unresolved' | 'timeout' | 'connection';
 
 const RETRYABLE_STATUSES = new Set([408, 429, 500, 502, 503, 504]);
 const NON_IDEMPOTENT_RETRYABLE_STATUSES = new Set([429, 503]);
@@ -13,7 +18,26 @@ export function isRetryableStatus(method: string, status: number): boolean {
 }
 
 export function isRetryableFailure(method: string, kind: FailureKind): boolean {
-  return IDEMPOTENT_METHODS.has(method) || kind === 'refused';
+  if (kind === 'unresolved') return false;
+  return IDEMPOTENT_METHODS.has(method) || kind === 'refused' || kind === 'lookup';
+}
+
+/** What a SignalWireConnectionError says about a failure of this kind. */
+export function failureMessage(kind: FailureKind, url: string): string {
+  const { hostname } = new URL(url);
+  switch (kind) {
+    case 'refused':
+      return 'connection refused';
+    case 'lookup':
+      return `the DNS lookup of ${hostname} failed (EAI_AGAIN)`;
+    case 'unresolved':
+      return (
+        `could not resolve the host ${hostname} (DNS ENOTFOUND): check \`space\` (or SIGNALWIRE_SPACE), ` +
+        'or `baseUrl` (or SIGNALWIRE_BASE_URL); the Space name may be mistyped. Not retried'
+      );
+    default:
+      return 'connection failed';
+  }
 }
 
 const INITIAL_DELAY_MS = 500;
@@ -37,14 +61,23 @@ export function retryAfterDelay(header: string | null, now: number = Date.now())
   return Number.isFinite(delay) && delay >= 0 && delay <= MAX_RETRY_AFTER_MS ? delay : undefined;
 }
 
-/** Recognises "connection refused" across runtimes: nothing was sent, so any method may retry. */
-export function isConnectionRefused(error: unknown): boolean {
-  for (let cause = error as { code?: unknown; cause?: unknown; errors?: unknown[]; message?: unknown } | undefined;
-    cause;
-    cause = cause.cause as typeof cause) {
+// Error codes (Node, undici, Bun) and messages (Deno) by kind, looked for along the cause chain.
+const KINDS: [FailureKind, string[], RegExp][] = [
+  ['refused', ['ECONNREFUSED', 'ConnectionRefused'], /connection refused/i],
+  ['unresolved', ['ENOTFOUND'], /failed to lookup address|name or service not known/i],
+  ['lookup', ['EAI_AGAIN'], /temporary failure in name resolution/i],
+];
+
+/** Classifies a failed attempt (other than a timeout) across runtimes. */
+export function failureKind(error: unknown): FailureKind {
+  for (let cause = error as { code?: unknown; cause?: unknown; errors?: unknown[]; message?: unknown } | undefined, depth = 0;
+    cause && depth < 10;
+    cause = cause.cause as typeof cause, depth++) {
     const codes = [cause.code, ...(Array.isArray(cause.errors) ? cause.errors.map((e) => (e as { code?: unknown })?.code) : [])];
-    if (codes.includes('ECONNREFUSED') || codes.includes('ConnectionRefused')) return true;
-    if (typeof cause.message === 'string' && /connection refused/i.test(cause.message)) return true;
+    for (const [kind, kindCodes, pattern] of KINDS) {
+      if (kindCodes.some((code) => codes.includes(code))) return kind;
+      if (typeof cause.message === 'string' && pattern.test(cause.message)) return kind;
+    }
   }
-  return false;
+  return 'connection';
 }

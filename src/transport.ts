@@ -1,16 +1,20 @@
 // The fetch function handed to openapi-fetch. It owns attempts: a per-attempt timeout, the body read
 // inside the attempt (so a body cut off mid-way counts as a connection failure), retries with
 // backoff, and the caller's AbortSignal. openapi-fetch sees one finished Response per call.
+import { BodyTooLargeError, readBody } from './body-limit.js';
 import {
   SignalWireAbortError,
   SignalWireConnectionError,
-  SignalWireError,
+  SignalWireResponseTooLargeError,
   SignalWireTimeoutError,
 } from './errors.js';
+import { checkHeaders, checkNumericOptions, checkRequestHeaders } from './option-checks.js';
+import { requestIdOf } from './response.js';
 import {
   backoffDelay,
+  failureKind,
   type FailureKind,
-  isConnectionRefused,
+  failureMessage,
   isRetryableFailure,
   isRetryableStatus,
   retryAfterDelay,
@@ -20,15 +24,22 @@ export type FetchFunction = (input: Request, init?: RequestInit) => Promise<Resp
 
 /** Per-client defaults and per-call overrides. */
 export interface RetryOptions {
-  /** Retries after the first attempt (default 2). 0 disables retrying. */
-  maxRetries?: number;
-  /** Time limit of each attempt in ms, headers and body included (default 30,000). */
-  timeoutMs?: number;
+  /** Retries after the first attempt (default 2, at most 100). 0 disables retrying. */
+  maxRetries?: number | undefined;
+  /** Time limit of each attempt in ms, headers and body included (default 30,000; 1 to 2,147,483,647). */
+  timeoutMs?: number | undefined;
+  /**
+   * The most bytes an answer's body may have, after decompression (default 64 MiB, at most 256 MiB).
+   * Past it the attempt stops reading and the call fails with a SignalWireResponseTooLargeError.
+   */
+  maxResponseBytes?: number | undefined;
 }
 
 export interface CallOptions extends RetryOptions {
   /** Aborts the call at once, also while waiting between attempts. Never retried. */
-  signal?: AbortSignal;
+  signal?: AbortSignal | undefined;
+  /** Extra headers for this call, checked before anything is sent. Authorization is always the client's. */
+  headers?: Record<string, string | undefined> | undefined;
 }
 
 /** Receives one line per attempt; never a credential. */
@@ -40,11 +51,14 @@ export interface Clock {
   sleep(ms: number, signal?: AbortSignal): Promise<void>;
 }
 
-export interface TransportSettings extends Required<RetryOptions> {
+/** RetryOptions with every value given. */
+export type RetrySettings = { [name in keyof RetryOptions]-?: NonNullable<RetryOptions[name]> };
+
+export interface TransportSettings extends RetrySettings {
   fetch: typeof fetch;
   /** The class answers are built with (default: the global Response; Node gets a lighter one). */
-  Response?: typeof Response;
-  logger?: Logger;
+  Response?: typeof Response | undefined;
+  logger?: Logger | undefined;
   clock: Clock;
 }
 
@@ -64,7 +78,11 @@ export interface Call {
   readonly last: LastAnswer | undefined;
 }
 
-export const DEFAULT_RETRY_OPTIONS: Required<RetryOptions> = { maxRetries: 2, timeoutMs: 30_000 };
+export const DEFAULT_RETRY_OPTIONS: RetrySettings = {
+  maxRetries: 2,
+  timeoutMs: 30_000,
+  maxResponseBytes: 64 * 1024 * 1024,
+};
 
 export const systemClock: Clock = {
   now: () => performance.now(),
@@ -86,7 +104,10 @@ export const systemClock: Clock = {
 // Statuses whose Response must be built with a null body.
 const NULL_BODY_STATUSES = new Set([101, 204, 205, 304]);
 
-type AttemptOutcome = { response: Response; payload: ArrayBuffer | null } | { failure: FailureKind; error: unknown };
+type AttemptOutcome =
+  | { response: Response; payload: ArrayBuffer | null }
+  | { failure: FailureKind; error: unknown }
+  | { tooLarge: { status: number; headers: Headers } };
 
 /**
  * Many concurrent calls often share one caller signal (a shutdown signal, say). Each call listening
@@ -119,16 +140,6 @@ function linkAbort(signal: AbortSignal, callback: () => void): () => void {
   };
 }
 
-export function checkRetryOptions(options: RetryOptions): void {
-  const { maxRetries, timeoutMs } = options;
-  if (maxRetries !== undefined && !(Number.isInteger(maxRetries) && maxRetries >= 0)) {
-    throw new SignalWireError(`Invalid maxRetries ${String(maxRetries)}: it must be a whole number, 0 or more.`);
-  }
-  if (timeoutMs !== undefined && !(Number.isFinite(timeoutMs) && timeoutMs > 0)) {
-    throw new SignalWireError(`Invalid timeoutMs ${String(timeoutMs)}: it must be a positive number of milliseconds.`);
-  }
-}
-
 export function createTransport(settings: TransportSettings) {
   const { fetch: send, logger, clock, Response: AnswerClass = Response } = settings;
 
@@ -136,9 +147,11 @@ export function createTransport(settings: TransportSettings) {
   async function attempt(
     request: Request,
     body: ArrayBuffer | undefined,
-    timeoutMs: number,
+    limits: { timeoutMs: number; maxResponseBytes: number },
     signal?: AbortSignal,
   ): Promise<AttemptOutcome> {
+    const { timeoutMs, maxResponseBytes } = limits;
+    let answered: { status: number; headers: Headers } | undefined;
     const controller = new AbortController();
     let timedOut = false;
     const timer = setTimeout(() => {
@@ -157,24 +170,31 @@ export function createTransport(settings: TransportSettings) {
         const answer = await send(request.url, {
           method: request.method,
           headers: request.headers,
-          body,
+          body: body ?? null,
           signal: controller.signal,
           redirect: 'manual', // never carry the credentials to wherever a redirect points
         });
-        const payload = NULL_BODY_STATUSES.has(answer.status) ? null : await answer.arrayBuffer();
+        answered = answer;
+        const bytes = NULL_BODY_STATUSES.has(answer.status) ? null : await readBody(answer, maxResponseBytes);
+        const payload = bytes && (bytes.byteLength === bytes.buffer.byteLength ? bytes.buffer : bytes.slice().buffer);
         const response = new AnswerClass(payload, {
           status: answer.status,
           statusText: answer.statusText,
           headers: answer.headers,
         });
+        // A Response built here has no URL of its own: callers of client.api read it.
+        Object.defineProperty(response, 'url', { value: answer.url || request.url });
         return { response, payload };
       })();
       exchange.catch(() => {}); // when `abandoned` wins, the exchange's own failure is of no interest
       return await Promise.race([exchange, abandoned]);
     } catch (error) {
+      if (error instanceof BodyTooLargeError && answered) {
+        controller.abort(); // drops the connection: nothing more of this body is read
+        return { tooLarge: { status: answered.status, headers: answered.headers } };
+      }
       // Judged by what happened, not by controller.signal: the caller's abort also aborts it.
-      const failure: FailureKind = timedOut ? 'timeout' : isConnectionRefused(error) ? 'refused' : 'connection';
-      return { failure, error };
+      return { failure: timedOut ? 'timeout' : failureKind(error), error };
     } finally {
       clearTimeout(timer);
       signal?.removeEventListener('abort', forwardAbort);
@@ -184,9 +204,14 @@ export function createTransport(settings: TransportSettings) {
   }
 
   return function startCall(options: CallOptions = {}): Call {
-    checkRetryOptions(options);
+    checkNumericOptions(options);
+    checkHeaders(options.headers, 'headers');
     const maxRetries = options.maxRetries ?? settings.maxRetries;
-    const timeoutMs = options.timeoutMs ?? settings.timeoutMs;
+    const limits = {
+      timeoutMs: options.timeoutMs ?? settings.timeoutMs,
+      maxResponseBytes: options.maxResponseBytes ?? settings.maxResponseBytes,
+    };
+    const { timeoutMs } = limits;
     const { signal } = options;
     const call = { method: '', url: '', attempts: 0, last: undefined as LastAnswer | undefined, fetch: callFetch };
     const info = () => ({ method: call.method, url: call.url, attempts: call.attempts });
@@ -195,6 +220,8 @@ export function createTransport(settings: TransportSettings) {
     async function callFetch(request: Request): Promise<Response> {
       call.method = request.method;
       call.url = request.url;
+      // Headers set by a middleware or on client.api calls: refused here, before anything is sent.
+      checkRequestHeaders(request.headers);
       // Read once: each attempt sends a fresh copy of these bytes.
       const body = request.body === null ? undefined : await request.arrayBuffer();
       if (!signal) return attempts(request, body, undefined);
@@ -220,11 +247,25 @@ export function createTransport(settings: TransportSettings) {
         if (abortSignal?.aborted) throw aborted();
         const number = ++call.attempts;
         const started = clock.now();
-        const outcome = await attempt(request, body, timeoutMs, abortSignal);
-        const result = abortSignal?.aborted ? 'aborted' : 'response' in outcome ? outcome.response.status : outcome.failure;
+        const outcome = await attempt(request, body, limits, abortSignal);
+        const result = abortSignal?.aborted
+          ? 'aborted'
+          : 'response' in outcome
+            ? outcome.response.status
+            : 'failure' in outcome
+              ? outcome.failure
+              : 'too-large';
         // Built only for a logger: the path alone (no query string), never a header.
         if (logger) log(`${method} ${new URL(request.url).pathname} ${result} attempt ${number}/${maxRetries + 1} ${Math.round(clock.now() - started)}ms`);
         if (abortSignal?.aborted) throw aborted();
+        if ('tooLarge' in outcome) {
+          const { status, headers } = outcome.tooLarge;
+          throw new SignalWireResponseTooLargeError(
+            limits.maxResponseBytes,
+            { status, text: '', requestId: requestIdOf(headers) },
+            info(),
+          );
+        }
 
         const retryable =
           number <= maxRetries &&
@@ -240,11 +281,7 @@ export function createTransport(settings: TransportSettings) {
           if (outcome.failure === 'timeout') {
             throw new SignalWireTimeoutError(`timed out after ${timeoutMs}ms`, info(), { cause: outcome.error });
           }
-          throw new SignalWireConnectionError(
-            outcome.failure === 'refused' ? 'connection refused' : 'connection failed',
-            info(),
-            { cause: outcome.error },
-          );
+          throw new SignalWireConnectionError(failureMessage(outcome.failure, request.url), info(), { cause: outcome.error });
         }
 
         const delay =

@@ -20,7 +20,7 @@ import {
 } from '../src/index.js';
 import {
   backoffDelay,
-  isConnectionRefused,
+  failureKind,
   isRetryableFailure,
   isRetryableStatus,
   retryAfterDelay,
@@ -329,7 +329,7 @@ describe.each(SENDS)('%s', (_name, send) => {
       expect(error).toBeInstanceOf(SignalWireServerError);
       expect(error).toMatchObject({ status: 503, attempts: 3 });
       expect(local.requests).toHaveLength(3);
-      expect(DEFAULT_RETRY_OPTIONS).toEqual({ maxRetries: 2, timeoutMs: 30_000 });
+      expect(DEFAULT_RETRY_OPTIONS).toEqual({ maxRetries: 2, timeoutMs: 30_000, maxResponseBytes: 64 * 1024 * 1024 });
     });
 
     test('a 429 that persists becomes a SignalWireRateLimitError', async () => {
@@ -774,13 +774,13 @@ describe('retry policy', () => {
     expect(isRetryableFailure('PATCH', 'connection')).toBe(false);
   });
 
-  test('isConnectionRefused finds ECONNREFUSED in the cause chain, and nothing else', () => {
+  test('failureKind finds ECONNREFUSED in the cause chain, and nothing else', () => {
     const refused = Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:1'), { code: 'ECONNREFUSED' });
-    expect(isConnectionRefused(new TypeError('fetch failed', { cause: refused }))).toBe(true);
-    expect(isConnectionRefused(new TypeError('fetch failed', { cause: new AggregateError([refused]) }))).toBe(true);
+    expect(failureKind(new TypeError('fetch failed', { cause: refused })) === 'refused').toBe(true);
+    expect(failureKind(new TypeError('fetch failed', { cause: new AggregateError([refused]) })) === 'refused').toBe(true);
     const reset = Object.assign(new Error('other side closed'), { code: 'UND_ERR_SOCKET' });
-    expect(isConnectionRefused(new TypeError('fetch failed', { cause: reset }))).toBe(false);
-    expect(isConnectionRefused(new DOMException('aborted', 'AbortError'))).toBe(false);
-    expect(isConnectionRefused(undefined)).toBe(false);
+    expect(failureKind(new TypeError('fetch failed', { cause: reset })) === 'refused').toBe(false);
+    expect(failureKind(new DOMException('aborted', 'AbortError')) === 'refused').toBe(false);
+    expect(failureKind(undefined) === 'refused').toBe(false);
   });
 });

@@ -2,6 +2,7 @@
 // stay an error, or the typecheck fails.
 import { describe, expectTypeOf, test } from 'vitest';
 import {
+  type ApiErrorItem,
   createSignalWireClient,
   type ConferenceRoom,
   type ConferenceRoomAddress,
@@ -11,6 +12,7 @@ import {
   type Paginator,
   type paths,
   type RequestOptions,
+  type SignalWireApiError,
 } from '../src/index.js';
 
 const client = createSignalWireClient({ space: 'example', projectId: 'p', apiToken: 't' });
@@ -128,5 +130,14 @@ describe('client.api', () => {
   test('typed data', async () => {
     const { data } = await client.api.GET('/api/fabric/resources/conference_rooms/{id}', { params: { path: { id } } });
     expectTypeOf(data).toEqualTypeOf<ConferenceRoomResponse | undefined>();
+  });
+});
+
+describe('error items', () => {
+  test('every SignalWireApiError has items of one shape, the raw item kept', () => {
+    expectTypeOf<SignalWireApiError['errors'][number]>().toEqualTypeOf<ApiErrorItem>();
+    expectTypeOf<ApiErrorItem['message']>().toEqualTypeOf<string>();
+    expectTypeOf<ApiErrorItem['attribute']>().toEqualTypeOf<string | undefined>();
+    expectTypeOf<ApiErrorItem['raw']>().toEqualTypeOf<unknown>();
   });
 });

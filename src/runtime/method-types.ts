@@ -5,11 +5,8 @@ import type { CallOptions } from '../transport.js';
 
 export type { Paginator };
 
-/** The last argument of every method: per-call settings, beside the operation's query parameters. */
-export interface RequestOptions extends CallOptions {
-  /** Extra headers for this call (e.g. `Prefer` for a Prism mock). Authorization is always the client's. */
-  headers?: Record<string, string> | undefined;
-}
+/** The last argument of every method: per-call settings (signal, timeoutMs, maxRetries, headers…), beside the operation's query parameters. */
+export type RequestOptions = CallOptions;
 
 /** The three operations that act for a subscriber take its access token instead of your API token. */
 export interface BearerAuth {
