@@ -9972,10 +9972,7 @@ export interface components {
              * @example 2024-05-06T12:20:00Z
              */
             remove_at: string | null;
-            /**
-             * @description The amount of time in seconds after which a participant is removed from the conference after joining.
-             * @example 600
-             */
+            /** @description The amount of time in seconds after which a participant is removed from the conference after joining. */
             remove_after_seconds_elapsed: number | null;
             /**
              * @description The video layout of the conference.
