@@ -4,7 +4,8 @@
 #   1. lint the overlay;  2. bundle the description with the overlay applied;
 #   3. check that every overlay action still matched something;  4. lint the patched description;
 #   5. write the mock server's variant (recursive SWML schemas opaque: scripts/mock-description.mjs);
-#   6. compile the patched description to TypeScript types.
+#   6. compile the patched description to TypeScript types, documented ranges in the doc comments
+#      (scripts/document-ranges.mjs: openapi-typescript drops minimum, maxLength and the like).
 # Everything is written to a temporary directory first and moved into place only when every step of
 # every API succeeded, so a malformed description or overlay leaves generated/ exactly as it was.
 # Usage: scripts/generate.sh [OUT_DIR]   (default generated/; CI passes a scratch dir to check for drift)
@@ -36,9 +37,10 @@ generate_api() {
   { echo "$banner"; cat "$work/${prefix}bundle.yaml"; } > "$patched"
   lint "$patched"
   node scripts/mock-description.mjs "$patched" "$work/${prefix}mock.yaml"
+  node scripts/document-ranges.mjs "$patched" "$work/${prefix}types-input.yaml"
   # --default-non-nullable=false: a field with a default (update's layout) stays optional in requests.
   # --redocly: compile only; the lint above already checked the description (see the config's comment).
-  "$bin/openapi-typescript" "$patched" --output "$work/${prefix}schema.body.ts" --default-non-nullable=false \
+  "$bin/openapi-typescript" "$work/${prefix}types-input.yaml" --output "$work/${prefix}schema.body.ts" --default-non-nullable=false \
     --redocly scripts/openapi-typescript.redocly.yaml 2>&1 | grep -v '^\s*$' >&2
   { sed 's|^#|//|' <<< "$banner"; cat "$work/${prefix}schema.body.ts"; } > "$work/${prefix}schema.ts"
   # The operation table step goes here: it reads "$patched" and writes "$work/${prefix}operations.ts".
