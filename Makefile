@@ -9,7 +9,7 @@ SPECS := openapi/signalwire-rest.openapi.yaml
 OVERLAYS := openapi/signalwire-rest.overlay.yaml
 GENERATED := generated/openapi.yaml generated/mock.yaml generated/schema.ts
 PIPELINE := redocly.yaml scripts/generate.sh scripts/check-overlay-targets.mjs scripts/mock-description.mjs scripts/document-ranges.mjs \
-  scripts/openapi-typescript.redocly.yaml
+  scripts/lib/refs.mjs scripts/openapi-typescript.redocly.yaml
 
 .PHONY: help install generate check-generated lint typecheck unit test demo mock bench build check-package check-readme docs spec-diff
 

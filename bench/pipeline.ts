@@ -24,7 +24,8 @@ const tools = {
   'overlay target check': `node scripts/check-overlay-targets.mjs ${spec} ${overlay}`,
   'redocly lint (patched)': `"$bin/redocly" lint --format=stylish generated/openapi.yaml`,
   'mock variant': `node scripts/mock-description.mjs generated/openapi.yaml '${work}/mock.yaml'`,
-  'openapi-typescript': `"$bin/openapi-typescript" generated/openapi.yaml --output '${work}/schema.ts' --default-non-nullable=false \
+  'ranges for the doc comments': `node scripts/document-ranges.mjs generated/openapi.yaml '${work}/types-input.yaml'`,
+  'openapi-typescript': `"$bin/openapi-typescript" '${work}/types-input.yaml' --output '${work}/schema.ts' --default-non-nullable=false \
     --redocly scripts/openapi-typescript.redocly.yaml`,
 };
 const whole = `scripts/generate.sh '${work}/generated'`;

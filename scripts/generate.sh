@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # The codegen pipeline: openapi/ (SignalWire's descriptions + the project's overlays) -> generated/.
 # For each API (generate_api below):
-#   1. lint the overlay;  2. bundle the description with the overlay applied;
-#   3. check that every overlay action still matched something;  4. lint the patched description;
+#   1. lint the overlay;  2. check that every overlay action still matches something;
+#   3. bundle the description with the overlay applied;  4. lint the patched description;
 #   5. write the mock server's variant (recursive SWML schemas opaque: scripts/mock-description.mjs);
 #   6. compile the patched description to TypeScript types, documented ranges in the doc comments
 #      (scripts/document-ranges.mjs: openapi-typescript drops minimum, maxLength and the like).
@@ -32,8 +32,8 @@ generate_api() {
 # Derived from SignalWire's OpenAPI description (c) SignalWire (github.com/signalwire/docs), licensed
 # CC BY-NC-SA 4.0, changed by the overlay named above: see NOTICE."
   lint "$overlay"
-  redocly bundle "$spec" --overlay "$overlay" --output "$work/${prefix}bundle.yaml"
   node scripts/check-overlay-targets.mjs "$spec" "$overlay"
+  redocly bundle "$spec" --overlay "$overlay" --output "$work/${prefix}bundle.yaml"
   { echo "$banner"; cat "$work/${prefix}bundle.yaml"; } > "$patched"
   lint "$patched"
   node scripts/mock-description.mjs "$patched" "$work/${prefix}mock.yaml"

@@ -5,6 +5,7 @@
 // Usage: node scripts/spec-diff-report.mjs REPORT.json
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
+import { componentRefs } from './lib/refs.mjs';
 
 const report = JSON.parse(readFileSync(process.argv[2], 'utf8'));
 const methods = new Set(['get', 'put', 'post', 'delete', 'patch', 'head', 'options', 'trace']);
@@ -13,23 +14,13 @@ const unescape = (token) => token.replaceAll('~1', '/').replaceAll('~0', '~');
 // For one description: component pointer ("#/components/schemas/Layout") -> operations that reach it.
 function operationsByComponent(path) {
   const document = parse(readFileSync(path, 'utf8'));
-  const refsOf = (node, found = new Set()) => {
-    if (Array.isArray(node)) for (const item of node) refsOf(item, found);
-    else if (typeof node === 'object' && node !== null) {
-      for (const [key, value] of Object.entries(node)) {
-        if (key === '$ref' && typeof value === 'string') found.add(value.split('/').slice(0, 4).join('/'));
-        else refsOf(value, found);
-      }
-    }
-    return found;
-  };
   const resolve = (pointer) => pointer.split('/').slice(1).map(unescape).reduce((node, key) => node?.[key], document);
   const reached = new Map();
   for (const [route, item] of Object.entries(document.paths ?? {})) {
     for (const [method, operation] of Object.entries(item ?? {})) {
       if (!methods.has(method)) continue;
       const name = `${method.toUpperCase()} ${route}`;
-      const pending = [...refsOf([operation, item.parameters])];
+      const pending = [...componentRefs([operation, item.parameters])];
       const seen = new Set();
       while (pending.length > 0) {
         const pointer = pending.pop();
@@ -37,7 +28,7 @@ function operationsByComponent(path) {
         seen.add(pointer);
         if (!reached.has(pointer)) reached.set(pointer, new Set());
         reached.get(pointer).add(name);
-        pending.push(...refsOf(resolve(pointer)));
+        pending.push(...componentRefs(resolve(pointer)));
       }
     }
   }
