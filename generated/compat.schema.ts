@@ -3559,6 +3559,8 @@ export interface components {
         CreateApplicationRequest: {
             /**
              * @description A named unique identifier for the resource.
+             *
+             *     Range: at most 64 characters.
              * @example My Friendly Name
              */
             FriendlyName: string;
@@ -3769,12 +3771,16 @@ export interface components {
             CallerId?: string;
             /**
              * @description The digits to press after a call is connected. Valid characters are 0-9, #, *, w (wait 0.5s), and W (wait 1s).
+             *
+             *     Range: at most 32 characters; pattern `^[\d#*wW]{1,32}$`.
              * @example 1ww2
              */
             SendDigits?: string;
             /**
              * Format: int32
              * @description The time in seconds SignalWire will wait before assuming the call has no answer. Default is `60` seconds.
+             *
+             *     Range: 1 to 600.
              * @default 60
              * @example 60
              */
@@ -3789,6 +3795,8 @@ export interface components {
             /**
              * Format: int32
              * @description The time in seconds SignalWire will wait for machine detection before timing out. Default is `30` seconds.
+             *
+             *     Range: 1 to 120.
              * @default 30
              * @example 30
              */
@@ -3796,6 +3804,8 @@ export interface components {
             /**
              * Format: int32
              * @description How many milliseconds of voice to decide it is a machine. Default is `2400` milliseconds.
+             *
+             *     Range: 1000 to 6000.
              * @default 2400
              * @example 2400
              */
@@ -3803,6 +3813,8 @@ export interface components {
             /**
              * Format: int32
              * @description Number of milliseconds to wait for voice to finish. Default is `1200` milliseconds.
+             *
+             *     Range: 500 to 5000.
              * @default 1200
              * @example 1200
              */
@@ -3810,6 +3822,8 @@ export interface components {
             /**
              * Format: int32
              * @description Number of milliseconds to wait for initial voice before giving up. Default is `5000` milliseconds.
+             *
+             *     Range: 2000 to 10000.
              * @default 5000
              * @example 5000
              */
@@ -3817,6 +3831,8 @@ export interface components {
             /**
              * Format: int32
              * @description How many words to count to decide it is a machine. Default is `6`.
+             *
+             *     Range: 1 to 100.
              * @default 6
              * @example 6
              */
@@ -3904,6 +3920,8 @@ export interface components {
             SipAuthPassword?: string;
             /**
              * @description The maximum price in USD acceptable for the call to be created. Format: up to 4 decimal places.
+             *
+             *     Range: pattern `^\d+\.?\d{0,4}$`.
              * @example 0.0075
              */
             MaxPricePerMinute?: string;
@@ -4041,6 +4059,8 @@ export interface components {
         CreateCxmlScriptRequest: {
             /**
              * @description A friendly name given to the cXML script. Required.
+             *
+             *     Range: at least 1 characters.
              * @example Death Star IVR
              */
             Name: string;
@@ -4054,6 +4074,8 @@ export interface components {
         CreateIncomingPhoneNumberRequest: {
             /**
              * @description The phone number to purchase in E.164 format. Must start with `+` followed by 5-17 digits.
+             *
+             *     Range: 6 to 18 characters; pattern `^\+\d{5,17}$`.
              * @example +13103386745
              */
             PhoneNumber: string;
@@ -4165,6 +4187,8 @@ export interface components {
             ApplicationSid?: components["schemas"]["uuid"];
             /**
              * @description The maximum price in USD acceptable for the message to be sent. Format: decimal with up to 4 decimal places.
+             *
+             *     Range: pattern `^\d+\.?\d{0,4}$`.
              * @example 0.0075
              */
             MaxPrice?: string;
@@ -4177,6 +4201,8 @@ export interface components {
             /**
              * Format: int32
              * @description The number of seconds a message will allow being queued before canceling. Must be between 1 and 172800 (48 hours). Default is 14400 (4 hours).
+             *
+             *     Range: 1 to 172800.
              * @default 14400
              * @example 14400
              */
@@ -4185,6 +4211,8 @@ export interface components {
             MessagingServiceSid?: components["schemas"]["uuid"];
             /**
              * @description URLs of media to attach and send with the message (up to 8), sent as one MediaUrl form field per URL.
+             *
+             *     Range: at most 8 items.
              * @example [
              *       "https://example.com/image.jpg"
              *     ]
@@ -4195,12 +4223,16 @@ export interface components {
         CreateQueueRequest: {
             /**
              * @description A unique name for the queue. Must contain only alphanumeric characters and underscores.
+             *
+             *     Range: at least 1 characters; pattern `^\w+$`.
              * @example Queue1
              */
             FriendlyName: string;
             /**
              * Format: int32
              * @description The maximum number of calls that are allowed to wait in a queue. Must be a positive integer.
+             *
+             *     Range: greater than 0.
              * @example 100
              */
             MaxSize?: number;
@@ -4209,6 +4241,8 @@ export interface components {
         CreateSubprojectRequest: {
             /**
              * @description The name of the Project, up to 250 characters long.
+             *
+             *     Range: at most 250 characters.
              * @example My Project
              */
             FriendlyName: string;
@@ -4217,11 +4251,15 @@ export interface components {
         CreateTokenRequest: {
             /**
              * @description The name representing the project API token.
+             *
+             *     Range: at least 1 characters.
              * @example John Doe's Token
              */
             name: string;
             /**
              * @description The permissions you would like to enable for this project API token. Valid permissions are: calling, chat, datasphere, fax, management, messaging, numbers, pubsub, storage, tasking, and video.
+             *
+             *     Range: at least 1 items.
              * @example [
              *       "calling",
              *       "fax",
@@ -4765,6 +4803,8 @@ export interface components {
         ImportPhoneNumberRequest: {
             /**
              * @description The phone number to import in E.164 format. Must start with `+` followed by 5-30 digits.
+             *
+             *     Range: 6 to 31 characters; pattern `^\+\d{5,30}$`.
              * @example +49152234333323
              */
             number: string;
@@ -4775,6 +4815,8 @@ export interface components {
             number_type: components["schemas"]["NumberType"];
             /**
              * @description The capabilities to enable for this phone number. If not provided, defaults to all capabilities (`sms`, `voice`, `fax`, `mms`). If provided, must include at least one capability.
+             *
+             *     Range: at least 1 items.
              * @example [
              *       "sms",
              *       "voice"
@@ -5571,12 +5613,16 @@ export interface components {
             /**
              * Format: int32
              * @description The number of calls currently waiting in the queue.
+             *
+             *     Range: at least 0.
              * @example 0
              */
             current_size: number;
             /**
              * Format: int32
              * @description The average wait time, in seconds, of callers in a queue.
+             *
+             *     Range: at least 0.
              * @example 0
              */
             average_wait_time: number;
@@ -5660,12 +5706,16 @@ export interface components {
             /**
              * Format: int32
              * @description The position of the member in the queue (1-indexed).
+             *
+             *     Range: at least 1.
              * @example 1
              */
             position: number;
             /**
              * Format: int32
              * @description The wait time, in seconds, since the member was enqueued.
+             *
+             *     Range: at least 0.
              * @example 30
              */
             wait_time: number;
@@ -5739,12 +5789,16 @@ export interface components {
             /**
              * Format: int32
              * @description The position of the member in the queue (1-indexed).
+             *
+             *     Range: at least 1.
              * @example 1
              */
             position: number;
             /**
              * Format: int32
              * @description The wait time, in seconds, since the member was enqueued.
+             *
+             *     Range: at least 0.
              * @example 30
              */
             wait_time: number;
@@ -5782,12 +5836,16 @@ export interface components {
             /**
              * Format: int32
              * @description The number of calls currently waiting in the queue.
+             *
+             *     Range: at least 0.
              * @example 0
              */
             current_size: number;
             /**
              * Format: int32
              * @description The average wait time, in seconds, of callers in a queue.
+             *
+             *     Range: at least 0.
              * @example 0
              */
             average_wait_time: number;
@@ -5874,6 +5932,8 @@ export interface components {
             /**
              * Format: int32
              * @description The length, in seconds, of the recording.
+             *
+             *     Range: at least 0.
              * @example 4
              */
             duration: number;
@@ -6013,6 +6073,8 @@ export interface components {
             /**
              * Format: int32
              * @description The length, in seconds, of the recording.
+             *
+             *     Range: at least 0.
              * @example 4
              */
             duration: number;
@@ -6117,6 +6179,8 @@ export interface components {
             /**
              * Format: int32
              * @description Time to live in minutes for the fax. Must be between 5 and 300. Default is 60.
+             *
+             *     Range: 5 to 300.
              * @default 60
              * @example 60
              */
@@ -6250,6 +6314,8 @@ export interface components {
             id: components["schemas"]["uuid"];
             /**
              * @description The name of the created API Token.
+             *
+             *     Range: at least 1 characters.
              * @example John Doe's Token
              */
             name: string;
@@ -6297,6 +6363,8 @@ export interface components {
             /**
              * Format: int32
              * @description The duration, in seconds, of the transcribed audio.
+             *
+             *     Range: at least 0.
              * @example 60
              */
             duration: number;
@@ -6397,6 +6465,8 @@ export interface components {
             /**
              * Format: int32
              * @description The duration, in seconds, of the transcribed audio.
+             *
+             *     Range: at least 0.
              * @example 60
              */
             duration: number;
@@ -6435,6 +6505,8 @@ export interface components {
         UpdateAccountRequest: {
             /**
              * @description The new name for the Project.
+             *
+             *     Range: at most 250 characters.
              * @example My Project
              */
             FriendlyName: string;
@@ -6443,6 +6515,8 @@ export interface components {
         UpdateApplicationRequest: {
             /**
              * @description A named unique identifier for the resource.
+             *
+             *     Range: at most 64 characters.
              * @example My Friendly Name
              */
             FriendlyName: string;
@@ -6717,6 +6791,8 @@ export interface components {
         UpdateCxmlScriptRequest: {
             /**
              * @description A friendly name given to the cXML script. Required.
+             *
+             *     Range: at least 1 characters.
              * @example Death Star IVR
              */
             Name: string;
@@ -6749,6 +6825,8 @@ export interface components {
             EmergencyAddressSid?: components["schemas"]["uuid"];
             /**
              * @description A friendly name for the phone number.
+             *
+             *     Range: 1 to 255 characters.
              * @example My Business Line
              */
             FriendlyName?: string;
@@ -6832,6 +6910,8 @@ export interface components {
         UpdateMessageRequest: {
             /**
              * @description The new body of the message. Must be an empty string to redact the message content.
+             *
+             *     Range: at most 0 characters.
              * @example
              */
             Body: string;
@@ -6856,12 +6936,16 @@ export interface components {
         UpdateQueueRequest: {
             /**
              * @description A unique name for the queue. Must contain only alphanumeric characters and underscores.
+             *
+             *     Range: at least 1 characters; pattern `^\w+$`.
              * @example Queue1
              */
             FriendlyName: string;
             /**
              * Format: int32
              * @description The maximum number of calls that are allowed to wait in a queue. Must be a positive integer.
+             *
+             *     Range: greater than 0.
              * @example 100
              */
             MaxSize?: number;
@@ -6870,6 +6954,8 @@ export interface components {
         UpdateTokenRequest: {
             /**
              * @description The name representing the project API token.
+             *
+             *     Range: at least 1 characters.
              * @example John Doe's Token
              */
             name?: string;

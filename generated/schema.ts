@@ -6931,12 +6931,16 @@ export interface components {
             /**
              * Format: int32
              * @description Ring timeout in seconds. Must be between 1 and 600.
+             *
+             *     Range: 1 to 600.
              * @example 30
              */
             timeout?: number;
             /**
              * Format: double
              * @description Maximum per-minute price (in dollars). If the computed billing route exceeds this value, the call is rejected.
+             *
+             *     Range: at least 0.
              * @example 0.05
              */
             max_price_per_minute?: number;
@@ -7034,12 +7038,16 @@ export interface components {
             /**
              * Format: int32
              * @description Ring timeout in seconds. Must be between 1 and 600.
+             *
+             *     Range: 1 to 600.
              * @example 30
              */
             timeout?: number;
             /**
              * Format: double
              * @description Maximum per-minute price (in dollars). If the computed billing route exceeds this value, the call is rejected.
+             *
+             *     Range: at least 0.
              * @example 0.05
              */
             max_price_per_minute?: number;
@@ -7157,6 +7165,8 @@ export interface components {
                 /**
                  * Format: double
                  * @description Maximum time in seconds the detection may run before timing out.
+                 *
+                 *     Range: at least 0.
                  * @default 30
                  * @example 30
                  */
@@ -7589,6 +7599,8 @@ export interface components {
                 /**
                  * Format: double
                  * @description Volume adjustment in dB. Must be between -40 and 40.
+                 *
+                 *     Range: -40 to 40.
                  * @default 0
                  * @example 0
                  */
@@ -7602,6 +7614,8 @@ export interface components {
                 /**
                  * Format: int32
                  * @description Number of times the full `play` sequence is repeated. `0` loops forever; `N > 0` plays a total of N times.
+                 *
+                 *     Range: at least 0.
                  * @default 1
                  * @example 1
                  */
@@ -7695,6 +7709,8 @@ export interface components {
                 /**
                  * Format: double
                  * @description Volume adjustment in dB. Must be between -40 and 40.
+                 *
+                 *     Range: -40 to 40.
                  * @example 5
                  */
                 volume: number;
@@ -9029,6 +9045,8 @@ export interface components {
             /**
              * Format: double
              * @description Maximum time in seconds to wait for initial speech before stopping.
+             *
+             *     Range: at least 0.
              * @default 4
              * @example 5
              */
@@ -9036,6 +9054,8 @@ export interface components {
             /**
              * Format: double
              * @description Time in seconds of silence after speech to stop recording.
+             *
+             *     Range: at least 0.
              * @default 0.5
              * @example 3
              */
@@ -9043,6 +9063,8 @@ export interface components {
             /**
              * Format: int32
              * @description Maximum recording duration in seconds. Set to `0` for no limit.
+             *
+             *     Range: at least 0.
              * @default 0
              * @example 0
              */
@@ -9056,6 +9078,8 @@ export interface components {
             /**
              * Format: double
              * @description Input sensitivity for voice detection (0.0-100.0).
+             *
+             *     Range: 0 to 100.
              * @default 44
              * @example 50
              */
@@ -9214,6 +9238,8 @@ export interface components {
             /**
              * Format: int32
              * @description UDP port of the RTP target (1-65535).
+             *
+             *     Range: 1 to 65535.
              * @example 5060
              */
             port: number;
@@ -9800,6 +9826,8 @@ export interface components {
         "Chat.NewChatToken": {
             /**
              * @description The maximum time, in minutes, that the access token will be valid for. Between 1 and 43,200 (30 days).
+             *
+             *     Range: 1 to 43200.
              * @example 60
              */
             ttl: number;
@@ -9819,6 +9847,8 @@ export interface components {
             channels: components["schemas"]["Chat.ChatChannel"];
             /**
              * @description The unique identifier of the member. Up to 250 characters. If not specified, a random UUID will be generated.
+             *
+             *     Range: at most 250 characters.
              * @example 3fa85f64-5717-4562-b3fc-2c963f66afa6
              */
             member_id?: string;
@@ -9935,12 +9965,16 @@ export interface components {
             name: string;
             /**
              * @description Display name of the Conference Room
+             *
+             *     Range: at most 200 characters.
              * @example Reception
              */
             display_name: string;
             /**
              * Format: int32
              * @description Maximum number of members allowed in the conference room
+             *
+             *     Range: 0 to 300.
              * @example 30
              */
             max_members: number;
@@ -9974,7 +10008,8 @@ export interface components {
             remove_at: string | null;
             /**
              * @description The amount of time in seconds after which a participant is removed from the conference after joining.
-             * @example 600
+             *
+             *     Range: 0 to 200000.
              */
             remove_after_seconds_elapsed: number | null;
             /**
@@ -10028,6 +10063,8 @@ export interface components {
             prioritize_handraise: boolean;
             /**
              * @description The description of the Conference Room.
+             *
+             *     Range: at most 3000 characters.
              * @example This room is for coffee, no shop talk
              */
             description: string | null;
@@ -10072,11 +10109,15 @@ export interface components {
             name: string;
             /**
              * @description Display name of the Conference Room
+             *
+             *     Range: at most 200 characters.
              * @example Reception
              */
             display_name?: string;
             /**
              * @description The description of the Conference Room.
+             *
+             *     Range: at most 3000 characters.
              * @example This room is for coffee, no shop talk
              */
             description?: string;
@@ -10095,6 +10136,8 @@ export interface components {
             /**
              * Format: int32
              * @description Maximum number of members allowed in the conference room
+             *
+             *     Range: 0 to 300.
              * @example 30
              */
             max_members?: number;
@@ -10114,6 +10157,8 @@ export interface components {
             /**
              * Format: int32
              * @description The amount of time in seconds after which a participant is removed from the conference after joining.
+             *
+             *     Range: 0 to 200000.
              */
             remove_after_seconds_elapsed?: number;
             /**
@@ -10230,11 +10275,15 @@ export interface components {
             name?: string;
             /**
              * @description Display name of the Conference Room
+             *
+             *     Range: at most 200 characters.
              * @example Reception
              */
             display_name?: string;
             /**
              * @description The description of the Conference Room.
+             *
+             *     Range: at most 3000 characters.
              * @example This room is for coffee, no shop talk
              */
             description?: string;
@@ -10253,6 +10302,8 @@ export interface components {
             /**
              * Format: int32
              * @description Maximum number of members allowed in the conference room
+             *
+             *     Range: 0 to 300.
              * @example 30
              */
             max_members?: number;
@@ -10272,6 +10323,8 @@ export interface components {
             /**
              * Format: int32
              * @description The amount of time in seconds after which a participant is removed from the conference after joining.
+             *
+             *     Range: 0 to 200000.
              */
             remove_after_seconds_elapsed?: number;
             /**
@@ -10342,6 +10395,8 @@ export interface components {
         CreateAddressRequest: {
             /**
              * @description A friendly name given to the address to help distinguish and search for different addresses within your project.
+             *
+             *     Range: at most 250 characters.
              * @example My Address
              */
             label: string;
@@ -10352,21 +10407,29 @@ export interface components {
             country: string;
             /**
              * @description First name of the occupant associated with this address.
+             *
+             *     Range: at most 250 characters.
              * @example Emmett
              */
             first_name: string;
             /**
              * @description Last name of the occupant associated with this address.
+             *
+             *     Range: at most 250 characters.
              * @example Brown
              */
             last_name: string;
             /**
              * @description The number portion of the street address.
+             *
+             *     Range: at most 250 characters.
              * @example 1640
              */
             street_number: string;
             /**
              * @description The name portion of the street address.
+             *
+             *     Range: at most 250 characters.
              * @example Riverside Drive
              */
             street_name: string;
@@ -10382,6 +10445,8 @@ export interface components {
             address_number?: string;
             /**
              * @description The city portion of the street address.
+             *
+             *     Range: at most 250 characters.
              * @example Alexandria
              */
             city: string;
@@ -10392,6 +10457,8 @@ export interface components {
             state: string;
             /**
              * @description The postal code of the street address.
+             *
+             *     Range: at most 250 characters.
              * @example 91905
              */
             postal_code: string;
@@ -10406,6 +10473,8 @@ export interface components {
             csp_self_registered: true;
             /**
              * @description Brand/Marketing/DBA name of the business.
+             *
+             *     Range: 3 to 64 characters.
              * @example My Brand
              */
             name: string;
@@ -10574,21 +10643,29 @@ export interface components {
         CreateManagedBrandRequest: {
             /**
              * @description Brand/Marketing/DBA name of the business.
+             *
+             *     Range: 3 to 64 characters.
              * @example My Brand
              */
             name: string;
             /**
              * @description The legal name of the business.
+             *
+             *     Range: 3 to 64 characters.
              * @example BrandCo
              */
             company_name: string;
             /**
              * @description A company contact email for this brand.
+             *
+             *     Range: 3 to 64 characters.
              * @example brand_info@example.com
              */
             contact_email: string;
             /**
              * @description A contact phone number for this brand.
+             *
+             *     Range: 3 to 64 characters.
              * @example +18995551212
              */
             contact_phone: string;
@@ -10633,6 +10710,8 @@ export interface components {
         CreateManagedCampaignRequest: {
             /**
              * @description A name for the campaign.
+             *
+             *     Range: 3 to 64 characters.
              * @example My Campaign
              */
             name: string;
@@ -10652,44 +10731,70 @@ export interface components {
             campaign_verify_token?: string;
             /**
              * @description A description for the campaign.
+             *
+             *     Range: at least 40 characters.
              * @example This campaign sends appointment reminders to patients who have opted in to receive notifications from their healthcare provider.
              */
             description: string;
             /**
              * @description Sample message template/content.
+             *
+             *     Range: at least 20 characters.
              * @example Hi John, this is a reminder that your appointment is tomorrow at 2pm. Reply STOP to unsubscribe.
              */
             sample1: string;
             /**
              * @description Second sample message template/content.
+             *
+             *     Range: at least 20 characters.
              * @example Your prescription is ready for pickup at Main St Pharmacy. Reply STOP to unsubscribe.
              */
             sample2: string;
-            /** @description Third sample message template/content. */
+            /**
+             * @description Third sample message template/content.
+             *
+             *     Range: at least 20 characters.
+             */
             sample3?: string;
-            /** @description Fourth sample message template/content. */
+            /**
+             * @description Fourth sample message template/content.
+             *
+             *     Range: at least 20 characters.
+             */
             sample4?: string;
-            /** @description Fifth sample message template/content. */
+            /**
+             * @description Fifth sample message template/content.
+             *
+             *     Range: at least 20 characters.
+             */
             sample5?: string;
             /** @description If your messaging content will be modified in any way beyond what you shared in your templates, please describe the nature of how the content will change. */
             dynamic_messages?: string;
             /**
              * @description Please describe the call to action/message flow your intended recipients will experience.
+             *
+             *     Range: at least 40 characters.
              * @example Users will opt in to receive messages from their doctor through a written form and we will send them an opt in message. Appointment reminders will then be sent ahead of their appointments.
              */
             message_flow: string;
             /**
              * @description Please share the message subscribers receive when they opt in.
+             *
+             *     Range: at least 20 characters.
              * @example Thanks for subscribing to appointment reminders. Reply STOP to cancel at any time.
              */
             opt_in_message?: string;
             /**
              * @description Please share the message subscribers receive when they opt out.
+             *
+             *     Range: at least 20 characters.
              * @example You have successfully been opted out. Reply START to opt back in at any time.
              */
             opt_out_message: string;
             /**
              * @description Please share the message subscribers receive when they request help.
+             *
+             *     Range: at least 20 characters.
              * @example For help, contact support@example.com or call 1-800-555-0123. Reply STOP to unsubscribe.
              */
             help_message: string;
@@ -10788,6 +10893,8 @@ export interface components {
         CreatePartnerCampaignRequest: {
             /**
              * @description A name for the campaign.
+             *
+             *     Range: 3 to 64 characters.
              * @example My Campaign
              */
             name: string;
@@ -10936,6 +11043,8 @@ export interface components {
             number: string;
             /**
              * @description The name portion of the caller ID. If not provided, the default will be the formatted number.
+             *
+             *     Range: at most 200 characters.
              * @example C-3P0
              */
             name?: string;
@@ -11512,11 +11621,15 @@ export interface components {
             query_string: string;
             /**
              * @description Specifies how closely related the query is to the document. Low distance means high relevance and similarity. High distance means low relevance and similarity.
+             *
+             *     Range: 0 to 78.3836717690617.
              * @example 2
              */
             distance?: number;
             /**
              * @description Specifies number of returned Chunks.
+             *
+             *     Range: at least 1.
              * @default 5
              * @example 5
              */
@@ -11543,6 +11656,8 @@ export interface components {
             pos_to_expand?: string[];
             /**
              * @description Maximum number of synonyms to consider.
+             *
+             *     Range: at least 1.
              * @default 10
              * @example 7
              */
@@ -12921,6 +13036,8 @@ export interface components {
         ImportPhoneNumberRequest: {
             /**
              * @description The phone number to import in E.164 format. Number must be between 5 and 30 characters with no special characters besides a leading +.
+             *
+             *     Range: 5 to 30 characters.
              * @example +49152234333323
              */
             number: string;
@@ -14584,6 +14701,8 @@ export interface components {
             name: string;
             /**
              * @description The permissions you would like to enable for this token. Valid permissions are calling, chat, datasphere, fax, management, messaging, numbers, pubsub, storage, tasking, and video
+             *
+             *     Range: at least 1 items.
              * @example [
              *       "calling",
              *       "fax",
@@ -14668,6 +14787,8 @@ export interface components {
         "Projects.CreateProjectRequest": {
             /**
              * @description The name of the subproject.
+             *
+             *     Range: at most 250 characters.
              * @example Acme Staging
              */
             name: string;
@@ -14905,6 +15026,8 @@ export interface components {
         "Projects.UpdateProjectRequest": {
             /**
              * @description The name of the project.
+             *
+             *     Range: at most 250 characters.
              * @example Acme Staging (EU)
              */
             name?: string;
@@ -15025,6 +15148,8 @@ export interface components {
         "PubSub.NewPubSubToken": {
             /**
              * @description The maximum time, in minutes, for which the access token will be valid. Between 1 and 43,200 (30 days).
+             *
+             *     Range: 1 to 43200.
              * @example 15
              */
             ttl: number;
@@ -15045,6 +15170,8 @@ export interface components {
             channels: components["schemas"]["PubSub.PubSubChannels"];
             /**
              * @description The unique identifier of the member. Up to 250 characters. If not specified, a random UUID will be generated.
+             *
+             *     Range: at most 250 characters.
              * @example John Doe
              */
             member_id?: string;
@@ -16308,6 +16435,8 @@ export interface components {
             ai_name?: string;
             /**
              * @description Adjust the volume of the AI. Allowed values from `-50` - `50`. **Default:** `0`.
+             *
+             *     Range: -50 to 50.
              * @default 0
              * @example 0
              */
@@ -16376,6 +16505,8 @@ export interface components {
             background_file_loops?: number | null | components["schemas"]["SWMLVar"];
             /**
              * @description Defines background_file volume within a range of `-50` to `50`. **Default:** `0`.
+             *
+             *     Range: -50 to 50.
              * @default 0
              * @example -10
              */
@@ -16420,6 +16551,8 @@ export interface components {
             barge_match_string?: string;
             /**
              * @description Defines the number of words that must be input before triggering barge behavior, in a range of `1-99`.
+             *
+             *     Range: 1 to 99.
              * @example 3
              */
             barge_min_words?: number | components["schemas"]["SWMLVar"];
@@ -16455,6 +16588,8 @@ export interface components {
             conversation_sliding_window?: number | components["schemas"]["SWMLVar"];
             /**
              * @description Enables debugging to the set URL. Allowed values from `0` - `2`. Default is `1` if url is set.
+             *
+             *     Range: 0 to 2.
              * @example 1
              */
             debug_webhook_level?: number | components["schemas"]["SWMLVar"];
@@ -16481,12 +16616,16 @@ export interface components {
             digit_terminators?: string;
             /**
              * @description Time, in ms, at the end of digit input to detect end of input. Allowed values from `0` - `30,000`. **Default:** `3000` ms.
+             *
+             *     Range: 0 to 30000.
              * @default 3000
              * @example 3000
              */
             digit_timeout?: number | components["schemas"]["SWMLVar"];
             /**
              * @description Amount of silence, in ms, at the end of an utterance to detect end of speech. Allowed values from `250` - `10,000`. **Default:** `700` ms.
+             *
+             *     Range: 250 to 10000.
              * @default 700
              * @example 700
              */
@@ -16524,12 +16663,16 @@ export interface components {
             enable_vision?: boolean | components["schemas"]["SWMLVar"];
             /**
              * @description Amount of energy necessary for bot to hear you (in dB). Allowed values from `0.0` - `100.0`. **Default:** `52.0` dB.
+             *
+             *     Range: 0 to 100.
              * @default 52
              * @example 52
              */
             energy_level?: number | components["schemas"]["SWMLVar"];
             /**
              * @description Amount of time, in ms, to wait for the first word after speech is detected. Allowed values from `0` - `10,000`. **Default:** `1000` ms.
+             *
+             *     Range: 0 to 10000.
              * @default 1000
              * @example 1000
              */
@@ -16563,6 +16706,8 @@ export interface components {
              *       - Minutes Format: `2m`
              *       - Hours Format: `1h`
              *       - Combined Format: `1h45m30s`
+             *
+             *     Range: pattern `^(?:\d+h)?(?:\d+m)?(?:\d+s)?$`.
              * @example 30m
              */
             hard_stop_time?: string | components["schemas"]["SWMLVar"];
@@ -16580,6 +16725,8 @@ export interface components {
             hold_on_process?: boolean | components["schemas"]["SWMLVar"];
             /**
              * @description Amount of time, in ms, to wait before exiting the app due to inactivity. Allowed values from `10,000` - `3,600,000`. **Default:** `600000` ms (10 minutes).
+             *
+             *     Range: 10000 to 3600000.
              * @default 600000
              * @example 600000
              */
@@ -16608,6 +16755,8 @@ export interface components {
             inner_dialog_synced?: boolean | components["schemas"]["SWMLVar"];
             /**
              * @description Amount of time, in ms, to wait before starting the conversation. Allowed values from `0` - `300,000`.
+             *
+             *     Range: 0 to 300000.
              * @default 0
              * @example 1000
              */
@@ -16617,6 +16766,8 @@ export interface components {
              *     Example use case: Feeding an inbound SMS to AI on a voice call, eg., for collecting an email address or other complex information.
              *     Allowed values from `1000` to `10000` ms.
              *     **Default:** `2000` ms.
+             *
+             *     Range: 1000 to 10000.
              * @default 2000
              * @example 2000
              */
@@ -16653,12 +16804,16 @@ export interface components {
             llm_diarize_aware?: boolean | components["schemas"]["SWMLVar"];
             /**
              * @description Sets the maximum emotion intensity for the AI voice. Allowed values from `1` - `30`. **Default:** `30`.
+             *
+             *     Range: 1 to 30.
              * @default 30
              * @example 15
              */
             max_emotion?: number | components["schemas"]["SWMLVar"];
             /**
              * @description Sets the maximum number of tokens the AI model can generate in a single response. Lower values produce shorter responses and reduce latency.
+             *
+             *     Range: 1 to 16384.
              * @example 1024
              */
             max_response_tokens?: number | components["schemas"]["SWMLVar"];
@@ -16670,6 +16825,8 @@ export interface components {
             openai_asr_engine?: string;
             /**
              * @description Sets a time duration for the outbound call recipient to respond to the AI agent before timeout, in a range from `10000` to `600000`. **Default:** `120000` ms (2 minutes).
+             *
+             *     Range: 10000 to 600000.
              * @default 120000
              * @example 120000
              */
@@ -16698,18 +16855,24 @@ export interface components {
             save_conversation?: boolean | components["schemas"]["SWMLVar"];
             /**
              * @description Amount of time, in ms, to wait for a speech event. Allowed values from `0` - `10,000`. **Default:** `1400` ms.
+             *
+             *     Range: 0 to 10000.
              * @default 1400
              * @example 1400
              */
             speech_event_timeout?: number | components["schemas"]["SWMLVar"];
             /**
              * @description Number of quick stops to generate for speech. Allowed values from `0` - `10`. **Default:** `3`.
+             *
+             *     Range: 0 to 10.
              * @default 3
              * @example 3
              */
             speech_gen_quick_stops?: number | components["schemas"]["SWMLVar"];
             /**
              * @description Overall speech timeout, in ms. Allowed values from `0` - `600,000`. **Default:** `60000` ms.
+             *
+             *     Range: 0 to 600000.
              * @default 60000
              * @example 60000
              */
@@ -16794,6 +16957,8 @@ export interface components {
             transparent_barge?: boolean | components["schemas"]["SWMLVar"];
             /**
              * @description Maximum time, in ms, for transparent barge mode. Allowed values from `0` - `60,000`. **Default:** `3000` ms.
+             *
+             *     Range: 0 to 60000.
              * @default 3000
              * @example 3000
              */
@@ -16808,6 +16973,8 @@ export interface components {
              * @description Time in milliseconds to wait after detecting a potential end-of-turn before finalizing speech recognition.
              *     A shorter timeout results in faster response times but may cut off the user if they pause mid-sentence.
              *     Set to `0` to finalize immediately. Only used when `enable_turn_detection` is `true`.
+             *
+             *     Range: 0 to 10000.
              * @default 250
              * @example 250
              */
@@ -16877,6 +17044,8 @@ export interface components {
             /**
              * @deprecated
              * @description The stability slider determines how stable the voice is and the randomness between each generation. Lowering this slider introduces a broader emotional range for the voice.
+             *
+             *     Range: 0 to 1.
              * @default 0.5
              * @example 0.5
              */
@@ -16884,6 +17053,8 @@ export interface components {
             /**
              * @deprecated
              * @description The similarity slider dictates how closely the AI should adhere to the original voice when attempting to replicate it. The higher the similarity, the closer the AI will sound to the original voice.
+             *
+             *     Range: 0 to 1.
              * @default 0.75
              * @example 0.75
              */
@@ -16897,18 +17068,24 @@ export interface components {
             /**
              * Format: int32
              * @description Limits the amount of tokens that the AI agent may generate when creating its response
+             *
+             *     Range: 0 to 4096.
              * @default 256
              * @example 256
              */
             max_tokens?: number;
             /**
              * @description Randomness setting. Float value between 0.0 and 1.5. Closer to 0 will make the output less random. **Default:** `1.0`.
+             *
+             *     Range: 0 to 1.5.
              * @default 1
              * @example 0.7
              */
             temperature?: number | components["schemas"]["SWMLVar"];
             /**
              * @description Randomness setting. Alternative to `temperature`. Float value between 0.0 and 1.0. Closer to 0 will make the output less random. **Default:** `1.0`.
+             *
+             *     Range: 0 to 1.
              * @default 1
              * @example 0.9
              */
@@ -16917,23 +17094,33 @@ export interface components {
              * @description Threshold to fire a speech-detect event at the end of the utterance. Float value between 0.0 and 1.0.
              *     Decreasing this value will reduce the pause after the user speaks, but may introduce false positives.
              *     **Default:** `0.6`.
+             *
+             *     Range: 0 to 1.
              * @default 0.6
              * @example 0.6
              */
             confidence?: number | components["schemas"]["SWMLVar"];
             /**
              * @description Aversion to staying on topic. Float value between -2.0 and 2.0. Positive values increase the model's likelihood to talk about new topics. **Default:** `0`.
+             *
+             *     Range: -2 to 2.
              * @default 0
              * @example 0
              */
             presence_penalty?: number | components["schemas"]["SWMLVar"];
             /**
              * @description Aversion to repeating lines. Float value between -2.0 and 2.0. Positive values decrease the model's likelihood to repeat the same line verbatim. **Default:** `0`.
+             *
+             *     Range: -2 to 2.
              * @default 0
              * @example 0
              */
             frequency_penalty?: number | components["schemas"]["SWMLVar"];
-            /** @description The instructions to send to the agent. */
+            /**
+             * @description The instructions to send to the agent.
+             *
+             *     Range: at least 1 items.
+             */
             pom: components["schemas"]["SWML.Calling.POM"][];
         };
         /** Post-Prompt with POM */
@@ -16941,18 +17128,24 @@ export interface components {
             /**
              * Format: int32
              * @description Limits the amount of tokens that the AI agent may generate when creating its response
+             *
+             *     Range: 0 to 4096.
              * @default 256
              * @example 256
              */
             max_tokens?: number;
             /**
              * @description Randomness setting. Float value between 0.0 and 1.5. Closer to 0 will make the output less random. **Default:** `1.0`.
+             *
+             *     Range: 0 to 1.5.
              * @default 1
              * @example 0.7
              */
             temperature?: number | components["schemas"]["SWMLVar"];
             /**
              * @description Randomness setting. Alternative to `temperature`. Float value between 0.0 and 1.0. Closer to 0 will make the output less random. **Default:** `1.0`.
+             *
+             *     Range: 0 to 1.
              * @default 1
              * @example 0.9
              */
@@ -16961,23 +17154,33 @@ export interface components {
              * @description Threshold to fire a speech-detect event at the end of the utterance. Float value between 0.0 and 1.0.
              *     Decreasing this value will reduce the pause after the user speaks, but may introduce false positives.
              *     **Default:** `0.6`.
+             *
+             *     Range: 0 to 1.
              * @default 0.6
              * @example 0.6
              */
             confidence?: number | components["schemas"]["SWMLVar"];
             /**
              * @description Aversion to staying on topic. Float value between -2.0 and 2.0. Positive values increase the model's likelihood to talk about new topics. **Default:** `0`.
+             *
+             *     Range: -2 to 2.
              * @default 0
              * @example 0
              */
             presence_penalty?: number | components["schemas"]["SWMLVar"];
             /**
              * @description Aversion to repeating lines. Float value between -2.0 and 2.0. Positive values decrease the model's likelihood to repeat the same line verbatim. **Default:** `0`.
+             *
+             *     Range: -2 to 2.
              * @default 0
              * @example 0
              */
             frequency_penalty?: number | components["schemas"]["SWMLVar"];
-            /** @description The instructions to send to the agent. */
+            /**
+             * @description The instructions to send to the agent.
+             *
+             *     Range: at least 1 items.
+             */
             pom?: components["schemas"]["SWML.Calling.POM"][];
         };
         /** Post-Prompt with Text */
@@ -16985,18 +17188,24 @@ export interface components {
             /**
              * Format: int32
              * @description Limits the amount of tokens that the AI agent may generate when creating its response
+             *
+             *     Range: 0 to 4096.
              * @default 256
              * @example 256
              */
             max_tokens?: number;
             /**
              * @description Randomness setting. Float value between 0.0 and 1.5. Closer to 0 will make the output less random. **Default:** `1.0`.
+             *
+             *     Range: 0 to 1.5.
              * @default 1
              * @example 0.7
              */
             temperature?: number | components["schemas"]["SWMLVar"];
             /**
              * @description Randomness setting. Alternative to `temperature`. Float value between 0.0 and 1.0. Closer to 0 will make the output less random. **Default:** `1.0`.
+             *
+             *     Range: 0 to 1.
              * @default 1
              * @example 0.9
              */
@@ -17005,18 +17214,24 @@ export interface components {
              * @description Threshold to fire a speech-detect event at the end of the utterance. Float value between 0.0 and 1.0.
              *     Decreasing this value will reduce the pause after the user speaks, but may introduce false positives.
              *     **Default:** `0.6`.
+             *
+             *     Range: 0 to 1.
              * @default 0.6
              * @example 0.6
              */
             confidence?: number | components["schemas"]["SWMLVar"];
             /**
              * @description Aversion to staying on topic. Float value between -2.0 and 2.0. Positive values increase the model's likelihood to talk about new topics. **Default:** `0`.
+             *
+             *     Range: -2 to 2.
              * @default 0
              * @example 0
              */
             presence_penalty?: number | components["schemas"]["SWMLVar"];
             /**
              * @description Aversion to repeating lines. Float value between -2.0 and 2.0. Positive values decrease the model's likelihood to repeat the same line verbatim. **Default:** `0`.
+             *
+             *     Range: -2 to 2.
              * @default 0
              * @example 0
              */
@@ -17032,18 +17247,24 @@ export interface components {
             /**
              * Format: int32
              * @description Limits the amount of tokens that the AI agent may generate when creating its response
+             *
+             *     Range: 0 to 4096.
              * @default 256
              * @example 256
              */
             max_tokens?: number;
             /**
              * @description Randomness setting. Float value between 0.0 and 1.5. Closer to 0 will make the output less random. **Default:** `1.0`.
+             *
+             *     Range: 0 to 1.5.
              * @default 1
              * @example 0.7
              */
             temperature?: number | components["schemas"]["SWMLVar"];
             /**
              * @description Randomness setting. Alternative to `temperature`. Float value between 0.0 and 1.0. Closer to 0 will make the output less random. **Default:** `1.0`.
+             *
+             *     Range: 0 to 1.
              * @default 1
              * @example 0.9
              */
@@ -17052,18 +17273,24 @@ export interface components {
              * @description Threshold to fire a speech-detect event at the end of the utterance. Float value between 0.0 and 1.0.
              *     Decreasing this value will reduce the pause after the user speaks, but may introduce false positives.
              *     **Default:** `0.6`.
+             *
+             *     Range: 0 to 1.
              * @default 0.6
              * @example 0.6
              */
             confidence?: number | components["schemas"]["SWMLVar"];
             /**
              * @description Aversion to staying on topic. Float value between -2.0 and 2.0. Positive values increase the model's likelihood to talk about new topics. **Default:** `0`.
+             *
+             *     Range: -2 to 2.
              * @default 0
              * @example 0
              */
             presence_penalty?: number | components["schemas"]["SWMLVar"];
             /**
              * @description Aversion to repeating lines. Float value between -2.0 and 2.0. Positive values decrease the model's likelihood to repeat the same line verbatim. **Default:** `0`.
+             *
+             *     Range: -2 to 2.
              * @default 0
              * @example 0
              */
@@ -17081,18 +17308,24 @@ export interface components {
             /**
              * Format: int32
              * @description Limits the amount of tokens that the AI agent may generate when creating its response
+             *
+             *     Range: 0 to 4096.
              * @default 256
              * @example 256
              */
             max_tokens?: number;
             /**
              * @description Randomness setting. Float value between 0.0 and 1.5. Closer to 0 will make the output less random. **Default:** `1.0`.
+             *
+             *     Range: 0 to 1.5.
              * @default 1
              * @example 0.7
              */
             temperature?: number | components["schemas"]["SWMLVar"];
             /**
              * @description Randomness setting. Alternative to `temperature`. Float value between 0.0 and 1.0. Closer to 0 will make the output less random. **Default:** `1.0`.
+             *
+             *     Range: 0 to 1.
              * @default 1
              * @example 0.9
              */
@@ -17101,18 +17334,24 @@ export interface components {
              * @description Threshold to fire a speech-detect event at the end of the utterance. Float value between 0.0 and 1.0.
              *     Decreasing this value will reduce the pause after the user speaks, but may introduce false positives.
              *     **Default:** `0.6`.
+             *
+             *     Range: 0 to 1.
              * @default 0.6
              * @example 0.6
              */
             confidence?: number | components["schemas"]["SWMLVar"];
             /**
              * @description Aversion to staying on topic. Float value between -2.0 and 2.0. Positive values increase the model's likelihood to talk about new topics. **Default:** `0`.
+             *
+             *     Range: -2 to 2.
              * @default 0
              * @example 0
              */
             presence_penalty?: number | components["schemas"]["SWMLVar"];
             /**
              * @description Aversion to repeating lines. Float value between -2.0 and 2.0. Positive values decrease the model's likelihood to repeat the same line verbatim. **Default:** `0`.
+             *
+             *     Range: -2 to 2.
              * @default 0
              * @example 0
              */
@@ -17122,6 +17361,8 @@ export interface components {
              *     POM ensures that the prompt is structured in a way that is best for the AI agent to understand and execute.
              *     The first item in the array MUST be FirstPOMSection (with optional title).
              *     All subsequent items MUST be PomSection (with required title and body).
+             *
+             *     Range: at least 1 items.
              */
             pom: components["schemas"]["SWML.Calling.POM"][];
             /**
@@ -17136,18 +17377,24 @@ export interface components {
             /**
              * Format: int32
              * @description Limits the amount of tokens that the AI agent may generate when creating its response
+             *
+             *     Range: 0 to 4096.
              * @default 256
              * @example 256
              */
             max_tokens?: number;
             /**
              * @description Randomness setting. Float value between 0.0 and 1.5. Closer to 0 will make the output less random. **Default:** `1.0`.
+             *
+             *     Range: 0 to 1.5.
              * @default 1
              * @example 0.7
              */
             temperature?: number | components["schemas"]["SWMLVar"];
             /**
              * @description Randomness setting. Alternative to `temperature`. Float value between 0.0 and 1.0. Closer to 0 will make the output less random. **Default:** `1.0`.
+             *
+             *     Range: 0 to 1.
              * @default 1
              * @example 0.9
              */
@@ -17156,18 +17403,24 @@ export interface components {
              * @description Threshold to fire a speech-detect event at the end of the utterance. Float value between 0.0 and 1.0.
              *     Decreasing this value will reduce the pause after the user speaks, but may introduce false positives.
              *     **Default:** `0.6`.
+             *
+             *     Range: 0 to 1.
              * @default 0.6
              * @example 0.6
              */
             confidence?: number | components["schemas"]["SWMLVar"];
             /**
              * @description Aversion to staying on topic. Float value between -2.0 and 2.0. Positive values increase the model's likelihood to talk about new topics. **Default:** `0`.
+             *
+             *     Range: -2 to 2.
              * @default 0
              * @example 0
              */
             presence_penalty?: number | components["schemas"]["SWMLVar"];
             /**
              * @description Aversion to repeating lines. Float value between -2.0 and 2.0. Positive values decrease the model's likelihood to repeat the same line verbatim. **Default:** `0`.
+             *
+             *     Range: -2 to 2.
              * @default 0
              * @example 0
              */
@@ -17177,6 +17430,8 @@ export interface components {
              *     POM ensures that the prompt is structured in a way that is best for the AI agent to understand and execute.
              *     The first item in the array MUST be FirstPOMSection (with optional title).
              *     All subsequent items MUST be PomSection (with required title and body).
+             *
+             *     Range: at least 1 items.
              */
             pom?: components["schemas"]["SWML.Calling.POM"][];
             /**
@@ -17191,18 +17446,24 @@ export interface components {
             /**
              * Format: int32
              * @description Limits the amount of tokens that the AI agent may generate when creating its response
+             *
+             *     Range: 0 to 4096.
              * @default 256
              * @example 256
              */
             max_tokens?: number;
             /**
              * @description Randomness setting. Float value between 0.0 and 1.5. Closer to 0 will make the output less random. **Default:** `1.0`.
+             *
+             *     Range: 0 to 1.5.
              * @default 1
              * @example 0.7
              */
             temperature?: number | components["schemas"]["SWMLVar"];
             /**
              * @description Randomness setting. Alternative to `temperature`. Float value between 0.0 and 1.0. Closer to 0 will make the output less random. **Default:** `1.0`.
+             *
+             *     Range: 0 to 1.
              * @default 1
              * @example 0.9
              */
@@ -17211,18 +17472,24 @@ export interface components {
              * @description Threshold to fire a speech-detect event at the end of the utterance. Float value between 0.0 and 1.0.
              *     Decreasing this value will reduce the pause after the user speaks, but may introduce false positives.
              *     **Default:** `0.6`.
+             *
+             *     Range: 0 to 1.
              * @default 0.6
              * @example 0.6
              */
             confidence?: number | components["schemas"]["SWMLVar"];
             /**
              * @description Aversion to staying on topic. Float value between -2.0 and 2.0. Positive values increase the model's likelihood to talk about new topics. **Default:** `0`.
+             *
+             *     Range: -2 to 2.
              * @default 0
              * @example 0
              */
             presence_penalty?: number | components["schemas"]["SWMLVar"];
             /**
              * @description Aversion to repeating lines. Float value between -2.0 and 2.0. Positive values decrease the model's likelihood to repeat the same line verbatim. **Default:** `0`.
+             *
+             *     Range: -2 to 2.
              * @default 0
              * @example 0
              */
@@ -17244,18 +17511,24 @@ export interface components {
             /**
              * Format: int32
              * @description Limits the amount of tokens that the AI agent may generate when creating its response
+             *
+             *     Range: 0 to 4096.
              * @default 256
              * @example 256
              */
             max_tokens?: number;
             /**
              * @description Randomness setting. Float value between 0.0 and 1.5. Closer to 0 will make the output less random. **Default:** `1.0`.
+             *
+             *     Range: 0 to 1.5.
              * @default 1
              * @example 0.7
              */
             temperature?: number | components["schemas"]["SWMLVar"];
             /**
              * @description Randomness setting. Alternative to `temperature`. Float value between 0.0 and 1.0. Closer to 0 will make the output less random. **Default:** `1.0`.
+             *
+             *     Range: 0 to 1.
              * @default 1
              * @example 0.9
              */
@@ -17264,18 +17537,24 @@ export interface components {
              * @description Threshold to fire a speech-detect event at the end of the utterance. Float value between 0.0 and 1.0.
              *     Decreasing this value will reduce the pause after the user speaks, but may introduce false positives.
              *     **Default:** `0.6`.
+             *
+             *     Range: 0 to 1.
              * @default 0.6
              * @example 0.6
              */
             confidence?: number | components["schemas"]["SWMLVar"];
             /**
              * @description Aversion to staying on topic. Float value between -2.0 and 2.0. Positive values increase the model's likelihood to talk about new topics. **Default:** `0`.
+             *
+             *     Range: -2 to 2.
              * @default 0
              * @example 0
              */
             presence_penalty?: number | components["schemas"]["SWMLVar"];
             /**
              * @description Aversion to repeating lines. Float value between -2.0 and 2.0. Positive values decrease the model's likelihood to repeat the same line verbatim. **Default:** `0`.
+             *
+             *     Range: -2 to 2.
              * @default 0
              * @example 0
              */
@@ -17421,6 +17700,8 @@ export interface components {
             prompt?: components["schemas"]["SWML.Calling.AISidecarPrompt"];
             /**
              * @description The conversation language as a single BCP-47 tag. Sets the speech recognition language and is shared with the model as a hint.
+             *
+             *     Range: at least 1 characters.
              * @example en-US
              */
             lang: string | components["schemas"]["SWMLVar"];
@@ -17470,6 +17751,8 @@ export interface components {
             global_data?: components["schemas"]["SWML.Calling.GlobalData"];
             /**
              * @description Hints that improve speech recognition of specific terms, such as product names, competitor names, jargon, or customer names. Strongly recommended.
+             *
+             *     Range: at least 1 items.
              * @example [
              *       "ACME",
              *       "Globex",
@@ -17516,24 +17799,32 @@ export interface components {
         "SWML.Calling.AISidecarParams": {
             /**
              * @description How long the customer can be silent, in milliseconds, after they finish speaking before the sidecar evaluates the conversation. Lower values make the sidecar react faster. Range: 50-5000. **Default:** `200`.
+             *
+             *     Range: 50 to 5000.
              * @default 200
              * @example 200
              */
             idle_timeout_ms?: number | components["schemas"]["SWMLVar"];
             /**
              * @description The minimum time, in milliseconds, between evaluations — a throttle that limits how often the sidecar runs on a busy call. Range: 0-60000. **Default:** `0`.
+             *
+             *     Range: 0 to 60000.
              * @default 0
              * @example 1000
              */
             min_interval_ms?: number | components["schemas"]["SWMLVar"];
             /**
              * @description The maximum number of tool calls the sidecar will chain within a single evaluation before it must produce its advice. Range: 1-20. **Default:** `5`.
+             *
+             *     Range: 1 to 20.
              * @default 5
              * @example 5
              */
             max_iters_per_tick?: number | components["schemas"]["SWMLVar"];
             /**
              * @description The token budget for the sidecar's running conversation history. When the history grows past this, the oldest messages are dropped. Range: 1000-200000. **Default:** `8000`.
+             *
+             *     Range: 1000 to 200000.
              * @default 8000
              * @example 8000
              */
@@ -17587,21 +17878,29 @@ export interface components {
             speech_engine?: components["schemas"]["SpeechEngine"];
             /**
              * @description How long, in milliseconds, the recognizer waits before finalizing speech. Range: 0-600000. `0` uses the speech engine's own default.
+             *
+             *     Range: 0 to 600000.
              * @example 30000
              */
             speech_timeout?: number | components["schemas"]["SWMLVar"];
             /**
              * @description The amount of silence, in milliseconds, used to detect the end of speech. Range: 0-60000. `0` uses the speech engine's own default.
+             *
+             *     Range: 0 to 60000.
              * @example 500
              */
             vad_silence_ms?: number | components["schemas"]["SWMLVar"];
             /**
              * @description How sensitively the recognizer detects speech. Range: 0-10000. `0` uses the speech engine's own default.
+             *
+             *     Range: 0 to 10000.
              * @example 400
              */
             vad_thresh?: number | components["schemas"]["SWMLVar"];
             /**
              * @description Speech-engine debug verbosity. Range: 0-100. **Default:** `0`.
+             *
+             *     Range: 0 to 100.
              * @default 0
              * @example 0
              */
@@ -17651,7 +17950,11 @@ export interface components {
         };
         /** AISidecarPromptPom object */
         "SWML.Calling.AISidecarPromptPom": {
-            /** @description The operator prompt as a Prompt Object Model (POM) — a structured array of sections that SignalWire renders into a markdown document before sending it to the model. */
+            /**
+             * @description The operator prompt as a Prompt Object Model (POM) — a structured array of sections that SignalWire renders into a markdown document before sending it to the model.
+             *
+             *     Range: at least 1 items.
+             */
             pom: components["schemas"]["SWML.Calling.POM"][];
         };
         /** AISidecarPromptText object */
@@ -17868,6 +18171,7 @@ export interface components {
             /** @description Schema for array items */
             items: components["schemas"]["SWML.Calling.SchemaType"];
         };
+        /** @description Range: 10000 to 600000. */
         "SWML.Calling.AttentionTimeout": number;
         "SWML.Calling.BedrockParams": {
             /**
@@ -17884,11 +18188,15 @@ export interface components {
              *       - Minutes Format: `2m`
              *       - Hours Format: `1h`
              *       - Combined Format: `1h45m30s`
+             *
+             *     Range: pattern `^(?:\d+h)?(?:\d+m)?(?:\d+s)?$`.
              * @example 30m
              */
             hard_stop_time?: string | components["schemas"]["SWMLVar"];
             /**
              * @description Amount of time, in ms, to wait before exiting the app due to inactivity. Allowed values from `10,000` - `3,600,000`. **Default:** `600000` ms (10 minutes).
+             *
+             *     Range: 10000 to 3600000.
              * @default 600000
              * @example 600000
              */
@@ -17924,18 +18232,24 @@ export interface components {
             /**
              * Format: int32
              * @description Limits the amount of tokens that the AI agent may generate when creating its response
+             *
+             *     Range: 0 to 4096.
              * @default 256
              * @example 256
              */
             max_tokens?: number;
             /**
              * @description Randomness setting. Float value between 0.0 and 1.5. Closer to 0 will make the output less random. **Default:** `1.0`.
+             *
+             *     Range: 0 to 1.5.
              * @default 1
              * @example 0.7
              */
             temperature?: number | components["schemas"]["SWMLVar"];
             /**
              * @description Randomness setting. Alternative to `temperature`. Float value between 0.0 and 1.0. Closer to 0 will make the output less random. **Default:** `1.0`.
+             *
+             *     Range: 0 to 1.
              * @default 1
              * @example 0.9
              */
@@ -17944,18 +18258,24 @@ export interface components {
              * @description Threshold to fire a speech-detect event at the end of the utterance. Float value between 0.0 and 1.0.
              *     Decreasing this value will reduce the pause after the user speaks, but may introduce false positives.
              *     **Default:** `0.6`.
+             *
+             *     Range: 0 to 1.
              * @default 0.6
              * @example 0.6
              */
             confidence?: number | components["schemas"]["SWMLVar"];
             /**
              * @description Aversion to staying on topic. Float value between -2.0 and 2.0. Positive values increase the model's likelihood to talk about new topics. **Default:** `0`.
+             *
+             *     Range: -2 to 2.
              * @default 0
              * @example 0
              */
             presence_penalty?: number | components["schemas"]["SWMLVar"];
             /**
              * @description Aversion to repeating lines. Float value between -2.0 and 2.0. Positive values decrease the model's likelihood to repeat the same line verbatim. **Default:** `0`.
+             *
+             *     Range: -2 to 2.
              * @default 0
              * @example 0
              */
@@ -17969,18 +18289,24 @@ export interface components {
             /**
              * Format: int32
              * @description Limits the amount of tokens that the AI agent may generate when creating its response
+             *
+             *     Range: 0 to 4096.
              * @default 256
              * @example 256
              */
             max_tokens?: number;
             /**
              * @description Randomness setting. Float value between 0.0 and 1.5. Closer to 0 will make the output less random. **Default:** `1.0`.
+             *
+             *     Range: 0 to 1.5.
              * @default 1
              * @example 0.7
              */
             temperature?: number | components["schemas"]["SWMLVar"];
             /**
              * @description Randomness setting. Alternative to `temperature`. Float value between 0.0 and 1.0. Closer to 0 will make the output less random. **Default:** `1.0`.
+             *
+             *     Range: 0 to 1.
              * @default 1
              * @example 0.9
              */
@@ -17989,23 +18315,33 @@ export interface components {
              * @description Threshold to fire a speech-detect event at the end of the utterance. Float value between 0.0 and 1.0.
              *     Decreasing this value will reduce the pause after the user speaks, but may introduce false positives.
              *     **Default:** `0.6`.
+             *
+             *     Range: 0 to 1.
              * @default 0.6
              * @example 0.6
              */
             confidence?: number | components["schemas"]["SWMLVar"];
             /**
              * @description Aversion to staying on topic. Float value between -2.0 and 2.0. Positive values increase the model's likelihood to talk about new topics. **Default:** `0`.
+             *
+             *     Range: -2 to 2.
              * @default 0
              * @example 0
              */
             presence_penalty?: number | components["schemas"]["SWMLVar"];
             /**
              * @description Aversion to repeating lines. Float value between -2.0 and 2.0. Positive values decrease the model's likelihood to repeat the same line verbatim. **Default:** `0`.
+             *
+             *     Range: -2 to 2.
              * @default 0
              * @example 0
              */
             frequency_penalty?: number | components["schemas"]["SWMLVar"];
-            /** @description The instructions to send to the agent. */
+            /**
+             * @description The instructions to send to the agent.
+             *
+             *     Range: at least 1 items.
+             */
             pom: components["schemas"]["SWML.Calling.POM"][];
         };
         "SWML.Calling.BedrockPrompt": {
@@ -18018,18 +18354,24 @@ export interface components {
             /**
              * Format: int32
              * @description Limits the amount of tokens that the AI agent may generate when creating its response
+             *
+             *     Range: 0 to 4096.
              * @default 256
              * @example 256
              */
             max_tokens?: number;
             /**
              * @description Randomness setting. Float value between 0.0 and 1.5. Closer to 0 will make the output less random. **Default:** `1.0`.
+             *
+             *     Range: 0 to 1.5.
              * @default 1
              * @example 0.7
              */
             temperature?: number | components["schemas"]["SWMLVar"];
             /**
              * @description Randomness setting. Alternative to `temperature`. Float value between 0.0 and 1.0. Closer to 0 will make the output less random. **Default:** `1.0`.
+             *
+             *     Range: 0 to 1.
              * @default 1
              * @example 0.9
              */
@@ -18038,18 +18380,24 @@ export interface components {
              * @description Threshold to fire a speech-detect event at the end of the utterance. Float value between 0.0 and 1.0.
              *     Decreasing this value will reduce the pause after the user speaks, but may introduce false positives.
              *     **Default:** `0.6`.
+             *
+             *     Range: 0 to 1.
              * @default 0.6
              * @example 0.6
              */
             confidence?: number | components["schemas"]["SWMLVar"];
             /**
              * @description Aversion to staying on topic. Float value between -2.0 and 2.0. Positive values increase the model's likelihood to talk about new topics. **Default:** `0`.
+             *
+             *     Range: -2 to 2.
              * @default 0
              * @example 0
              */
             presence_penalty?: number | components["schemas"]["SWMLVar"];
             /**
              * @description Aversion to repeating lines. Float value between -2.0 and 2.0. Positive values decrease the model's likelihood to repeat the same line verbatim. **Default:** `0`.
+             *
+             *     Range: -2 to 2.
              * @default 0
              * @example 0
              */
@@ -18069,18 +18417,24 @@ export interface components {
             /**
              * Format: int32
              * @description Limits the amount of tokens that the AI agent may generate when creating its response
+             *
+             *     Range: 0 to 4096.
              * @default 256
              * @example 256
              */
             max_tokens?: number;
             /**
              * @description Randomness setting. Float value between 0.0 and 1.5. Closer to 0 will make the output less random. **Default:** `1.0`.
+             *
+             *     Range: 0 to 1.5.
              * @default 1
              * @example 0.7
              */
             temperature?: number | components["schemas"]["SWMLVar"];
             /**
              * @description Randomness setting. Alternative to `temperature`. Float value between 0.0 and 1.0. Closer to 0 will make the output less random. **Default:** `1.0`.
+             *
+             *     Range: 0 to 1.
              * @default 1
              * @example 0.9
              */
@@ -18089,23 +18443,33 @@ export interface components {
              * @description Threshold to fire a speech-detect event at the end of the utterance. Float value between 0.0 and 1.0.
              *     Decreasing this value will reduce the pause after the user speaks, but may introduce false positives.
              *     **Default:** `0.6`.
+             *
+             *     Range: 0 to 1.
              * @default 0.6
              * @example 0.6
              */
             confidence?: number | components["schemas"]["SWMLVar"];
             /**
              * @description Aversion to staying on topic. Float value between -2.0 and 2.0. Positive values increase the model's likelihood to talk about new topics. **Default:** `0`.
+             *
+             *     Range: -2 to 2.
              * @default 0
              * @example 0
              */
             presence_penalty?: number | components["schemas"]["SWMLVar"];
             /**
              * @description Aversion to repeating lines. Float value between -2.0 and 2.0. Positive values decrease the model's likelihood to repeat the same line verbatim. **Default:** `0`.
+             *
+             *     Range: -2 to 2.
              * @default 0
              * @example 0
              */
             frequency_penalty?: number | components["schemas"]["SWMLVar"];
-            /** @description The instructions to send to the agent. */
+            /**
+             * @description The instructions to send to the agent.
+             *
+             *     Range: at least 1 items.
+             */
             pom: components["schemas"]["SWML.Calling.POM"][];
         };
         "SWML.Calling.BedrockSWAIG": {
@@ -18470,6 +18834,8 @@ export interface components {
              * @description Time, in seconds, to set the SIP `Session-Expires` header in INVITE for this destination.
              *     Overrides the top-level `session_timeout`. Must be a positive, non-zero number.
              *     It has no effect on calls to phone numbers.
+             *
+             *     Range: at least 1.
              * @default 0
              * @example 1800
              */
@@ -18604,6 +18970,8 @@ export interface components {
              *     Must be a positive, non-zero number.
              *     It has no effect on calls to phone numbers.
              *     Based on SignalWire settings.
+             *
+             *     Range: at least 1.
              * @default 0
              * @example 1800
              */
@@ -18740,6 +19108,8 @@ export interface components {
              *     Must be a positive, non-zero number.
              *     It has no effect on calls to phone numbers.
              *     Based on SignalWire settings.
+             *
+             *     Range: at least 1.
              * @default 0
              * @example 1800
              */
@@ -18876,6 +19246,8 @@ export interface components {
              *     Must be a positive, non-zero number.
              *     It has no effect on calls to phone numbers.
              *     Based on SignalWire settings.
+             *
+             *     Range: at least 1.
              * @default 0
              * @example 1800
              */
@@ -19021,6 +19393,8 @@ export interface components {
              *     Must be a positive, non-zero number.
              *     It has no effect on calls to phone numbers.
              *     Based on SignalWire settings.
+             *
+             *     Range: at least 1.
              * @default 0
              * @example 1800
              */
@@ -19206,6 +19580,8 @@ export interface components {
         "SWML.Calling.ContextPOMSteps": {
             /**
              * @description The name of the step. The name must be unique within the context. The name is used for referencing the step in the context.
+             *
+             *     Range: pattern `^(?!next$).*$`.
              * @example Take Pizza order
              */
             name: string;
@@ -19289,6 +19665,8 @@ export interface components {
         "SWML.Calling.ContextTextSteps": {
             /**
              * @description The name of the step. The name must be unique within the context. The name is used for referencing the step in the context.
+             *
+             *     Range: pattern `^(?!next$).*$`.
              * @example Take Pizza order
              */
             name: string;
@@ -19369,7 +19747,11 @@ export interface components {
             enter_fillers?: components["schemas"]["SWML.Calling.FunctionFillers"][];
             /** @description Language-specific filler phrases played when leaving this context. Ensures natural transitions out of specialized modes. */
             exit_fillers?: components["schemas"]["SWML.Calling.FunctionFillers"][];
-            /** @description An array of objects that define the POM for the context. POM is the Post-Prompt Object Model, which is used to define the flow of the conversation. */
+            /**
+             * @description An array of objects that define the POM for the context. POM is the Post-Prompt Object Model, which is used to define the flow of the conversation.
+             *
+             *     Range: at least 1 items.
+             */
             pom?: components["schemas"]["SWML.Calling.POM"][];
         };
         /** ContextsPOMObject */
@@ -19389,7 +19771,11 @@ export interface components {
             enter_fillers?: components["schemas"]["SWML.Calling.FunctionFillers"][];
             /** @description Language-specific filler phrases played when leaving this context. Ensures natural transitions out of specialized modes. */
             exit_fillers?: components["schemas"]["SWML.Calling.FunctionFillers"][];
-            /** @description An array of objects that define the POM for the context. POM is the Post-Prompt Object Model, which is used to define the flow of the conversation. */
+            /**
+             * @description An array of objects that define the POM for the context. POM is the Post-Prompt Object Model, which is used to define the flow of the conversation.
+             *
+             *     Range: at least 1 items.
+             */
             pom?: components["schemas"]["SWML.Calling.POM"][];
         };
         "SWML.Calling.ContextsTextObject": {
@@ -19469,6 +19855,8 @@ export interface components {
         /**
          * Custom Filter
          * @description Custom translation filter with a prompt prefix. Use `prompt:` followed by your custom instructions (e.g., `prompt:Use formal business language`).
+         *
+         *     Range: pattern `^prompt:.+$`.
          */
         "SWML.Calling.CustomTranslationFilter": string;
         /** DataMap object */
@@ -19514,29 +19902,39 @@ export interface components {
                 detectors?: string;
                 /**
                  * @description How long to wait for voice to finish. Default `1.0`.
+                 *
+                 *     Range: at least 0.
                  * @default 1
                  * @example 1
                  */
                 end_silence_timeout?: number | components["schemas"]["SWMLVar"];
                 /**
                  * @description How long to wait for initial voice before giving up. Default `4.5`.
+                 *
+                 *     Range: at least 0.
                  * @default 4.5
                  * @example 4.5
                  */
                 initial_timeout?: number | components["schemas"]["SWMLVar"];
                 /**
                  * @description How long to wait for voice to finish before firing READY event. Default is `end_silence_timeout`.
+                 *
+                 *     Range: at least 0.
                  * @example 2
                  */
                 machine_ready_timeout?: number | components["schemas"]["SWMLVar"];
                 /**
                  * @description The number of seconds of ongoing voice activity required to classify as MACHINE. Default `1.25`.
+                 *
+                 *     Range: at least 0.
                  * @default 1.25
                  * @example 1.25
                  */
                 machine_voice_threshold?: number | components["schemas"]["SWMLVar"];
                 /**
                  * @description The minimum number of words that must be detected in a single utterance before classifying the call as MACHINE. Default `6`.
+                 *
+                 *     Range: at least 0.
                  * @default 6
                  * @example 6
                  */
@@ -19549,6 +19947,8 @@ export interface components {
                 status_url?: string;
                 /**
                  * @description The max time to run detector. Default `30.0` seconds.
+                 *
+                 *     Range: at least 0.
                  * @default 30
                  * @example 30
                  */
@@ -19614,6 +20014,8 @@ export interface components {
             wait_url?: string | components["schemas"]["SWMLVar"];
             /**
              * @description Maximum time in seconds to wait in the queue before timeout. Default `3600`
+             *
+             *     Range: at least 1.
              * @default 3600
              * @example 1800
              */
@@ -20738,6 +21140,8 @@ export interface components {
                 when?: string;
                 /**
                  * @description The maximum number of times to perform the jump. Must be a number between 1 and 100. Default `100`.
+                 *
+                 *     Range: 1 to 100.
                  * @default 100
                  * @example 3
                  */
@@ -20896,11 +21300,15 @@ export interface components {
              *     During hold, speech detection is paused and the AI agent will not respond to the caller.
              *     The value specifies the hold timeout in seconds.
              *     Can be a number or an object with timeout property.
+             *
+             *     Range: at most 900.
              * @example 120
              */
             hold: number | components["schemas"]["SWMLVar"] | {
                 /**
                  * @description The duration to hold the caller in seconds. Can be a number or an object with timeout property.
+                 *
+                 *     Range: at most 900.
                  * @default 300
                  * @example 300
                  */
@@ -21003,6 +21411,8 @@ export interface components {
             wait_url?: string | components["schemas"]["SWMLVar"];
             /**
              * @description The maximum number of participants allowed in the conference. If the limit is reached, new participants will not be able to join. Default `100000`.
+             *
+             *     Range: 2 to 100000.
              * @default 100000
              * @example 50
              */
@@ -21184,36 +21594,50 @@ export interface components {
         "SWML.Calling.LanguageParams": {
             /**
              * @description The stability slider determines how stable the voice is and the randomness between each generation. Lowering this slider introduces a broader emotional range for the voice. IMPORTANT: Only works with ElevenLabs TTS engine.
+             *
+             *     Range: 0 to 1.
              * @default 0.5
              */
             stability?: number | components["schemas"]["SWMLVar"];
             /**
              * @description The similarity slider dictates how closely the AI should adhere to the original voice when attempting to replicate it. The higher the similarity, the closer the AI will sound to the original voice. IMPORTANT: Only works with ElevenLabs TTS engine.
+             *
+             *     Range: 0 to 1.
              * @default 0.75
              */
             similarity?: number | components["schemas"]["SWMLVar"];
             /**
              * @description Adjusts how quickly the voice speaks. Values below `1.0` slow the voice down; values above `1.0` speed it up. IMPORTANT: Only works with the Inworld TTS engine.
+             *
+             *     Range: 0.5 to 1.5.
              * @default 1
              */
             speakingRate?: number | components["schemas"]["SWMLVar"];
             /**
              * @description Controls the randomness and expressiveness of the generated speech. Lower values produce a more consistent, predictable delivery; higher values introduce more variation. IMPORTANT: Only works with the Inworld TTS engine.
+             *
+             *     Range: 0 to 2.
              * @default 1
              */
             temperature?: number | components["schemas"]["SWMLVar"];
             /**
              * @description How quickly the voice speaks. Values below `1.0` slow the voice down; values above `1.0` speed it up. IMPORTANT: Only works with the MiniMax TTS engine.
+             *
+             *     Range: 0.5 to 2.
              * @default 1
              */
             speed?: number | components["schemas"]["SWMLVar"];
             /**
              * @description The speaking volume. Lower values are quieter. IMPORTANT: Only works with the MiniMax TTS engine.
+             *
+             *     Range: 0.1 to 1.
              * @default 1
              */
             vol?: number | components["schemas"]["SWMLVar"];
             /**
              * @description The pitch shift in semitones. Negative values lower the pitch; positive values raise it. IMPORTANT: Only works with the MiniMax TTS engine.
+             *
+             *     Range: -12 to 12.
              * @default 0
              */
             pitch?: number | components["schemas"]["SWMLVar"];
@@ -21670,6 +22094,8 @@ export interface components {
             /**
              * Format: uri
              * @description The URL of the audio file to play
+             *
+             *     Range: pattern `^(http|https)://`.
              * @example https://example.com/audio/enter-card-number.mp3
              */
             phrase: string;
@@ -21766,6 +22192,8 @@ export interface components {
              * @description Volume level for the audio file.
              *     Default is `0`.
              *     Valid range is -40 to 40.
+             *
+             *     Range: -40 to 40.
              * @default 0
              * @example 10
              */
@@ -21818,6 +22246,8 @@ export interface components {
              * @description Volume level for the audio file.
              *     Default is `0`.
              *     Valid range is -40 to 40.
+             *
+             *     Range: -40 to 40.
              * @default 0
              * @example 10
              */
@@ -21889,10 +22319,16 @@ export interface components {
         "SWML.Calling.PomSectionBodyContent": {
             /**
              * @description Title for the section
+             *
+             *     Range: at least 1 characters.
              * @example Customer Service Guidelines
              */
             title?: string;
-            /** @description Optional array of nested subsections */
+            /**
+             * @description Optional array of nested subsections
+             *
+             *     Range: at least 1 items.
+             */
             subsections?: components["schemas"]["SWML.Calling.POM"][];
             /**
              * @description Whether to number the section
@@ -21911,6 +22347,8 @@ export interface components {
             body: string;
             /**
              * @description Optional array of bullet points
+             *
+             *     Range: at least 1 items.
              * @example [
              *       "Be polite and professional",
              *       "Listen actively to customer concerns",
@@ -21926,10 +22364,16 @@ export interface components {
         "SWML.Calling.PomSectionBulletsContent": {
             /**
              * @description Title for the section
+             *
+             *     Range: at least 1 characters.
              * @example Customer Service Guidelines
              */
             title?: string;
-            /** @description Optional array of nested subsections */
+            /**
+             * @description Optional array of nested subsections
+             *
+             *     Range: at least 1 items.
+             */
             subsections?: components["schemas"]["SWML.Calling.POM"][];
             /**
              * @description Whether to number the section
@@ -21948,6 +22392,8 @@ export interface components {
             body?: string;
             /**
              * @description Array of bullet points
+             *
+             *     Range: at least 1 items.
              * @example [
              *       "Acknowledge the issue",
              *       "Apologize for any inconvenience",
@@ -21980,6 +22426,8 @@ export interface components {
                  * @description Volume level for the audio file.
                  *     Default is `0`.
                  *     Valid range is -40 to 40.
+                 *
+                 *     Range: -40 to 40.
                  * @default 0
                  * @example 0
                  */
@@ -22722,6 +23170,8 @@ export interface components {
                 /**
                  * @description The amount of time to sleep in milliseconds.
                  *     Must be a positive integer. Can also be set to `-1` for the sleep to never end.
+                 *
+                 *     Range: at least -1.
                  * @example 5000
                  */
                 duration: number | components["schemas"]["SWMLVar"];
@@ -23733,6 +24183,7 @@ export interface components {
              */
             output?: components["schemas"]["SWML.Calling.Output"];
         };
+        /** @description Range: pattern `^(http://.*|https://.*|ring: ?[0-9.]*: ?[a-zA-Z]{2}|say: ?.*|silence: ?[0-9.]*|ring: ?[a-zA-Z]{2})$`. */
         "SWML.Calling.play_url": string;
         /** execute Method */
         "SWML.Messaging.Execute": {
@@ -23879,11 +24330,15 @@ export interface components {
             status_url?: string;
             /**
              * @description Body text of the reply. Must be a non-empty string. Required if `media` is not present.
+             *
+             *     Range: at least 1 characters.
              * @example Thanks for your message!
              */
             body: string;
             /**
              * @description Array of media URLs to attach. Converts the message to MMS. Maximum 8 attachments.
+             *
+             *     Range: at most 8 items.
              * @example [
              *       "https://example.com/image.jpg"
              *     ]
@@ -23910,6 +24365,8 @@ export interface components {
             status_url?: string;
             /**
              * @description Array of media URLs to attach. Converts the message to MMS. Maximum 8 attachments. Required if `body` is not present.
+             *
+             *     Range: at most 8 items.
              * @example [
              *       "https://example.com/image.jpg"
              *     ]
@@ -23917,6 +24374,8 @@ export interface components {
             media: string[];
             /**
              * @description Optional body text included alongside the media attachments. Must be a non-empty string if provided.
+             *
+             *     Range: at least 1 characters.
              * @example Check out this image!
              */
             body?: string;
@@ -23979,6 +24438,8 @@ export interface components {
                 };
                 /**
                  * @description Timeout in seconds. Clamped to a maximum of `5.0`.
+                 *
+                 *     Range: 0 to 5.
                  * @default 5
                  * @example 3
                  */
@@ -24148,6 +24609,8 @@ export interface components {
          *     - **Function return values**: Variables populated from SWAIG function responses.
          *
          *     Example: `${global_data.customer_name}` will be replaced with the value of `customer_name` from the global_data object at runtime.
+         *
+         *     Range: pattern `^[\$%]\{.*\}$`.
          */
         SWMLVar: string;
         SWMLWebhook: {
@@ -25398,7 +25861,11 @@ export interface components {
             errors: components["schemas"]["Types.StatusCodes.RestApiErrorItem"][];
         };
         SubscriberGuestTokenCreateRequest: {
-            /** @description List of up to 10 UUIDs representing the allowed Fabric addresses. */
+            /**
+             * @description List of up to 10 UUIDs representing the allowed Fabric addresses.
+             *
+             *     Range: at most 10 items.
+             */
             allowed_addresses: components["schemas"]["uuid"][];
             /**
              * @description A unixtime (the number of seconds since 1970-01-01 00:00:00) at which the token should no longer be valid. Defaults to 'two hours from now'
@@ -25509,6 +25976,8 @@ export interface components {
         SubscriberRequest: {
             /**
              * @description Password of the Subscriber. Defaults to a secure random password if not provided.
+             *
+             *     Range: 8 to 72 characters.
              * @example password123
              */
             password?: string;
@@ -25745,6 +26214,8 @@ export interface components {
              *     Without `fingerprint`, your backend can still refresh the token using
              *     the companion [`refresh_token`](/docs/apis/rest/subscribers/tokens/refresh-subscriber-token)
              *     returned in this response.
+             *
+             *     Range: 43 to 43 characters; pattern `^[A-Za-z0-9_-]+$`.
              * @example Vg1h7IDV3AR6kTpCkZPHOVs32B81DX1naHiHbYoKXgY
              */
             fingerprint?: string;
@@ -26372,6 +26843,8 @@ export interface components {
         UpdateShortCodeRequest: {
             /**
              * @description The name given to the short code.
+             *
+             *     Range: at most 255 characters.
              * @example My Short Code
              */
             name: string;
@@ -26540,6 +27013,8 @@ export interface components {
         UpdateVerifiedCallerIDRequest: {
             /**
              * @description The name portion of the caller ID.
+             *
+             *     Range: at most 200 characters.
              * @example C-3P0
              */
             name: string;
@@ -26960,16 +27435,22 @@ export interface components {
         "Video.CreateConferenceRequest": {
             /**
              * @description A named unique identifier for the conference. Allowed characters: `A-Za-z0-9_-`. Maximum of 100 characters.
+             *
+             *     Range: at most 100 characters; pattern `^[A-Za-z0-9_-]+$`.
              * @example my_conference
              */
             name?: string;
             /**
              * @description Display name of the video conference. Maximum of 200 characters.
+             *
+             *     Range: at most 200 characters.
              * @example My Conference's Name
              */
             display_name: string;
             /**
              * @description Description of the conference. Maximum of 3000 characters.
+             *
+             *     Range: at most 3000 characters.
              * @example This conference will be used for full company all hands meetings
              */
             description?: string;
@@ -27021,60 +27502,80 @@ export interface components {
             enable_chat?: boolean;
             /**
              * @description CTA buttons and selected items color (dark theme).
+             *
+             *     Range: pattern `^#[0-9a-fA-F]{6}$`.
              * @default #044EF4
              * @example #044EF4
              */
             dark_primary?: string;
             /**
              * @description Main background color (dark theme).
+             *
+             *     Range: pattern `^#[0-9a-fA-F]{6}$`.
              * @default #FFFFFF
              * @example #FFFFFF
              */
             dark_background?: string;
             /**
              * @description Main foreground color (dark theme).
+             *
+             *     Range: pattern `^#[0-9a-fA-F]{6}$`.
              * @default #1D2127
              * @example #1D2127
              */
             dark_foreground?: string;
             /**
              * @description Success indication color (dark theme).
+             *
+             *     Range: pattern `^#[0-9a-fA-F]{6}$`.
              * @default #17BB58
              * @example #17BB58
              */
             dark_success?: string;
             /**
              * @description Error indication color (dark theme).
+             *
+             *     Range: pattern `^#[0-9a-fA-F]{6}$`.
              * @default #F42C50
              * @example #F42C50
              */
             dark_negative?: string;
             /**
              * @description CTA buttons and selected items color (light theme).
+             *
+             *     Range: pattern `^#[0-9a-fA-F]{6}$`.
              * @default #044EF4
              * @example #044EF4
              */
             light_primary?: string;
             /**
              * @description Main background color (light theme).
+             *
+             *     Range: pattern `^#[0-9a-fA-F]{6}$`.
              * @default #FFFFFF
              * @example #FFFFFF
              */
             light_background?: string;
             /**
              * @description Main foreground color (light theme).
+             *
+             *     Range: pattern `^#[0-9a-fA-F]{6}$`.
              * @default #1D2127
              * @example #1D2127
              */
             light_foreground?: string;
             /**
              * @description Success indication color (light theme).
+             *
+             *     Range: pattern `^#[0-9a-fA-F]{6}$`.
              * @default #17BB58
              * @example #17BB58
              */
             light_success?: string;
             /**
              * @description Error indication color (light theme).
+             *
+             *     Range: pattern `^#[0-9a-fA-F]{6}$`.
              * @default #F42C50
              * @example #F42C50
              */
@@ -27084,22 +27585,30 @@ export interface components {
         "Video.CreateRoomRequest": {
             /**
              * @description A named unique identifier for the room. Allowed characters: `A-Za-z0-9_-`. Maximum of 100 characters.
+             *
+             *     Range: at most 100 characters; pattern `^[A-Za-z0-9_\-]+$`.
              * @example my_room
              */
             name: string;
             /**
              * @description Display name of the room. Maximum of 200 characters. Defaults to the value of name.
+             *
+             *     Range: at most 200 characters.
              * @example My Room's Name
              */
             display_name?: string;
             /**
              * @description Description of the room. Maximum of 3000 characters.
+             *
+             *     Range: at most 3000 characters.
              * @example This room will be used for full company all hands meetings
              */
             description?: string;
             /**
              * Format: int32
              * @description The maximum number of members in the room at a time. Must be at least 1 to a maximum of 300.
+             *
+             *     Range: 1 to 300.
              * @default 20
              * @example 20
              */
@@ -27131,6 +27640,8 @@ export interface components {
             /**
              * Format: int32
              * @description The amount of time in seconds after which a participant is removed from the conference after joining.
+             *
+             *     Range: 1 to 200000.
              * @example 120
              */
             remove_after_seconds_elapsed?: number;
@@ -27169,11 +27680,15 @@ export interface components {
         "Video.CreateRoomTokenRequest": {
             /**
              * @description Room's unique named identifier. Allowed characters: A-Za-z0-9_-. Up to 100 characters. The room does not have to exist when the token is created, but must exist prior to joining, or ensure auto_create_room is set to true.
+             *
+             *     Range: at most 100 characters; pattern `^[A-Za-z0-9_-]+$`.
              * @example my_room
              */
             room_name: string;
             /**
              * @description A display name to use for the user. Up to 100 characters. (If not supplied, a random alphanumeric string will be returned for each authorization with this token.)
+             *
+             *     Range: at most 100 characters.
              * @example John Smith
              */
             user_name?: string;
@@ -27226,6 +27741,8 @@ export interface components {
             /**
              * Format: int32
              * @description The amount of time in seconds after which a participant is removed from the conference after joining.
+             *
+             *     Range: at most 200000; greater than 0.
              * @example 900
              */
             remove_after_seconds_elapsed?: number;
@@ -27255,6 +27772,8 @@ export interface components {
             enable_room_previews?: boolean;
             /**
              * @description Display name used if a room is auto-created when the token joins. Maximum of 200 characters. Defaults to the value of room_name.
+             *
+             *     Range: at most 200 characters.
              * @example My Room
              */
             room_display_name?: string;
@@ -28169,11 +28688,15 @@ export interface components {
         "Video.UpdateConferenceRequest": {
             /**
              * @description Display name of the video conference. Maximum of 200 characters.
+             *
+             *     Range: at most 200 characters.
              * @example My Conference's Name
              */
             display_name: string;
             /**
              * @description Description of the conference. Maximum of 3000 characters.
+             *
+             *     Range: at most 3000 characters.
              * @example This conference will be used for full company all hands meetings
              */
             description?: string;
@@ -28239,51 +28762,71 @@ export interface components {
             enable_chat?: boolean;
             /**
              * @description CTA buttons and selected items color (dark theme).
+             *
+             *     Range: pattern `^#[0-9a-fA-F]{6}$`.
              * @example #044EF4
              */
             dark_primary?: string;
             /**
              * @description Main background color (dark theme).
+             *
+             *     Range: pattern `^#[0-9a-fA-F]{6}$`.
              * @example #FFFFFF
              */
             dark_background?: string;
             /**
              * @description Main foreground color (dark theme).
+             *
+             *     Range: pattern `^#[0-9a-fA-F]{6}$`.
              * @example #1D2127
              */
             dark_foreground?: string;
             /**
              * @description Success indication color (dark theme).
+             *
+             *     Range: pattern `^#[0-9a-fA-F]{6}$`.
              * @example #17BB58
              */
             dark_success?: string;
             /**
              * @description Error indication color (dark theme).
+             *
+             *     Range: pattern `^#[0-9a-fA-F]{6}$`.
              * @example #F42C50
              */
             dark_negative?: string;
             /**
              * @description CTA buttons and selected items color (light theme).
+             *
+             *     Range: pattern `^#[0-9a-fA-F]{6}$`.
              * @example #044EF4
              */
             light_primary?: string;
             /**
              * @description Main background color (light theme).
+             *
+             *     Range: pattern `^#[0-9a-fA-F]{6}$`.
              * @example #FFFFFF
              */
             light_background?: string;
             /**
              * @description Main foreground color (light theme).
+             *
+             *     Range: pattern `^#[0-9a-fA-F]{6}$`.
              * @example #1D2127
              */
             light_foreground?: string;
             /**
              * @description Success indication color (light theme).
+             *
+             *     Range: pattern `^#[0-9a-fA-F]{6}$`.
              * @example #17BB58
              */
             light_success?: string;
             /**
              * @description Error indication color (light theme).
+             *
+             *     Range: pattern `^#[0-9a-fA-F]{6}$`.
              * @example #F42C50
              */
             light_negative?: string;
@@ -28292,17 +28835,23 @@ export interface components {
         "Video.UpdateRoomRequest": {
             /**
              * @description Display name of the room. Maximum of 200 characters. Defaults to the value of name.
+             *
+             *     Range: at most 200 characters.
              * @example My Room's Name
              */
             display_name?: string;
             /**
              * @description Description of the room. Maximum of 3000 characters.
+             *
+             *     Range: at most 3000 characters.
              * @example This room will be used for full company all hands meetings
              */
             description?: string;
             /**
              * Format: int32
              * @description The maximum number of members in the room at a time. Must be at least 1 to a maximum of 300.
+             *
+             *     Range: 1 to 300.
              * @default 20
              * @example 20
              */
@@ -28334,6 +28883,8 @@ export interface components {
             /**
              * Format: int32
              * @description The amount of time in seconds after which a participant is removed from the conference after joining.
+             *
+             *     Range: 1 to 200000.
              * @example 120
              */
             remove_after_seconds_elapsed?: number;

@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # The codegen pipeline: openapi/ (SignalWire's descriptions + the project's overlays) -> generated/.
 # For each API (generate_api below):
-#   1. lint the overlay;  2. bundle the description with the overlay applied;
-#   3. check that every overlay action still matched something;  4. lint the patched description;
+#   1. lint the overlay;  2. check that every overlay action still matches something;
+#   3. bundle the description with the overlay applied;  4. lint the patched description;
 #   5. write the mock server's variant (recursive SWML schemas opaque: scripts/mock-description.mjs),
 #      merged at the end into one mock of every API (scripts/mock-merge.mjs);
-#   6. compile the patched description to TypeScript types;
+#   6. compile the patched description to TypeScript types, documented ranges in the doc comments
+#      (scripts/document-ranges.mjs: openapi-typescript drops minimum, maxLength and the like);
 #   7. write the operation table the client's methods come from, and its Markdown reference
 #      (scripts/operation-table.mjs, names overridden in openapi/*.names.yaml).
 # Everything is written to a temporary directory first and moved into place only when every step of
@@ -35,14 +36,15 @@ generate_api() {
 # Derived from SignalWire's OpenAPI description (c) SignalWire (github.com/signalwire/docs), licensed
 # CC BY-NC-SA 4.0, changed by the overlay named above: see NOTICE."
   lint "$overlay"
-  redocly bundle "$spec" --overlay "$overlay" --output "$work/${prefix}bundle.yaml"
   node scripts/check-overlay-targets.mjs "$spec" "$overlay"
+  redocly bundle "$spec" --overlay "$overlay" --output "$work/${prefix}bundle.yaml"
   { echo "$banner"; cat "$work/${prefix}bundle.yaml"; } > "$patched"
   lint "$patched"
   node scripts/mock-description.mjs "$patched" "$work/${prefix}mock.part.yaml"
+  node scripts/document-ranges.mjs "$patched" "$work/${prefix}types-input.yaml"
   # --default-non-nullable=false: a field with a default (update's layout) stays optional in requests.
   # --redocly: compile only; the lint above already checked the description (see the config's comment).
-  "$bin/openapi-typescript" "$patched" --output "$work/${prefix}schema.body.ts" --default-non-nullable=false \
+  "$bin/openapi-typescript" "$work/${prefix}types-input.yaml" --output "$work/${prefix}schema.body.ts" --default-non-nullable=false \
     --redocly scripts/openapi-typescript.redocly.yaml 2>&1 | grep -v '^\s*$' >&2
   { sed 's|^#|//|' <<< "$banner"; cat "$work/${prefix}schema.body.ts"; } > "$work/${prefix}schema.ts"
   node scripts/operation-table.mjs "$patched" "$names" "$work/${prefix}operations.ts" "$work/${prefix}reference.md" \

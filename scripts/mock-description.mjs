@@ -1,28 +1,21 @@
 // Writes the mock server's variant of a bundled description: every schema of a family that holds a
 // reference cycle (SignalWire's recursive SWML documents) becomes an opaque JSON object, the schemas
-// only those reached are dropped, and pagination links lose `next`/`prev` (see below). Prism resolves every reference up front and never finishes on recursive
-// schemas (1.2 GB after 15 minutes on the full REST description); on this variant it listens in seconds.
+// only those reached are dropped, and pagination links lose `next`/`prev` (see below). Prism resolves
+// every reference up front and never finishes on recursive schemas (1.2 GB after 15 minutes on the full
+// REST description); on this variant it listens in seconds.
 // Requests and responses keep their exact schemas everywhere else.
 // Usage: node scripts/mock-description.mjs BUNDLED.yaml OUT.yaml
 import { readFileSync, writeFileSync } from 'node:fs';
 import { parse, stringify } from 'yaml';
+import { componentRefs } from './lib/refs.mjs';
 
 const [inputPath, outputPath] = process.argv.slice(2);
 const source = readFileSync(inputPath, 'utf8');
 const document = parse(source);
 const schemas = document.components?.schemas ?? {};
 const prefix = '#/components/schemas/';
-
-function referencedSchemas(node, found = []) {
-  if (Array.isArray(node)) for (const item of node) referencedSchemas(item, found);
-  else if (typeof node === 'object' && node !== null) {
-    for (const [key, value] of Object.entries(node)) {
-      if (key === '$ref' && typeof value === 'string' && value.startsWith(prefix)) found.push(value.slice(prefix.length));
-      else referencedSchemas(value, found);
-    }
-  }
-  return found;
-}
+const referencedSchemas = (node) =>
+  [...componentRefs(node)].filter((pointer) => pointer.startsWith(prefix)).map((pointer) => pointer.slice(prefix.length));
 
 const edges = new Map(Object.entries(schemas).map(([name, schema]) => [name, referencedSchemas(schema)]));
 

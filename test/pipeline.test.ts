@@ -1,6 +1,7 @@
 // The codegen pipeline's promises: a broken description or overlay, or an overlay action whose target
 // vanished, stops scripts/generate.sh with the tool's message and leaves generated/ untouched.
-// Each case runs the real script in a scratch copy of the project, never in the work tree.
+// Each case runs the real script in a scratch copy of the project, never in the work tree. A full run on
+// SignalWire's whole description takes tens of seconds on a loaded machine, hence the long timeouts.
 import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -8,6 +9,10 @@ import { join, resolve } from 'node:path';
 import { afterEach, expect, test } from 'vitest';
 
 const root = resolve(import.meta.dirname, '..');
+const spec = 'openapi/signalwire-rest.openapi.yaml';
+const overlay = 'openapi/signalwire-rest.overlay.yaml';
+const outputs = ['openapi.yaml', 'mock.yaml', 'schema.ts'];
+const timeout = 180_000;
 const scratches: string[] = [];
 afterEach(() => {
   for (const dir of scratches.splice(0)) rmSync(dir, { recursive: true, force: true });
@@ -20,71 +25,81 @@ function scratchProject(edit: { spec?: (text: string) => string; overlay?: (text
   for (const path of ['scripts', 'openapi', 'redocly.yaml']) cpSync(join(root, path), join(dir, path), { recursive: true });
   symlinkSync(join(root, 'node_modules'), join(dir, 'node_modules'));
   mkdirSync(join(dir, 'generated'));
-  writeFileSync(join(dir, 'generated/openapi.yaml'), 'sentinel description\n');
-  writeFileSync(join(dir, 'generated/schema.ts'), '// sentinel types\n');
-  for (const [file, change] of [['openapi/signalwire.yaml', edit.spec], ['openapi/overlay.yaml', edit.overlay]] as const) {
+  for (const file of outputs) writeFileSync(join(dir, 'generated', file), `sentinel ${file}\n`);
+  for (const [file, change] of [[spec, edit.spec], [overlay, edit.overlay]] as const) {
     if (change) writeFileSync(join(dir, file), change(readFileSync(join(dir, file), 'utf8')));
   }
   return dir;
 }
 
 function generate(dir: string) {
-  const run = spawnSync('bash', ['scripts/generate.sh', 'generated'], { cwd: dir, encoding: 'utf8', timeout: 60_000 });
+  const run = spawnSync('bash', ['scripts/generate.sh', 'generated'], { cwd: dir, encoding: 'utf8', timeout });
   return { status: run.status, output: `${run.stdout}${run.stderr}` };
 }
 
 function expectGeneratedUntouched(dir: string) {
-  expect(readFileSync(join(dir, 'generated/openapi.yaml'), 'utf8')).toBe('sentinel description\n');
-  expect(readFileSync(join(dir, 'generated/schema.ts'), 'utf8')).toBe('// sentinel types\n');
+  for (const file of outputs) expect(readFileSync(join(dir, 'generated', file), 'utf8')).toBe(`sentinel ${file}\n`);
 }
 
-test('an unchanged openapi/ regenerates exactly the committed files', () => {
+test('an unchanged openapi/ regenerates exactly the committed files', { timeout }, () => {
   const dir = scratchProject({});
   expect(generate(dir).status).toBe(0);
-  for (const file of ['openapi.yaml', 'schema.ts']) {
+  for (const file of outputs) {
     expect(readFileSync(join(dir, 'generated', file), 'utf8')).toBe(readFileSync(join(root, 'generated', file), 'utf8'));
   }
 });
 
-test('a malformed description stops with the parser message and leaves generated/ as it was', () => {
-  const dir = scratchProject({ spec: (text) => text.replace('paths:\n', 'paths:\n  - : [\n') });
+test('a malformed description stops with the parser message and leaves generated/ as it was', { timeout }, () => {
+  const dir = scratchProject({ spec: (text) => text.replace('\npaths:\n', '\npaths:\n  - : [\n') });
   const { status, output } = generate(dir);
   expect(status).not.toBe(0);
-  expect(output).toMatch(/signalwire\.yaml/);
+  expect(output).toMatch(/signalwire-rest\.openapi\.yaml/);
   expectGeneratedUntouched(dir);
 });
 
-test('a description that breaks a lint rule stops the pipeline', () => {
-  // An operation whose response references a schema that does not exist.
+test('a lint problem stops the pipeline, with file, line and rule of a file that can still be opened', { timeout }, () => {
+  // Two operations with one operationId: the bundle is fine, the lint of the patched description is not.
   const dir = scratchProject({
-    spec: (text) => text.replace("$ref: '#/components/schemas/ConferenceRoomListResponse'", "$ref: '#/components/schemas/Missing'"),
+    spec: (text) => text.replace('operationId: get_conference_room\n', 'operationId: list_conference_rooms\n'),
   });
   const { status, output } = generate(dir);
   expect(status).not.toBe(0);
-  expect(output).toMatch(/Missing|no-unresolved-refs|Can't resolve/i);
+  const [, file, line] = /(\.cache\/generate\.\w+\/openapi\.yaml):\n\s+(\d+):\d+\s+error\s+operation-operationId-unique/.exec(output) ?? [];
+  expect(file, output).toBeDefined();
+  expect(readFileSync(join(dir, file!), 'utf8').split('\n')[Number(line) - 1]).toContain('operationId: list_conference_rooms');
   expectGeneratedUntouched(dir);
 });
 
-test('a malformed overlay stops with the parser message and leaves generated/ as it was', () => {
+test('a malformed overlay stops with the parser message and leaves generated/ as it was', { timeout }, () => {
   const dir = scratchProject({ overlay: (text) => text.replace('actions:\n', 'actions:\n  - target: [\n') });
   const { status, output } = generate(dir);
   expect(status).not.toBe(0);
-  expect(output).toMatch(/overlay\.yaml/);
+  expect(output).toMatch(/signalwire-rest\.overlay\.yaml/);
   expectGeneratedUntouched(dir);
 });
 
-test('an overlay action whose target vanished upstream stops the pipeline, naming it', () => {
-  // SignalWire renames ConferenceRoomFps: the fps fix would silently stop applying.
-  const dir = scratchProject({ spec: (text) => text.replaceAll('ConferenceRoomFps', 'ConferenceRoomFramesPerSecond') });
+test('an overlay action whose target vanished upstream stops the pipeline, naming it', { timeout }, () => {
+  // SignalWire gives the by-name lookup a path of its own: the overlay's merge of the two would silently stop.
+  const dir = scratchProject({ spec: (text) => text.replace('/api/video/rooms/{name}:', '/api/video/rooms/by_name/{name}:') });
   const { status, output } = generate(dir);
   expect(status).not.toBe(0);
   expect(output).toContain('match nothing');
-  expect(output).toContain('$.components.schemas.ConferenceRoomFps');
+  expect(output).toContain("$.paths['/api/video/rooms/{name}']");
   expectGeneratedUntouched(dir);
 });
 
-test('make does no pipeline work when openapi/ has not changed', () => {
-  const files = ['generated/openapi.yaml', 'generated/schema.ts'];
+test('a filter Redocly would misread stops the pipeline before anything is written', { timeout }, () => {
+  const dir = scratchProject({
+    overlay: (text) => text.replace('[?@.properties.first && @.properties.next]', '[?@.properties.self && @.properties.first && @.properties.next]'),
+  });
+  const { status, output } = generate(dir);
+  expect(status).not.toBe(0);
+  expect(output).toContain('Group the terms with parentheses');
+  expectGeneratedUntouched(dir);
+});
+
+test('make does no pipeline work when openapi/ has not changed', { timeout }, () => {
+  const files = outputs.map((file) => `generated/${file}`);
   // Bring the files up to date (a fresh clone's checkout order can leave them older than openapi/)...
   expect(spawnSync('make', files, { cwd: root, encoding: 'utf8' }).status).toBe(0);
   // ...then make must find nothing to do: --question exits 0 only when every target is up to date.
