@@ -34,15 +34,18 @@ export const MAX_EMPTY_PAGES = 10;
 const isObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
+const kindOf = (value: unknown) => (value === null ? 'null' : Array.isArray(value) ? 'an array' : typeof value);
+
 /** What is wrong with a page's shape, or undefined when it is a page. */
 function pageProblem(page: unknown): string | undefined {
-  if (!isObject(page)) return `a page that is ${Array.isArray(page) ? 'an array' : String(page === null ? null : typeof page)}, not an object`;
-  if (!Array.isArray(page.data)) return `a page whose \`data\` is ${page.data === null ? 'null' : typeof page.data}, not an array`;
-  if (page.links !== undefined && page.links !== null && !isObject(page.links)) return 'a page whose `links` is not an object';
-  const next = (page.links as { next?: unknown } | null | undefined)?.next;
+  if (!isObject(page)) return `a page that is ${kindOf(page)}, not an object`;
+  if (!Array.isArray(page.data)) return `a page whose \`data\` is ${kindOf(page.data)}, not an array`;
+  const { links } = page;
+  if (links !== undefined && links !== null && !isObject(links)) return 'a page whose `links` is not an object';
+  const next = links?.next;
   if (next !== undefined && next !== null && typeof next !== 'string') return 'a page whose `links.next` is not a string';
-  const bad = page.data.findIndex((item) => typeof item !== 'object' || item === null);
-  if (bad !== -1) return `a page whose item ${bad} is ${page.data[bad] === null ? 'null' : typeof page.data[bad]}, not an object`;
+  const bad = page.data.findIndex((item) => !isObject(item));
+  if (bad !== -1) return `a page whose item ${bad} is ${kindOf(page.data[bad])}, not an object`;
   return undefined;
 }
 
@@ -54,7 +57,7 @@ class VisitedUrls {
   readonly #hashes = new Set<number>();
   /** Adds `url`; false when it was there already. */
   add(url: string): boolean {
-    // Two 32-bit FNV-1a style hashes with different seeds, joined into one safe integer.
+    // Two 32-bit multiplicative hashes (FNV-1a and a murmur-like one), joined into one safe integer.
     let low = 0x811c9dc5;
     let high = 0x01000193;
     for (let i = 0; i < url.length; i++) {

@@ -563,6 +563,13 @@ describe('client-wide settings', () => {
     expect((error as Error).message).toBe(`Invalid ${option}: it must be a string, not number.`);
   });
 
+  test('a User-Agent in defaultHeaders replaces the client\'s, whatever its case', async () => {
+    const server = await serve((_request, response) => sendJson(response, 200, roomResponse()));
+    const client = createSignalWireClient({ baseUrl: server.url, ...credentials, defaultHeaders: { 'USER-AGENT': 'my-app/2.0' } });
+    await client.conferenceRooms.get(ROOM_ID);
+    expect(server.requests[0]!.headers['user-agent']).toBe('my-app/2.0');
+  });
+
   test('invalid defaultHeaders are refused when the client is created', () => {
     expect(() => createSignalWireClient({ space: 'example', ...credentials, defaultHeaders: { Host: 'x' } })).toThrow(
       'Header "Host" cannot be set in `defaultHeaders`',
