@@ -566,7 +566,7 @@ describe('client-wide settings', () => {
   test('a User-Agent in defaultHeaders replaces the client\'s, whatever its case', async () => {
     const server = await serve((_request, response) => sendJson(response, 200, roomResponse()));
     const client = createSignalWireClient({ baseUrl: server.url, ...credentials, defaultHeaders: { 'USER-AGENT': 'my-app/2.0' } });
-    await client.conferenceRooms.get(ROOM_ID);
+    await client.fabric.conferenceRooms.get(ROOM_ID);
     expect(server.requests[0]!.headers['user-agent']).toBe('my-app/2.0');
   });
 

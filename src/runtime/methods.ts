@@ -93,7 +93,7 @@ function pathValues(name: string, spec: OperationSpec, args: readonly unknown[],
 interface SplitOptions {
   call: RequestOptions;
   query: Record<string, unknown>;
-  headers: Record<string, string | undefined> | undefined;
+  headers: Record<string, string | undefined>;
 }
 
 function splitOptions(name: string, spec: OperationSpec, options: unknown): SplitOptions {
@@ -110,7 +110,7 @@ function splitOptions(name: string, spec: OperationSpec, options: unknown): Spli
     query[spec.pageSize.param] = spec.pageSize.max; // the fewest round trips the operation allows
   }
   const { subscriberToken, ...rest } = call as RequestOptions & { subscriberToken?: unknown };
-  let headers: Record<string, string | undefined> | undefined = rest.headers;
+  let headers: Record<string, string | undefined> = rest.headers ?? {};
   if (spec.auth === 'bearer') {
     if (typeof subscriberToken !== 'string' || !TOKEN.test(subscriberToken)) {
       // Never echo it: it is a credential.
