@@ -48,6 +48,10 @@ export class SignalWireApiError extends SignalWireRequestError {
   readonly body: unknown;
   /** The server's request id (x-request-id, x-signalwire-request-id or request-id), for support tickets. */
   readonly requestId: string | undefined;
+  /** The first item's code: the Compatibility API's numeric code (e.g. "21211"), or e.g. "missing_required_parameter". */
+  readonly code: string | undefined;
+  /** The first item's documentation link: the Compatibility API's `more_info`, or `url`. */
+  readonly moreInfo: string | undefined;
 
   constructor(status: number, body: unknown, requestId: string | undefined, request: RequestInfo) {
     const errors = errorItems(body);
@@ -60,6 +64,8 @@ export class SignalWireApiError extends SignalWireRequestError {
     this.errors = errors;
     this.body = typeof body === 'string' ? bodyExcerpt(body) : body;
     this.requestId = requestId;
+    this.code = errors[0]?.code;
+    this.moreInfo = errors[0]?.url;
   }
 }
 

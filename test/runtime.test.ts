@@ -2,7 +2,7 @@
 // parameters, body, query, auth) and what it resolves to, against a recording local server.
 import { afterEach, describe, expect, test } from 'vitest';
 import { restApi } from '../generated/operations.js';
-import { createSignalWireClient, SignalWireError } from '../src/index.js';
+import { createSignalWireClient, SignalWireApiError, SignalWireError, SignalWireNotFoundError } from '../src/index.js';
 import { parseOperation } from '../src/runtime/operation-spec.js';
 import { API_TOKEN, credentials, PROJECT_ID, ROOM_ID, roomResponse } from './support/fixtures.js';
 import { type Handler, type LocalServer, sendJson, startLocalServer } from './support/local-server.js';
@@ -251,5 +251,24 @@ describe('the Compatibility API on the wire', () => {
     );
     await rejectionOf((async () => { for await (const _ of client.compat.messages.list()) void _; })(), SignalWireError);
     expect(server.requests).toHaveLength(1);
+  });
+});
+
+describe('Compatibility API errors', () => {
+  test('the flat { code, message, more_info, status } body becomes the typed error, with code and moreInfo', async () => {
+    const body = { code: 21211, message: "The 'To' number is not a valid phone number.", more_info: 'https://signalwire.com/docs/errors/21211', status: 400 };
+    const { client } = await serve((_request, response) => sendJson(response, 400, body));
+    const error = await rejectionOf(client.compat.messages.create({ To: 'nope', From: '+15551230002', Body: 'x' }), SignalWireApiError);
+    expect(error).toMatchObject({ status: 400, code: '21211', moreInfo: 'https://signalwire.com/docs/errors/21211' });
+    expect(error.errors).toEqual([{ message: body.message, code: '21211', url: body.more_info, status: '400', raw: body }]);
+    expect(error.message).toContain("The 'To' number is not a valid phone number.");
+  });
+
+  test('a 404 of the Compatibility API is a SignalWireNotFoundError', async () => {
+    const { client } = await serve((_request, response) =>
+      sendJson(response, 404, { code: 20404, message: 'The requested resource was not found', more_info: 'https://x', status: 404 }),
+    );
+    const error = await rejectionOf(client.compat.calls.get(ROOM_ID), SignalWireNotFoundError);
+    expect(error.code).toBe('20404');
   });
 });
