@@ -53,6 +53,7 @@ function stop(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
   return new Promise((resolve) => {
     child.once('exit', () => resolve());
+    child.ref(); // the caller awaits the exit: keep this process alive until it comes
     child.kill('SIGTERM');
   });
 }

@@ -1,10 +1,11 @@
 // The Prism mock's process lifecycle (src/testing.ts): it never outlives the process that started
 // it, whichever way that process ends, and a start given up by its caller leaves nothing behind.
 import { spawn } from 'node:child_process';
-import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
+import { processesWithArgument } from '../scripts/package-check/consumer/processes.mjs';
 import { bundledDescription, startMockServer } from '../src/testing.js';
 
 // A copy of the description under a unique path: the processes serving it are exactly the Prisms
@@ -13,20 +14,6 @@ const scratch = mkdtempSync(join(tmpdir(), 'mock-lifecycle-'));
 const description = join(scratch, 'openapi.yaml');
 copyFileSync(bundledDescription, description);
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
-
-/** Pids of live processes whose command line names `description` (Linux /proc). */
-function prismsServing(path: string): number[] {
-  return readdirSync('/proc')
-    .filter((entry) => /^\d+$/.test(entry))
-    .filter((pid) => {
-      try {
-        return readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').includes(path);
-      } catch {
-        return false; // ended while listed
-      }
-    })
-    .map(Number);
-}
 
 async function eventually(check: () => boolean, withinMs = 10_000): Promise<boolean> {
   for (const started = Date.now(); Date.now() - started < withinMs; ) {
@@ -59,35 +46,35 @@ describe('Prism ends with the process that started it', () => {
   test.each(['hang', 'exit', 'return'] as const)('parent ends by %s', async (mode) => {
     const { parent, exited, prismPid } = startParent(mode);
     const pid = await prismPid;
-    expect(prismsServing(description)).toEqual([pid]);
+    expect(processesWithArgument(description)).toEqual([pid]);
     if (mode === 'hang') parent.kill('SIGKILL');
     // 'return' ends on its own: Prism does not keep its parent alive.
     expect(await exited).toBe(mode === 'hang' ? 'SIGKILL' : 0);
-    expect(await eventually(() => prismsServing(description).length === 0)).toBe(true);
+    expect(await eventually(() => processesWithArgument(description).length === 0)).toBe(true);
   });
 });
 
 describe('a start given up by its caller leaves no process behind', () => {
   test('startTimeoutMs exceeded: rejects, and Prism is stopped', async () => {
     await expect(startMockServer({ description, startTimeoutMs: 50 })).rejects.toThrow(/did not start within 50ms/);
-    expect(prismsServing(description)).toEqual([]);
+    expect(processesWithArgument(description)).toEqual([]);
   });
 
   test('signal aborted (a runner hook that gave up): rejects, and Prism is stopped', async () => {
     await expect(startMockServer({ description, signal: AbortSignal.timeout(50) })).rejects.toThrow(/aborted/);
-    expect(prismsServing(description)).toEqual([]);
+    expect(processesWithArgument(description)).toEqual([]);
   });
 
   test('an already aborted signal starts nothing', async () => {
     const signal = AbortSignal.abort(new Error('gave up'));
     await expect(startMockServer({ description, signal })).rejects.toThrow('gave up');
-    expect(prismsServing(description)).toEqual([]);
+    expect(processesWithArgument(description)).toEqual([]);
   });
 
   test('close() stops Prism and waits for it', async () => {
     const mock = await startMockServer({ description });
-    expect(prismsServing(description)).toEqual([mock.pid]);
+    expect(processesWithArgument(description)).toEqual([mock.pid]);
     await mock.close();
-    expect(prismsServing(description)).toEqual([]);
+    expect(processesWithArgument(description)).toEqual([]);
   });
 });
