@@ -43,8 +43,8 @@ typecheck: generate ## tsc over src/, test/ and the type-level tests
 
 # vitest warns on every run that type tests are experimental and that its version should be pinned
 # (it is, in package.json): not the project's warning, so it is dropped.
-unit: generate ## Run the vitest suites only
-	$(BIN)/vitest run 2> >(grep -vE '^(Testing types with tsc and vue-tsc is an experimental feature\.|Breaking changes might not follow SemVer, please pin Vitest.s version when using it\.)$$' >&2)
+unit: generate ## Run the vitest suites only (TESTS=test/x.test.ts: those files)
+	$(BIN)/vitest run $(TESTS) 2> >(grep -vE '^(Testing types with tsc and vue-tsc is an experimental feature\.|Breaking changes might not follow SemVer, please pin Vitest.s version when using it\.)$$' >&2)
 
 test: check-generated lint typecheck unit check-readme check-package ## Every check CI runs
 

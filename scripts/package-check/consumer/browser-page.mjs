@@ -5,6 +5,6 @@ import { createRoom } from './create-room.cjs';
 
 const mockUrl = new URLSearchParams(location.search).get('mock');
 createRoom(createSignalWireClient, mockUrl).then(
-  (line) => (document.title = `ok ${navigator.userAgent.match(/Chrome\/\S+/)?.[0]}: ${line}`),
+  (line) => (document.title = `ok ${line}`),
   (error) => (document.title = `failed: ${error?.stack ?? error}`),
 );

@@ -29,7 +29,7 @@ export async function createRoomInChromium(mockUrl) {
     await tab.waitForFunction(() => document.title !== 'loading', undefined, { timeout: 30_000 });
     const title = await tab.title();
     if (!title.startsWith('ok ')) throw new Error(title);
-    return `chromium ${title.slice(3)}`;
+    return `chromium ${browser.version()}: ${title.slice(3)}`;
   } finally {
     await browser.close();
     server.close();
