@@ -3,6 +3,7 @@
 // nothing in the main entry imports this module.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
+import type { Socket } from 'node:net';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -81,6 +82,8 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
       settled = true;
       clearTimeout(timer);
       options.signal?.removeEventListener('abort', onAbort);
+      child.stdout!.off('data', onData); // the request log that follows is not kept
+      child.stderr!.off('data', onData);
     };
     function fail(error: Error) {
       if (settled) return; // the first reason wins: stopping Prism below ends in an 'exit' event too
@@ -102,9 +105,7 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
   });
   // Keep draining Prism's request log so a full pipe never blocks it; let this process end without
   // waiting for Prism (its stdin then closes, and it exits).
-  for (const stream of [child.stdin, child.stdout, child.stderr] as const) {
-    (stream as unknown as { unref?: () => void } | null)?.unref?.();
-  }
+  for (const pipe of [child.stdin, child.stdout, child.stderr] as unknown as Socket[]) pipe.unref();
   child.stdout!.resume();
   child.stderr!.resume();
   child.unref();
