@@ -171,8 +171,8 @@ if [[ " $runtimes " == *' chromium '* ]] && ! command -v chromium > /dev/null; t
   sudo=$([[ $(id -u) == 0 ]] || echo 'sudo -n')
   command -v apt-get > /dev/null && $sudo true ||
     { echo "chromium is missing and cannot be installed here (needs apt-get as root or sudo -n): install Debian's chromium" >&2; exit 1; }
-  export DEBIAN_FRONTEND=noninteractive
-  timeout 600 $sudo apt-get update -qq && timeout 600 $sudo apt-get install -y -qq --no-install-recommends chromium > /dev/null
+  apt=(timeout 600 $sudo env DEBIAN_FRONTEND=noninteractive apt-get -qq)
+  "${apt[@]}" update && "${apt[@]}" install -y --no-install-recommends chromium > /dev/null
 fi
 
 step "create a room against Prism through the package: $runtimes"
