@@ -7,7 +7,8 @@ import { expect, test } from 'vitest';
 test('make unit prints plain text and only the project’s warnings', () => {
   const { NO_COLOR: _noColor, FORCE_COLOR: _forceColor, ...inherited } = process.env;
   const environment = { ...inherited, TERM: 'xterm-256color' };
-  const run = spawnSync('make', ['-s', 'unit', 'TESTS=test/proxy.test.ts'], { encoding: 'utf8', env: environment });
+  // -o generate: only the suite runs here, never an install or a regeneration under the running tests.
+  const run = spawnSync('make', ['-s', '-o', 'generate', 'unit', 'TESTS=test/proxy.test.ts'], { encoding: 'utf8', env: environment });
   const output = run.stdout + run.stderr;
   expect(run.status, output).toBe(0);
   expect(output).toContain('Tests  7 passed (7)');
