@@ -79,7 +79,14 @@ import {
 } from 'signalwire-rest';
 import { startMockServer, type MockServer } from 'signalwire-rest/testing';
 
-const mock: MockServer = await startMockServer({ dynamic: false });
+// Every option accepts an explicit undefined (exactOptionalPropertyTypes, as in @tsconfig/strictest).
+const mock: MockServer = await startMockServer({
+  dynamic: false,
+  description: undefined,
+  startTimeoutMs: undefined,
+  signal: AbortSignal.timeout(60_000),
+});
+console.log(mock.pid);
 const client: SignalWireClient = createSignalWireClient({
   baseUrl: mock.baseUrl,
   projectId: 'ae2b2a88-0b7e-4c4d-9f6b-5a1b2c3d4e5f',
