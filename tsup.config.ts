@@ -1,7 +1,8 @@
 // `make build`: dist/ with ESM (.js), CommonJS (.cjs) and bundled declarations (.d.ts, .d.cts) for
-// the two entry points, plus index.browser.js (the "browser" export condition). The generated types
-// are inlined into the declarations; openapi-fetch stays external (the one runtime dependency), and
-// so do Node built-ins.
+// the two entry points, plus the fetch build in ESM and CommonJS (index.browser.js, .cjs) for the
+// "browser", "workerd", "worker" and "edge-light" export conditions (CommonJS: Jest's jsdom). The
+// generated types are inlined into the declarations; openapi-fetch stays external (the one runtime
+// dependency), and so do Node built-ins.
 import { existsSync } from 'node:fs';
 import { defineConfig, type Options } from 'tsup';
 
@@ -65,7 +66,7 @@ export default defineConfig([
   {
     ...shared,
     entry: { 'index.browser': 'src/index.ts' },
-    format: ['esm'],
+    format: ['esm', 'cjs'],
     platform: 'browser',
     target: 'es2022',
     esbuildPlugins: [browserVariants, openapiFetchInterop],

@@ -1,28 +1,32 @@
 // `make bench`: runs every part, one after the other (they must not share the CPU), each in its own
-// process, and prints one markdown table, also written to bench/results.md. Nothing here is
-// asserted by `make test`: the "met" column is for people.
+// process, and prints one markdown table. It writes a file only when asked: `--write FILE` (what
+// `make bench WRITE=1` passes for bench/results.md), so a run leaves the tree as it was. Parts named
+// as arguments (paths relative to bench/) replace the default list. Nothing here is asserted by
+// `make test`: the "met" column is for people.
 import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
 import { markdownTable, type Row } from './table.js';
 
-const parts = [
-  { script: 'bundle-size.ts', flags: [] },
-  { script: 'per-call.ts', flags: [] },
-  { script: 'pagination-memory.ts', flags: [] },
-  { script: 'pipeline.ts', flags: [] },
-  { script: 'consumer-typecheck.ts', flags: [] },
-  { script: 'cold-import.ts', flags: [] },
+const { values, positionals } = parseArgs({ options: { write: { type: 'string' } }, allowPositionals: true });
+const scripts = positionals.length ? positionals : [
+  'bundle-size.ts',
+  'per-call.ts',
+  'pagination-memory.ts',
+  'pipeline.ts',
+  'consumer-typecheck.ts',
+  'cold-import.ts',
 ];
 
 const rows: Row[] = [];
-for (const { script, flags } of parts) {
+for (const script of scripts) {
   const started = performance.now();
   process.stderr.write(`bench: ${script} ... `);
   const child = spawnSync(
     process.execPath,
-    [...flags, '--import', 'tsx', fileURLToPath(new URL(script, import.meta.url))],
+    ['--import', 'tsx', fileURLToPath(new URL(script, import.meta.url))],
     { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 16 * 2 ** 20 },
   );
   if (child.status !== 0) throw new Error(`bench/${script} failed with status ${child.status}`);
@@ -34,4 +38,4 @@ const cpu = /model name\s*:\s*(.*)/.exec(readFileSync('/proc/cpuinfo', 'utf8'))?
 const machine = `Node ${process.version}, ${cpu}, ${cpus().length} cores (${new Date().toISOString().slice(0, 10)})`;
 const report = `# signalwire-rest bench\n\n${machine}. Produced by \`make bench\` (bench/run.ts).\n\n${markdownTable(rows)}\n`;
 process.stdout.write(report);
-writeFileSync(fileURLToPath(new URL('results.md', import.meta.url)), report);
+if (values.write) writeFileSync(values.write, report);

@@ -21,7 +21,10 @@ import {
 import { userAgent } from './user-agent.js';
 
 export interface SignalWireClientOptions extends ConnectionOptions, RetryOptions {
-  /** The fetch implementation every attempt goes through (default: node:http on Node, else globalThis.fetch). */
+  /**
+   * The fetch implementation every attempt goes through, used as given. Default: node:http on Node
+   * (globalThis.fetch once undici's global dispatcher is replaced), elsewhere globalThis.fetch.
+   */
   fetch?: typeof fetch | undefined;
   /** Receives one line per attempt: method, path, status, attempt, duration. Never a credential. */
   logger?: Logger | undefined;

@@ -3,21 +3,26 @@
 // nothing in the main entry imports this module.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
+import type { Socket } from 'node:net';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export interface MockServerOptions {
   /** The OpenAPI description to serve (default: the bundled one shipped with this package). */
-  description?: string;
+  description?: string | undefined;
   /** Answer with schema-generated data instead of static examples (Prism's --dynamic). */
-  dynamic?: boolean;
-  /** How long to wait for Prism to listen, in ms (default 30,000). */
-  startTimeoutMs?: number;
+  dynamic?: boolean | undefined;
+  /** How long to wait for Prism to listen, in ms (default 30,000); Prism is stopped when it is exceeded. */
+  startTimeoutMs?: number | undefined;
+  /** Gives up the start (and stops Prism) when aborted, e.g. `AbortSignal.timeout(ms)` to match a hook timeout. */
+  signal?: AbortSignal | undefined;
 }
 
 export interface MockServer {
   /** Pass as `baseUrl` to createSignalWireClient(). */
   readonly baseUrl: string;
+  /** The process id of Prism. */
+  readonly pid: number;
   /** Stops Prism and waits for it to exit. */
   close(): Promise<void>;
 }
@@ -43,44 +48,69 @@ function prismCli(): string {
   return join(dirname(manifest), typeof bin === 'string' ? bin : bin.prism!);
 }
 
+// Loaded into Prism's process before its CLI (`node --import`): Prism exits as soon as its stdin
+// closes, which the kernel does when this process ends in any way (return, process.exit, crash,
+// kill -9), so a mock can never outlive the process that started it.
+const exitWithParent = 'data:text/javascript,process.stdin.on("end",()=>process.exit(0)).on("error",()=>process.exit(0)).resume()';
+
 function stop(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
   return new Promise((resolve) => {
     child.once('exit', () => resolve());
+    child.ref(); // the caller awaits the exit: keep this process alive until it comes
     child.kill('SIGTERM');
   });
 }
 
-/** Starts Prism on a free loopback port and resolves once it listens. */
+/**
+ * Starts Prism on a free loopback port and resolves once it listens. Prism runs in a child process
+ * that exits with this one however it ends, and does not keep it alive: a test run that forgets
+ * `close()` still ends. A start that fails, times out or is aborted stops Prism before rejecting.
+ */
 export async function startMockServer(options: MockServerOptions = {}): Promise<MockServer> {
-  const args = [prismCli(), 'mock', options.description ?? bundledDescription, '--host', '127.0.0.1', '--port', '0'];
+  const timeoutMs = options.startTimeoutMs ?? 30_000;
+  options.signal?.throwIfAborted();
+  const args = ['--import', exitWithParent, prismCli(), 'mock', options.description ?? bundledDescription];
+  args.push('--host', '127.0.0.1', '--port', '0');
   if (options.dynamic) args.push('--dynamic');
-  const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, args, { stdio: ['pipe', 'pipe', 'pipe'] });
 
   let output = '';
   const baseUrl = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(
-      () => fail(new Error(`Prism did not start within ${options.startTimeoutMs ?? 30_000}ms:\n${output}`)),
-      options.startTimeoutMs ?? 30_000,
-    );
-    function fail(error: Error) {
+    const timer = setTimeout(() => fail(new Error(`Prism did not start within ${timeoutMs}ms:\n${output}`)), timeoutMs);
+    const onAbort = () => fail(new Error(`startMockServer() aborted before Prism listened: ${options.signal?.reason}`));
+    options.signal?.addEventListener('abort', onAbort, { once: true });
+    let settled = false;
+    const settle = () => {
+      settled = true;
       clearTimeout(timer);
+      options.signal?.removeEventListener('abort', onAbort);
+      child.stdout!.off('data', onData); // the request log that follows is not kept
+      child.stderr!.off('data', onData);
+    };
+    function fail(error: Error) {
+      if (settled) return; // the first reason wins: stopping Prism below ends in an 'exit' event too
+      settle();
       void stop(child).then(() => reject(error));
     }
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
       const listening = /Prism is listening on (http:\/\/\S+)/.exec(output);
       if (listening) {
-        clearTimeout(timer);
+        settle();
         resolve(listening[1]!);
       }
     };
     child.stdout!.on('data', onData);
     child.stderr!.on('data', onData);
+    child.once('error', fail);
     child.once('exit', (code) => fail(new Error(`Prism exited with code ${code} before listening:\n${output}`)));
   });
-  // Keep draining Prism's request log so a full pipe never blocks it.
+  // Keep draining Prism's request log so a full pipe never blocks it; let this process end without
+  // waiting for Prism (its stdin then closes, and it exits).
+  for (const pipe of [child.stdin, child.stdout, child.stderr] as unknown as Socket[]) pipe.unref();
   child.stdout!.resume();
   child.stderr!.resume();
-  return { baseUrl, close: () => stop(child) };
+  child.unref();
+  return { baseUrl, pid: child.pid!, close: () => stop(child) };
 }

@@ -2,13 +2,12 @@
 // shipped in the package, found through the CommonJS import.meta.url shim), then a room through it.
 const { createSignalWireClient } = require('signalwire-rest');
 const { startMockServer } = require('signalwire-rest/testing');
+const { createRoom } = require('./create-room.cjs');
 
 (async () => {
   const mock = await startMockServer();
   try {
-    const client = createSignalWireClient({ baseUrl: mock.baseUrl, projectId: 'p', apiToken: 't' });
-    const room = await client.fabric.conferenceRooms.create({ name: 'cjs_room', enable_room_previews: true });
-    console.log(`node ${process.versions.node} (CJS, require('signalwire-rest/testing')): created room ${room.id}`);
+    console.log(`node ${process.versions.node} (CJS, require('signalwire-rest/testing')): ${await createRoom(createSignalWireClient, mock.baseUrl)}`);
   } finally {
     await mock.close();
   }

@@ -1,12 +1,18 @@
 // The runtime smoke test of `make check-package`, run by Node 20 in the fresh project that installed
 // the packed tarball. Prism runs here (Node 20), started through signalwire-rest/testing; only the
 // client code runs under each runtime. Every runtime's result is printed, failures with their exact
-// output, and any failure fails the check. RUNTIMES picks the runtimes (default: all four);
-// RUNTIMES_DIR holds the node@24, bun and deno npm packages (see scripts/package-check/runtimes/).
-import { spawn } from 'node:child_process';
+// output, and any failure fails the check. RUNTIMES picks the runtimes (default: all of them);
+// RUNTIMES_DIR holds the node@24, bun, deno, workerd and playwright-core npm packages (see
+// scripts/package-check/runtimes/). Node 24 also runs once under NODE_USE_ENV_PROXY=1 with
+// HTTP_PROXY set, and its call must reach the mock through a local forward proxy.
 import { join } from 'node:path';
 import { createSignalWireClient } from 'signalwire-rest';
 import { startMockServer } from 'signalwire-rest/testing';
+import { createRoomInChromium } from './chromium.mjs';
+import { createRoom } from './create-room.cjs';
+import { startForwardProxy } from './forward-proxy.mjs';
+import { runCommand } from './processes.mjs';
+import { createRoomInWorkerd } from './workerd.mjs';
 
 const bin = (name) => join(process.env.RUNTIMES_DIR ?? '', 'node_modules', '.bin', name);
 const runtimes = {
@@ -14,30 +20,25 @@ const runtimes = {
   node24: { command: bin('node'), args: [] },
   bun: { command: bin('bun'), args: ['run'] },
   deno: { command: bin('deno'), args: ['run', '--allow-env', '--allow-net=127.0.0.1', '--allow-read', '--no-lock'] },
+  workerd: { inProcess: createRoomInWorkerd },
+  chromium: { inProcess: createRoomInChromium },
 };
 const chosen = (process.env.RUNTIMES ?? Object.keys(runtimes).join(' ')).split(/\s+/).filter(Boolean);
 const failures = [];
 
-function run(label, command, args, env = {}) {
-  return new Promise((resolve) => {
-    const started = performance.now();
-    let output = '';
-    let child;
-    try {
-      child = spawn(command, args, { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-    } catch (error) {
-      return resolve(report(label, false, String(error), started));
-    }
-    const timer = setTimeout(() => child.kill('SIGKILL'), 60_000);
-    child.stdout.on('data', (chunk) => (output += chunk));
-    child.stderr.on('data', (chunk) => (output += chunk));
-    child.on('error', (error) => (output += `${error.message}\n`));
-    child.on('close', (code, signal) => {
-      clearTimeout(timer);
-      const ok = code === 0;
-      resolve(report(label, ok, ok ? output : `${output}exit ${code ?? signal}`, started));
-    });
-  });
+async function run(label, command, args, env = {}) {
+  const started = performance.now();
+  const { code, signal, output } = await runCommand(command, args, env, 60_000);
+  report(label, code === 0, code === 0 ? output : `${output}exit ${code ?? signal}`, started);
+}
+
+async function runInProcess(label, check, mockUrl) {
+  const started = performance.now();
+  try {
+    report(label, true, await check(mockUrl), started);
+  } catch (error) {
+    report(label, false, String(error?.stack ?? error), started);
+  }
 }
 
 function report(label, ok, output, started) {
@@ -52,22 +53,39 @@ function report(label, ok, output, started) {
 const mock = await startMockServer();
 try {
   console.log(`Prism mock (signalwire-rest/testing, ESM, Node ${process.versions.node}) at ${mock.baseUrl}`);
-  const client = createSignalWireClient({ baseUrl: mock.baseUrl, projectId: 'p', apiToken: 't' });
-  const room = await client.fabric.conferenceRooms.create({ name: 'smoke_room', enable_room_previews: true });
-  console.log(`  ok    in-process   node ${process.versions.node} (ESM): created room ${room.id}`);
+  console.log(`  ok    in-process   node ${process.versions.node} (ESM): ${await createRoom(createSignalWireClient, mock.baseUrl)}`);
 
   const unknown = chosen.filter((name) => !runtimes[name]);
   if (unknown.length) throw new Error(`unknown runtime(s) in RUNTIMES: ${unknown.join(', ')}`);
   // One runtime at a time: 2 cores, and Bun or Deno starting up while another runs skews nothing
   // but makes a failure's output easier to read.
   for (const name of chosen) {
-    const { command, args } = runtimes[name];
+    const { command, args, inProcess } = runtimes[name];
+    if (inProcess) {
+      await runInProcess(name, inProcess, mock.baseUrl);
+      continue;
+    }
     await run(`${name} esm`, command, [...args, 'smoke-client.mjs'], { MOCK_URL: mock.baseUrl });
     await run(`${name} cjs`, command, [...args, 'smoke-client.cjs'], { MOCK_URL: mock.baseUrl });
   }
+  if (chosen.includes('node24')) await viaEnvironmentProxy(mock.baseUrl);
 } finally {
   await mock.close();
 }
+/** Node 24 with NODE_USE_ENV_PROXY=1 installs an EnvHttpProxyAgent; the client must go through it. */
+async function viaEnvironmentProxy(mockUrl) {
+  const proxy = await startForwardProxy();
+  try {
+    const environment = { MOCK_URL: mockUrl, NODE_USE_ENV_PROXY: '1', HTTP_PROXY: proxy.url, NO_PROXY: '' };
+    await run('node24 proxy', runtimes.node24.command, ['smoke-client.mjs'], environment);
+    const relayed = proxy.connects.length + proxy.requests.length;
+    if (relayed === 0) report('node24 proxy', false, `the call did not go through HTTP_PROXY=${proxy.url}`, performance.now());
+    else console.log(`        (the forward proxy relayed it: ${[...proxy.connects.map((to) => `CONNECT ${to}`), ...proxy.requests].join(', ')})`);
+  } finally {
+    await proxy.close();
+  }
+}
+
 await run('node20 cjs testing', process.execPath, ['smoke-testing.cjs']);
 
 if (failures.length) {
