@@ -51,6 +51,15 @@ export interface SignalWireClient extends RestApiMethods, CompatApiMethods {
   readonly compatApi: Client<CompatPaths>;
 }
 
+/**
+ * A client of every SignalWire REST and Compatibility API operation. Options fall back to the
+ * SIGNALWIRE_SPACE, SIGNALWIRE_PROJECT_ID, SIGNALWIRE_API_TOKEN and SIGNALWIRE_BASE_URL environment
+ * variables; everything is checked here, before any request, and a bad value throws a SignalWireError.
+ *
+ * @example
+ * const client = createSignalWireClient({ space: 'example', projectId, apiToken });
+ * const room = await client.fabric.conferenceRooms.create({ name: 'standup', enable_room_previews: true });
+ */
 export function createSignalWireClient(options: SignalWireClientOptions = {}): SignalWireClient {
   return assembleClient(options, systemClock);
 }
