@@ -2,14 +2,11 @@
 // description accepts (sampled from its schemas, required fields only), and a validator of the
 // operation's success answer. The cases come from the table and the description alone, so a new
 // operation upstream is tested without a line written for it.
-import { readFileSync } from 'node:fs';
 import { sample } from '@stoplight/json-schema-sampler';
-import Ajv2020 from 'ajv/dist/2020.js';
-import addFormats from 'ajv-formats';
-import { parse } from 'yaml';
 import { compatApi, compatApiBasePath } from '../../generated/compat.operations.js';
 import { restApi, restApiBasePath } from '../../generated/operations.js';
 import { parseOperation, type OperationSpec } from '../../src/runtime/operation-spec.js';
+import { schemaValidator } from './schema-validator.js';
 
 export const SAMPLE_UUID = '0f3c5b2e-8d7a-4e61-9b54-2a1c3d4e5f60';
 
@@ -29,7 +26,8 @@ interface Operation {
 }
 
 // The mock's description: both APIs, the Compatibility API's paths under its base path.
-export const description = parse(readFileSync(new URL('../../generated/mock.yaml', import.meta.url), 'utf8')) as {
+const mock = schemaValidator('generated/mock.yaml');
+export const description = mock.description as {
   paths: Record<string, Record<string, Operation> & { parameters?: Parameter[] }>;
   components: Record<string, Record<string, unknown>>;
 };
@@ -43,11 +41,6 @@ function resolve<T>(node: T | { $ref: string }): T {
   return current as T;
 }
 
-const ajv = new Ajv2020.default({ strict: false, allErrors: true });
-addFormats.default(ajv);
-ajv.addSchema({ $id: 'mock', components: description.components });
-// Refs of the description are document-relative: make them point into the registered copy.
-const anchored = (schema: unknown) => JSON.parse(JSON.stringify(schema).replace(/"\$ref":"#\//g, '"$ref":"mock#/'));
 
 export interface OperationCase {
   /** e.g. fabric.conferenceRooms.create */
@@ -116,7 +109,7 @@ export const operationCases: OperationCase[] = tables.flatMap(({ table, basePath
         args,
         options,
         successStatus: Number(status),
-        validate: schema ? ajv.compile(anchored(schema)) : undefined,
+        validate: schema ? mock.forNode(schema) : undefined,
         errorStatuses: Object.keys(operation.responses).filter((code) => /^[45]\d\d$/.test(code)).map(Number),
       };
     }),
