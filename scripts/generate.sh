@@ -2,7 +2,7 @@
 # The codegen pipeline: openapi/ (SignalWire's descriptions + the project's overlays) -> generated/.
 # For each API (generate_api below):
 #   1. lint the overlay;  2. check that every overlay action still matches something;
-#   3. bundle the description with the overlay applied;  4. lint the patched description;
+#   3. bundle the description with the overlay applied;  4. lint the patched description (beside 5 and 6);
 #   5. write the mock server's variant (recursive SWML schemas opaque: scripts/mock-description.mjs);
 #   6. compile the patched description to TypeScript types, documented ranges in the doc comments
 #      (scripts/document-ranges.mjs: openapi-typescript drops minimum, maxLength and the like).
@@ -35,7 +35,10 @@ generate_api() {
   node scripts/check-overlay-targets.mjs "$spec" "$overlay"
   redocly bundle "$spec" --overlay "$overlay" --output "$work/${prefix}bundle.yaml"
   { echo "$banner"; cat "$work/${prefix}bundle.yaml"; } > "$patched"
-  lint "$patched"
+  # The lint only reads the patched description, as the next steps do: it runs beside them, and its
+  # report is printed whole once they are done.
+  lint "$patched" > "$work/${prefix}lint.log" 2>&1 &
+  local linting=$!
   node scripts/mock-description.mjs "$patched" "$work/${prefix}mock.yaml"
   node scripts/document-ranges.mjs "$patched" "$work/${prefix}types-input.yaml"
   # --default-non-nullable=false: a field with a default (update's layout) stays optional in requests.
@@ -44,6 +47,10 @@ generate_api() {
     --redocly scripts/openapi-typescript.redocly.yaml 2>&1 | grep -v '^\s*$' >&2
   { sed 's|^#|//|' <<< "$banner"; cat "$work/${prefix}schema.body.ts"; } > "$work/${prefix}schema.ts"
   # The operation table step goes here: it reads "$patched" and writes "$work/${prefix}operations.ts".
+  local linted=0
+  wait "$linting" || linted=$?
+  cat "$work/${prefix}lint.log" >&2
+  ((linted == 0))
   outputs+=("${prefix}openapi.yaml" "${prefix}mock.yaml" "${prefix}schema.ts")
 }
 
