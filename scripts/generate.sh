@@ -2,7 +2,7 @@
 # The codegen pipeline: openapi/ (SignalWire's descriptions + the project's overlays) -> generated/.
 # For each API (generate_api below):
 #   1. lint the overlay;  2. check that every overlay action still matches something;
-#   3. bundle the description with the overlay applied;  4. lint the patched description;
+#   3. bundle the description with the overlay applied;  4. lint the patched description (beside 5 to 7);
 #   5. write the mock server's variant (recursive SWML schemas opaque: scripts/mock-description.mjs),
 #      merged at the end into one mock of every API (scripts/mock-merge.mjs);
 #   6. compile the patched description to TypeScript types, documented ranges in the doc comments
@@ -39,7 +39,10 @@ generate_api() {
   node scripts/check-overlay-targets.mjs "$spec" "$overlay"
   redocly bundle "$spec" --overlay "$overlay" --output "$work/${prefix}bundle.yaml"
   { echo "$banner"; cat "$work/${prefix}bundle.yaml"; } > "$patched"
-  lint "$patched"
+  # The lint only reads the patched description, as the next steps do: it runs beside them, and its
+  # report is printed whole once they are done.
+  lint "$patched" > "$work/${prefix}lint.log" 2>&1 &
+  local linting=$!
   node scripts/mock-description.mjs "$patched" "$work/${prefix}mock.part.yaml"
   node scripts/document-ranges.mjs "$patched" "$work/${prefix}types-input.yaml"
   # --default-non-nullable=false: a field with a default (update's layout) stays optional in requests.
@@ -49,6 +52,10 @@ generate_api() {
   { sed 's|^#|//|' <<< "$banner"; cat "$work/${prefix}schema.body.ts"; } > "$work/${prefix}schema.ts"
   node scripts/operation-table.mjs "$patched" "$names" "$work/${prefix}operations.ts" "$work/${prefix}reference.md" \
     "./${prefix}schema.js" "$table" $family
+  local linted=0
+  wait "$linting" || linted=$?
+  cat "$work/${prefix}lint.log" >&2
+  ((linted == 0))
   outputs+=("${prefix}openapi.yaml" "${prefix}schema.ts" "${prefix}operations.ts" "${prefix}reference.md")
 }
 
