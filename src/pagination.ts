@@ -18,6 +18,8 @@ export interface PaginationLinks {
 export interface Page<T> {
   data: T[];
   links: PaginationLinks;
+  /** The raw answer this page came from (status, headers, request id); not enumerable, not in JSON. */
+  readonly response?: Response;
 }
 
 /** Requests one page: the first when `next` is undefined, else the page at that URL. */

@@ -91,6 +91,18 @@ describe('body, query and options', () => {
     ]);
   });
 
+  test('every page of a list keeps its raw answer, out of its JSON', async () => {
+    const { client } = await serve((_request, response) =>
+      sendJson(response, 200, { data: [{ n: 1 }], links: { self: '/x', first: '/x' } }, { 'x-request-id': 'page-1' }),
+    );
+    for await (const page of client.video.rooms.list().pages()) {
+      expect(page.response!.status).toBe(200);
+      expect(page.response!.headers.get('x-request-id')).toBe('page-1');
+      expect(Object.keys(page)).toEqual(['data', 'links']);
+      expect(JSON.parse(JSON.stringify(page))).toEqual({ data: [{ n: 1 }], links: { self: '/x', first: '/x' } });
+    }
+  });
+
   test('a 204 resolves to undefined', async () => {
     const { client } = await serve((_request, response) => void response.writeHead(204).end());
     await expect(client.fabric.conferenceRooms.delete(ROOM_ID)).resolves.toBeUndefined();

@@ -160,7 +160,12 @@ function operationMethod(name: string, spec: OperationSpec, context: MethodConte
         const result: FetchResult<unknown> = await (next
           ? api.GET(next.pathname + next.search, { baseUrl: next.origin, headers, fetch: call.fetch })
           : api.GET(spec.template, { params: { path, query }, headers, fetch: call.fetch }));
-        return (nextLink === 'next_page_uri' ? { ...result, data: asLinkedPage(items, result.data) } : result) as FetchResult<Page<unknown>>;
+        const page = nextLink === 'next_page_uri' ? asLinkedPage(items, result.data) : result.data;
+        // The page's own escape hatch to its raw answer (a page the paginator refuses is left as it is).
+        if (typeof page === 'object' && page !== null && !Array.isArray(page)) {
+          Object.defineProperty(page, 'response', { value: result.response, enumerable: false });
+        }
+        return { ...result, data: page } as FetchResult<Page<unknown>>;
       });
     }
 
