@@ -6,7 +6,6 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, inject, test } from 'vitest';
 import { parse } from 'yaml';
 import {
-  createSignalWireClient,
   SignalWireApiError,
   SignalWireAuthenticationError,
   SignalWireError,
@@ -14,24 +13,14 @@ import {
   SignalWireServerError,
   SignalWireValidationError,
 } from '../src/index.js';
-import { credentials } from './support/fixtures.js';
 import { callOperation, operationCases } from './support/operation-cases.js';
+import { clientWithoutCredentials, mockClient } from './support/prism-clients.js';
 import { rejectionOf } from './support/rejection.js';
 
 const baseUrl = inject('prismUrl');
-const client = createSignalWireClient({ baseUrl, ...credentials, maxRetries: 0 });
+const client = mockClient(baseUrl);
 
-/** Sends no Authorization header at all, as a caller without credentials would. */
-const withoutCredentials = createSignalWireClient({
-  baseUrl,
-  ...credentials,
-  maxRetries: 0,
-  fetch: (url, init) => {
-    const headers = new Headers(init?.headers);
-    headers.delete('authorization');
-    return fetch(url, { ...init, headers });
-  },
-});
+const withoutCredentials = clientWithoutCredentials(baseUrl);
 
 const METHODS = ['get', 'put', 'post', 'delete', 'patch', 'head', 'options', 'trace'];
 function operationsOf(file: string): { key: string; id: string }[] {

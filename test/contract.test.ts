@@ -4,7 +4,6 @@ import createClient from 'openapi-fetch';
 import { describe, expect, inject, test } from 'vitest';
 import type { paths } from '../generated/schema.js';
 import {
-  createSignalWireClient,
   SignalWireApiError,
   SignalWireAuthenticationError,
   SignalWireNotFoundError,
@@ -13,27 +12,18 @@ import {
   type ConferenceRoomCreateRequest,
   type ConferenceRoomUpdateRequest,
 } from '../src/index.js';
-import { credentials, ROOM_ID } from './support/fixtures.js';
+import { ROOM_ID } from './support/fixtures.js';
+import { clientWithoutCredentials, mockClient } from './support/prism-clients.js';
 import { rejectionOf } from './support/rejection.js';
 import { validatorFor } from './support/schema-validator.js';
 
 const baseUrl = inject('prismUrl');
-const client = createSignalWireClient({ baseUrl, ...credentials, maxRetries: 0 });
+const client = mockClient(baseUrl);
 const isRoom = validatorFor('ConferenceRoomResponse');
 const isRoomList = validatorFor('ConferenceRoomListResponse');
 const isAddressList = validatorFor('ConferenceRoomAddressListResponse');
 
-/** A client that sends no Authorization header at all, as a caller without credentials would. */
-const anonymous = createSignalWireClient({
-  baseUrl,
-  ...credentials,
-  maxRetries: 0,
-  fetch: (url, init) => {
-    const headers = new Headers(init?.headers);
-    headers.delete('authorization');
-    return fetch(url, { ...init, headers });
-  },
-});
+const anonymous = clientWithoutCredentials(baseUrl);
 
 const fullBody: ConferenceRoomCreateRequest = {
   name: 'coffee_cafe',
