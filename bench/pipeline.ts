@@ -1,5 +1,5 @@
 // Pipeline scale: scripts/generate.sh on SignalWire's whole REST description (openapi/, 1.8 MB,
-// 236 operations), timed as a whole, against the sum of its tools run alone on the same inputs with
+// 236 operations) and its Compatibility API description, timed as a whole, against the sum of its tools run alone on the same inputs with
 // the same arguments (what the pipeline adds: the work dir, the stderr filters, the moves); plus a
 // no-change re-run of `make generate`. Three interleaved rounds; the fastest round counts.
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -12,21 +12,32 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 const work = `${root}.bench/pipeline`;
 mkdirSync(work, { recursive: true });
 const spec = 'openapi/signalwire-rest.openapi.yaml';
-const overlay = 'openapi/signalwire-rest.overlay.yaml';
 const operations = Object.values(parse(readFileSync(`${root}${spec}`, 'utf8')).paths as Record<string, object>)
   .flatMap((item) => Object.keys(item))
   .filter((key) => ['get', 'put', 'post', 'delete', 'patch', 'head', 'options', 'trace'].includes(key)).length;
 
-// Each tool once, as generate.sh calls it, on the committed patched description where it reads that.
+/** Each tool once, as generate.sh calls it for one API, on the committed patched description where it reads that. */
+function toolsOf(api: { prefix: string; name: string; table: string; family?: string }) {
+  const { prefix, name, table, family = '' } = api;
+  const [source, overlay, names] = ['openapi', 'overlay', 'names'].map((kind) => `openapi/${name}.${kind}.yaml`);
+  const patched = `generated/${prefix}openapi.yaml`;
+  return {
+    [`${name}: redocly lint (overlay)`]: `"$bin/redocly" lint --format=stylish ${overlay}`,
+    [`${name}: overlay target check`]: `node scripts/check-overlay-targets.mjs ${source} ${overlay}`,
+    [`${name}: redocly bundle --overlay`]: `"$bin/redocly" bundle ${source} --overlay ${overlay} --output '${work}/${prefix}bundle.yaml'`,
+    [`${name}: redocly lint (patched)`]: `"$bin/redocly" lint --format=stylish ${patched}`,
+    [`${name}: mock variant`]: `node scripts/mock-description.mjs ${patched} '${work}/${prefix}mock.part.yaml'`,
+    [`${name}: ranges for the doc comments`]: `node scripts/document-ranges.mjs ${patched} '${work}/${prefix}types-input.yaml'`,
+    [`${name}: openapi-typescript`]: `"$bin/openapi-typescript" '${work}/${prefix}types-input.yaml' --output '${work}/${prefix}schema.ts' \
+      --default-non-nullable=false --redocly scripts/openapi-typescript.redocly.yaml`,
+    [`${name}: operation table`]: `node scripts/operation-table.mjs ${patched} ${names} '${work}/${prefix}operations.ts' \
+      '${work}/${prefix}reference.md' './${prefix}schema.js' ${table} ${family}`,
+  };
+}
 const tools = {
-  'redocly lint (overlay)': `"$bin/redocly" lint --format=stylish ${overlay}`,
-  'redocly bundle --overlay': `"$bin/redocly" bundle ${spec} --overlay ${overlay} --output '${work}/bundle.yaml'`,
-  'overlay target check': `node scripts/check-overlay-targets.mjs ${spec} ${overlay}`,
-  'redocly lint (patched)': `"$bin/redocly" lint --format=stylish generated/openapi.yaml`,
-  'mock variant': `node scripts/mock-description.mjs generated/openapi.yaml '${work}/mock.yaml'`,
-  'ranges for the doc comments': `node scripts/document-ranges.mjs generated/openapi.yaml '${work}/types-input.yaml'`,
-  'openapi-typescript': `"$bin/openapi-typescript" '${work}/types-input.yaml' --output '${work}/schema.ts' --default-non-nullable=false \
-    --redocly scripts/openapi-typescript.redocly.yaml`,
+  ...toolsOf({ prefix: '', name: 'signalwire-rest', table: 'restApi' }),
+  ...toolsOf({ prefix: 'compat.', name: 'compatibility', table: 'compatApi', family: 'compat' }),
+  'mock merge': `node scripts/mock-merge.mjs '${work}/mock.yaml' '${work}/mock.part.yaml' 'Compat=${work}/compat.mock.part.yaml'`,
 };
 const whole = `scripts/generate.sh '${work}/generated'`;
 
@@ -57,7 +68,7 @@ const toolsAlone = Math.min(...runs.toolsAlone);
 const rows: Row[] = [
   row({
     part: 'pipeline',
-    case: `SignalWire REST (1.8 MB, ${operations} operations): the whole scripts/generate.sh`,
+    case: `SignalWire REST (1.8 MB, ${operations} operations) and Compatibility (79): the whole scripts/generate.sh`,
     result: `${pipeline.toFixed(2)} s`,
     comparedWith:
       `its tools alone ${toolsAlone.toFixed(2)} s (${(pipeline / toolsAlone).toFixed(2)}×): ` +

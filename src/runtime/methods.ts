@@ -182,7 +182,7 @@ function operationMethod(name: string, spec: OperationSpec, context: MethodConte
       });
       const data = await unwrap(call, pending);
       const { response } = await pending;
-      return { data, response, requestId: requestIdOf(response.headers) };
+      return { data, response, get requestId() { return requestIdOf(response.headers); } };
     })();
     return apiPromise(exchange);
   };
