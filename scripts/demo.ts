@@ -1,5 +1,5 @@
-// `make demo`: starts the Prism mock from the bundled description, creates a room through the client
-// and prints it. Against a real Space, drop baseUrl and set the SIGNALWIRE_* variables instead.
+// `make demo`: starts the Prism mock of both APIs, creates a room and sends a message through the
+// client, and prints them. Against a real Space, drop baseUrl and set the SIGNALWIRE_* variables instead.
 import { createSignalWireClient, SignalWireError } from '../src/index.js';
 import { startMockServer } from '../src/testing.js';
 
@@ -10,7 +10,7 @@ try {
     projectId: 'ae2b2a88-0b7e-4c4d-9f6b-5a1b2c3d4e5f', // the mock accepts any credentials
     apiToken: 'PTdemo-token',
   });
-  console.log(`Prism mock of the conference-rooms API at ${mock.baseUrl}\n`);
+  console.log(`Prism mock of SignalWire's REST and Compatibility APIs at ${mock.baseUrl}\n`);
   const room = await client.fabric.conferenceRooms.create({
     name: 'coffee_cafe',
     display_name: 'Coffee Cafe',
@@ -19,8 +19,10 @@ try {
     layout: 'grid-responsive',
     meta: { team: 'support', floors: [1, 2] },
   });
-  console.log('Created conference room:');
+  console.log('client.fabric.conferenceRooms.create() created:');
   console.log(JSON.stringify(room, null, 2));
+  const message = await client.compat.messages.create({ From: '+15551230002', To: '+15551230001', Body: 'Your room is ready.' });
+  console.log(`\nclient.compat.messages.create() sent message ${message.sid} (${message.status})`);
 } catch (error) {
   console.error(error instanceof SignalWireError ? `${error.name}: ${error.message}` : error);
   process.exitCode = 1;

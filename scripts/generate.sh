@@ -2,7 +2,7 @@
 # The codegen pipeline: openapi/ (SignalWire's descriptions + the project's overlays) -> generated/.
 # For each API (generate_api below):
 #   1. lint the overlay;  2. check that every overlay action still matches something;
-#   3. bundle the description with the overlay applied;  4. lint the patched description (beside 5 to 7);
+#   3. bundle the description with the overlay applied;  4. lint the patched description (beside 5 and 6);
 #   5. write the mock server's variant (recursive SWML schemas opaque: scripts/mock-description.mjs),
 #      merged at the end into one mock of every API (scripts/mock-merge.mjs);
 #   6. compile the patched description to TypeScript types, documented ranges in the doc comments
@@ -50,12 +50,13 @@ generate_api() {
   "$bin/openapi-typescript" "$work/${prefix}types-input.yaml" --output "$work/${prefix}schema.body.ts" --default-non-nullable=false \
     --redocly scripts/openapi-typescript.redocly.yaml 2>&1 | grep -v '^\s*$' >&2
   { sed 's|^#|//|' <<< "$banner"; cat "$work/${prefix}schema.body.ts"; } > "$work/${prefix}schema.ts"
-  node scripts/operation-table.mjs "$patched" "$names" "$work/${prefix}operations.ts" "$work/${prefix}reference.md" \
-    "./${prefix}schema.js" "$table" $family
   local linted=0
   wait "$linting" || linted=$?
   cat "$work/${prefix}lint.log" >&2
   ((linted == 0))
+  # After the lint: a description the lint refuses (a duplicate operationId) is reported by the lint.
+  node scripts/operation-table.mjs "$patched" "$names" "$work/${prefix}operations.ts" "$work/${prefix}reference.md" \
+    "./${prefix}schema.js" "$table" $family
   outputs+=("${prefix}openapi.yaml" "${prefix}schema.ts" "${prefix}operations.ts" "${prefix}reference.md")
 }
 
