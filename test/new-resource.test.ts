@@ -3,16 +3,14 @@
 // and the unchanged src/ then offers client.fabric.widgets.* typed (strict tsc of a consumer, with a
 // wrong field a compile error) and working against Prism serving the regenerated mock.
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, expect, test } from 'vitest';
 import { parse, stringify } from 'yaml';
 import { startMockServer } from '../src/testing.js';
+import { cleanScratches, generateIn, root, scratchProject } from './support/scratch-project.js';
 
-const root = resolve(import.meta.dirname, '..');
-const dir = mkdtempSync(join(tmpdir(), 'new-resource-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+afterAll(cleanScratches);
 
 const WIDGET_ID = '5b0e8f7c-2d1a-4c3b-9e8f-7a6b5c4d3e2f';
 const widget = { id: WIDGET_ID, name: 'lobby', color: 'red', created_at: '2026-11-01T10:00:00Z' };
@@ -106,24 +104,21 @@ export function mistakes() {
 }
 `;
 
+let dir = '';
 function run(command: string, args: string[], timeout = 240_000) {
   const result = spawnSync(command, args, { cwd: dir, encoding: 'utf8', timeout });
   return { status: result.status, output: `${result.stdout}${result.stderr}` };
 }
 
 test('an added CRUD resource becomes typed methods that work against Prism after the pipeline runs', async () => {
-  for (const path of ['scripts', 'openapi', 'src', 'redocly.yaml', 'tsconfig.json']) {
-    cpSync(join(root, path), join(dir, path), { recursive: true });
-  }
-  symlinkSync(join(root, 'node_modules'), join(dir, 'node_modules'));
+  dir = scratchProject('new-resource-', ['scripts', 'openapi', 'src', 'redocly.yaml', 'tsconfig.json']);
   writeFileSync(join(dir, 'package.json'), JSON.stringify({ type: 'module' }));
-  mkdirSync(join(dir, 'generated'));
   const specPath = join(dir, 'openapi/signalwire-rest.openapi.yaml');
   const description = parse(readFileSync(specPath, 'utf8'));
   addWidgets(description);
   writeFileSync(specPath, stringify(description));
 
-  const generated = run('bash', ['scripts/generate.sh', 'generated']);
+  const generated = generateIn(dir, 240_000);
   expect(generated.output).not.toMatch(/error/i);
   expect(generated.status).toBe(0);
   const table = readFileSync(join(dir, 'generated/operations.ts'), 'utf8');

@@ -3,28 +3,21 @@
 // Each case runs the real script in a scratch copy of the project, never in the work tree. A full run on
 // SignalWire's whole description takes tens of seconds on a loaded machine, hence the long timeouts.
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterEach, expect, test } from 'vitest';
+import { cleanScratches, generateIn, root, scratchProject as scratchCopy } from './support/scratch-project.js';
 
-const root = resolve(import.meta.dirname, '..');
 const spec = 'openapi/signalwire-rest.openapi.yaml';
 const overlay = 'openapi/signalwire-rest.overlay.yaml';
-const outputs = ['openapi.yaml', 'mock.yaml', 'schema.ts'];
+// Every file the pipeline writes: what is committed in generated/, less its README.
+const outputs = readdirSync(join(root, 'generated')).filter((file) => file !== 'README.md');
 const timeout = 180_000;
-const scratches: string[] = [];
-afterEach(() => {
-  for (const dir of scratches.splice(0)) rmSync(dir, { recursive: true, force: true });
-});
+afterEach(cleanScratches);
 
 /** A copy of what the pipeline reads, with node_modules linked and generated/ holding sentinels. */
 function scratchProject(edit: { spec?: (text: string) => string; overlay?: (text: string) => string }) {
-  const dir = mkdtempSync(join(tmpdir(), 'pipeline-'));
-  scratches.push(dir);
-  for (const path of ['scripts', 'openapi', 'redocly.yaml']) cpSync(join(root, path), join(dir, path), { recursive: true });
-  symlinkSync(join(root, 'node_modules'), join(dir, 'node_modules'));
-  mkdirSync(join(dir, 'generated'));
+  const dir = scratchCopy('pipeline-', ['scripts', 'openapi', 'redocly.yaml']);
   for (const file of outputs) writeFileSync(join(dir, 'generated', file), `sentinel ${file}\n`);
   for (const [file, change] of [[spec, edit.spec], [overlay, edit.overlay]] as const) {
     if (change) writeFileSync(join(dir, file), change(readFileSync(join(dir, file), 'utf8')));
@@ -32,10 +25,7 @@ function scratchProject(edit: { spec?: (text: string) => string; overlay?: (text
   return dir;
 }
 
-function generate(dir: string) {
-  const run = spawnSync('bash', ['scripts/generate.sh', 'generated'], { cwd: dir, encoding: 'utf8', timeout });
-  return { status: run.status, output: `${run.stdout}${run.stderr}` };
-}
+const generate = (dir: string) => generateIn(dir, timeout);
 
 function expectGeneratedUntouched(dir: string) {
   for (const file of outputs) expect(readFileSync(join(dir, 'generated', file), 'utf8')).toBe(`sentinel ${file}\n`);

@@ -2,7 +2,7 @@
 // parameters, body, query, auth) and what it resolves to, against a recording local server.
 import { afterEach, describe, expect, test } from 'vitest';
 import { restApi } from '../generated/operations.js';
-import { createSignalWireClient, SignalWireApiError, SignalWireError, SignalWireNotFoundError } from '../src/index.js';
+import { createSignalWireClient, type SignalWireClient, SignalWireApiError, SignalWireError, SignalWireNotFoundError } from '../src/index.js';
 import { parseOperation } from '../src/runtime/operation-spec.js';
 import { API_TOKEN, credentials, PROJECT_ID, ROOM_ID, roomResponse } from './support/fixtures.js';
 import { type Handler, type LocalServer, sendJson, startLocalServer } from './support/local-server.js';
@@ -68,6 +68,20 @@ describe('body, query and options', () => {
     expect(JSON.parse(create!.body)).toEqual({ name: 'x', enable_room_previews: true });
     expect(create!.headers['x-trace']).toBe('1');
     expect(list!.url).toBe('/api/video/rooms?include_active_session=true&page_size=7');
+  });
+
+  const circular: Record<string, unknown> = { name: 'x' };
+  circular.self = circular;
+  test.each([
+    ['a body with a cycle', (c: SignalWireClient) => c.fabric.conferenceRooms.create(circular as never), /the body cannot be sent as JSON/],
+    ['a body with a BigInt', (c: SignalWireClient) => c.fabric.conferenceRooms.create({ name: 'x', enable_room_previews: true, max_members: 1n } as never), /the body cannot be sent as JSON/],
+    ['a query parameter holding an object', (c: SignalWireClient) => c.video.rooms.list({ starts_after: { a: 1 } } as never).pages().next(), /query parameter `starts_after` must be a string/],
+    ['a query parameter holding NaN', (c: SignalWireClient) => c.video.rooms.list({ page_size: Number.NaN }).pages().next(), /query parameter `page_size` must be .* not NaN/],
+  ])('%s is a SignalWireError naming it, and nothing is sent', async (_, call, message) => {
+    const { server, client } = await serve();
+    const error = await rejectionOf((async () => call(client))(), SignalWireError);
+    expect(error.message).toMatch(message);
+    expect(server.requests).toHaveLength(0);
   });
 
   test('a list that declares page_size asks for its largest page when the caller gives none', async () => {

@@ -9,7 +9,7 @@ import { SignalWireError } from '../errors.js';
 import { type Page, paginate } from '../pagination.js';
 import { type FetchResult, requestIdOf, unwrap } from '../response.js';
 import type { Call } from '../transport.js';
-import { formBody } from './form-body.js';
+import { checkQuery, formBody, jsonBody } from './encoding.js';
 import type { ApiPromise, RequestOptions, WithResponse } from './method-types.js';
 import { type OperationSpec, parseOperation } from './operation-spec.js';
 
@@ -106,6 +106,7 @@ function splitOptions(name: string, spec: OperationSpec, options: unknown): Spli
     if (value === undefined) continue;
     (CALL_OPTION_NAMES.has(key) ? call : query)[key] = value;
   }
+  checkQuery(name, query);
   if (spec.pageSize && query[spec.pageSize.param] === undefined) {
     query[spec.pageSize.param] = spec.pageSize.max; // the fewest round trips the operation allows
   }
@@ -146,7 +147,8 @@ function operationMethod(name: string, spec: OperationSpec, context: MethodConte
       const { call, query, headers } = splitOptions(name, spec, args[optionsIndex]);
       return {
         path: pathValues(name, spec, args, projectId),
-        body: form ? formBody(name, args[bodyIndex]) : spec.body ? args[bodyIndex] : undefined,
+        // Encoded here, so that a body that cannot be sent fails as a SignalWireError before any request.
+        body: form ? formBody(name, args[bodyIndex]) : spec.body && args[bodyIndex] !== undefined ? jsonBody(name, args[bodyIndex]) : undefined,
         call,
         query,
         headers: form ? { ...headers, 'Content-Type': 'application/x-www-form-urlencoded' } : headers,
@@ -175,8 +177,8 @@ function operationMethod(name: string, spec: OperationSpec, context: MethodConte
       const pending = api.request(spec.method as 'get', spec.template, {
         params: { path, query },
         body,
-        // A form body is already encoded; openapi-fetch would JSON-encode it again.
-        ...(form ? { bodySerializer: (encoded: unknown) => encoded as string } : {}),
+        // The body is already encoded; openapi-fetch would JSON-encode it again.
+        bodySerializer: (encoded: unknown) => encoded as string,
         headers,
         fetch: call.fetch,
       });
