@@ -1,24 +1,33 @@
-// Reading an answer's body with a size limit, for both ways an attempt is sent: the Node transport's
-// answers read themselves (node-send.ts implements readBodyUpTo), any other fetch's Response is read
-// from its stream. Past the limit reading stops at once and the connection is dropped, so memory
-// stays near the limit however much the server sends (decoded bytes count: a gzip bomb stops too).
-
-/** Implemented by answers that can read their own body up to a limit (node-send.ts). */
-export const readBodyUpTo = Symbol('signalwire-rest.readBodyUpTo');
-
-export interface LimitedBody {
-  [readBodyUpTo](limit: number): Promise<Uint8Array>;
-}
+// The answer body's size limit. Past it, reading stops at once and the connection is dropped, so
+// memory stays near the limit however much the server sends (decoded bytes count: a gzip bomb stops
+// too). node-send.ts counts its own chunks; readBody() reads any other fetch's Response stream.
+import type { Answer } from './exchange.js';
 
 /** Thrown (internally) when a body passes the limit; the transport turns it into a typed error. */
 export class BodyTooLargeError extends Error {
-  constructor(readonly limit: number) {
+  /** `answer`: the status and headers that came before the body (its body left out). */
+  constructor(readonly limit: number, readonly answer: Answer) {
     super(`the body is larger than ${limit} bytes`);
   }
 }
 
-/** Joins chunks into one fresh buffer of exactly their length. */
-export function joinChunks(chunks: readonly Uint8Array[], length: number): Uint8Array<ArrayBuffer> {
+/** The whole body as one buffer, or BodyTooLargeError as soon as more than `limit` bytes came. */
+export async function readBody(response: Response, limit: number, answer: Answer): Promise<Uint8Array> {
+  if (!response.body) return new Uint8Array(0);
+  const reader = response.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let length = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    length += value.length;
+    if (length > limit) {
+      chunks.length = 0;
+      reader.cancel().catch(() => {}); // stops the download (and any decoding) at once
+      throw new BodyTooLargeError(limit, answer);
+    }
+    chunks.push(value);
+  }
   const bytes = new Uint8Array(length);
   let offset = 0;
   for (const chunk of chunks) {
@@ -26,25 +35,4 @@ export function joinChunks(chunks: readonly Uint8Array[], length: number): Uint8
     offset += chunk.length;
   }
   return bytes;
-}
-
-/** The whole body, or BodyTooLargeError as soon as more than `limit` bytes came. */
-export async function readBody(answer: Response, limit: number): Promise<Uint8Array<ArrayBuffer>> {
-  const own = (answer as Partial<LimitedBody>)[readBodyUpTo];
-  if (own) return (await own.call(answer, limit)) as Uint8Array<ArrayBuffer>;
-  if (!answer.body) return new Uint8Array(0);
-  const reader = answer.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let length = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) return joinChunks(chunks, length);
-    length += value.length;
-    if (length > limit) {
-      chunks.length = 0;
-      reader.cancel().catch(() => {}); // stops the download (and any decoding) at once
-      throw new BodyTooLargeError(limit);
-    }
-    chunks.push(value);
-  }
 }

@@ -1,14 +1,15 @@
 // createSignalWireClient(): wires the checked configuration, the auth middleware and the retrying
 // transport into an openapi-fetch client, and every operation's method on top of it (src/runtime/).
-import createClient, { type Client } from 'openapi-fetch';
+import type { Client } from 'openapi-fetch';
 import type { paths } from '../generated/schema.js';
-import { basicAuth } from './auth.js';
+import { apiClient } from './api-client.js';
 import { type ConnectionOptions, resolveConnection } from './config.js';
 import { operationMethods, operationsWithOwnAuth } from './runtime/methods.js';
 import { restApi, type RestApiMethods } from '../generated/operations.js';
 import { compatApi, compatApiBasePath, type CompatApiMethods } from '../generated/compat.operations.js';
 import type { paths as CompatPaths } from '../generated/compat.schema.js';
-import { DefaultResponse, defaultRequestWhile, defaultSend } from './send.js';
+import { fetchSender } from './fetch-send.js';
+import { defaultSender } from './send.js';
 import { checkHeaders, checkNumericOptions } from './option-checks.js';
 import {
   createTransport,
@@ -42,6 +43,7 @@ export interface SignalWireClient extends RestApiMethods, CompatApiMethods {
   /**
    * The typed openapi-fetch client for every path of the description, with auth, retries and
    * timeouts applied. It returns `{ data, error, response }` instead of throwing on API errors.
+   * Its middleware (`client.api.use()`) applies to its own calls: the methods do not go through it.
    */
   readonly api: Client<paths>;
   /**
@@ -70,45 +72,45 @@ export function assembleClient(options: SignalWireClientOptions, clock: Clock): 
   checkNumericOptions(options);
   checkHeaders(options.defaultHeaders, 'defaultHeaders');
   const startCall = createTransport({
-    fetch: options.fetch ?? defaultSend,
-    Response: DefaultResponse,
+    send: options.fetch ? fetchSender(options.fetch) : defaultSender,
     maxRetries: options.maxRetries ?? DEFAULT_RETRY_OPTIONS.maxRetries,
     timeoutMs: options.timeoutMs ?? DEFAULT_RETRY_OPTIONS.timeoutMs,
     maxResponseBytes: options.maxResponseBytes ?? DEFAULT_RETRY_OPTIONS.maxResponseBytes,
     logger: options.logger,
     clock,
   });
-  let callerMiddleware = false; // from then on, native Requests: see switchableRequest (lite-objects.ts)
-  const LightRequest = defaultRequestWhile(() => !callerMiddleware);
-  const headers = { 'user-agent': userAgent(), ...lowerCaseNames(options.defaultHeaders) };
-  function typedClient<Paths extends {}>(root: string, ownAuth: ReadonlySet<string>): Client<Paths> {
-    const client = createClient<Paths>({
-      baseUrl: root,
-      headers,
-      ...(LightRequest && { Request: LightRequest }),
-      // Calls made straight through it get the client-wide retry and timeout settings, and the
-      // signal they were given.
-      fetch: (request: Request) => startCall({ signal: request.signal }).fetch(request),
-    });
-    client.use(basicAuth(authorization, ownAuth));
-    const { use } = client;
-    client.use = (...middleware) => {
-      callerMiddleware = true;
-      use(...middleware);
-    };
-    return client;
-  }
-  const api = typedClient<paths>(baseUrl, operationsWithOwnAuth(restApi));
+  const headers = sentWithEveryRequest(options.defaultHeaders);
   const compatBaseUrl = `${baseUrl}${compatApiBasePath}`;
-  const compatFetch = typedClient<CompatPaths>(compatBaseUrl, operationsWithOwnAuth(compatApi));
-  const methods = operationMethods<RestApiMethods>(restApi, { api, startCall, baseUrl, projectId });
-  const compat = operationMethods<CompatApiMethods>(compatApi, { api: compatFetch, startCall, baseUrl: compatBaseUrl, projectId });
+  const methods = operationMethods<RestApiMethods>(restApi, { startCall, baseUrl, projectId, headers, authorization });
+  const compat = operationMethods<CompatApiMethods>(compatApi, { startCall, baseUrl: compatBaseUrl, projectId, headers, authorization });
   // Descriptors, not values: copying values would build every lazy family at once.
   Object.defineProperties(methods, Object.getOwnPropertyDescriptors(compat));
-  return Object.assign(methods, { baseUrl, api, compatApi: compatFetch }) as SignalWireClient;
+  let api: Client<paths> | undefined;
+  let compatFetch: Client<CompatPaths> | undefined;
+  return Object.defineProperties(methods, {
+    baseUrl: { value: baseUrl, enumerable: true },
+    api: {
+      enumerable: true,
+      get: () => (api ??= apiClient<paths>({ baseUrl, headers, authorization, ownAuth: operationsWithOwnAuth(restApi), startCall })),
+    },
+    compatApi: {
+      enumerable: true,
+      get: () =>
+        (compatFetch ??= apiClient<CompatPaths>({
+          baseUrl: compatBaseUrl,
+          headers,
+          authorization,
+          ownAuth: operationsWithOwnAuth(compatApi),
+          startCall,
+        })),
+    },
+  }) as SignalWireClient;
 }
 
-/** Header names in lower case, so that a default `User-Agent` replaces the client's `user-agent`. */
-function lowerCaseNames(headers: Record<string, string | undefined> = {}): Record<string, string | undefined> {
-  return Object.fromEntries(Object.entries(headers).map(([name, value]) => [name.toLowerCase(), value]));
+/** The user agent and the caller's defaultHeaders, names in lower case (a default `User-Agent` replaces the client's). */
+function sentWithEveryRequest(defaults: Record<string, string | undefined> = {}): Record<string, string> {
+  const agent = userAgent();
+  const headers: Record<string, string> = agent ? { 'user-agent': agent } : {};
+  for (const [name, value] of Object.entries(defaults)) if (value !== undefined) headers[name.toLowerCase()] = value;
+  return headers;
 }

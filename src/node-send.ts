@@ -1,191 +1,132 @@
-// The default send function on Node: fetch-shaped, built on node:http/node:https with keep-alive
-// agents. Global fetch on Node (undici's WHATWG layer) costs several times more per call than
-// node:http on the same socket (see bench/). It does only what transport.ts asks of fetch:
-//   - method, headers, a string/ArrayBuffer/Uint8Array body, and an AbortSignal that rejects
-//     while waiting for the headers or while the body is read;
-//   - never follows a redirect (a 3xx is answered as it is, as with redirect: 'manual');
-//   - asks for and decodes gzip, deflate and br as fetch does (unless the caller set Accept-Encoding);
+// The default Sender on Node: node:http/node:https with keep-alive agents, plain objects in and out.
+// Global fetch on Node (undici's WHATWG layer) costs several times more per call than node:http on
+// the same socket (see bench/). What it does, and what the transport relies on:
+//   - never follows a redirect (a 3xx is answered as it is);
+//   - asks for and decodes gzip, deflate and br, as fetch does (unless the caller set Accept-Encoding);
+//   - reads the body to the end, and stops at once (dropping the connection) past the size limit,
+//     counting decoded bytes, so a compression bomb stops too;
 //   - never writes a request to a kept-alive socket the server has closed, and sends again on a new
 //     connection a request whose reused socket failed before any byte of it was written;
 //   - a failure rejects with TypeError('fetch failed') whose cause is the Node error (its `code`,
-//     e.g. ECONNREFUSED, is what retry-policy.ts looks for), as undici's fetch does; so does a
-//     101 answer nobody asked for;
-//   - answers with status, statusText, ok, headers, url and the body through readBodyUpTo
-//     (body-limit.ts: the transport's size limit), arrayBuffer(), text() or json().
+//     e.g. ECONNREFUSED, is what retry-policy.ts looks for), as undici's fetch does; so does a 101
+//     answer nobody asked for; a body cut off mid-way rejects with TypeError('terminated').
 // Only ./send.ts imports it, and the browser build replaces that with ./send.browser.ts, so node:http
-// never reaches a browser bundle.
+// never reaches a browser bundle. node:https and node:zlib are loaded on first use: importing them
+// costs more than the rest of the package.
 import http from 'node:http';
-import https from 'node:https';
+import { createRequire } from 'node:module';
 import type { Readable, Transform } from 'node:stream';
-import zlib from 'node:zlib';
-import { BodyTooLargeError, joinChunks, readBodyUpTo } from './body-limit.js';
+import type * as Zlib from 'node:zlib';
+import { BodyTooLargeError } from './body-limit.js';
+import { type Answer, NULL_BODY_STATUSES, type Outgoing, type Sender } from './exchange.js';
+
+const require = createRequire(import.meta.url);
 
 // 4 s idle timeout, as undici's fetch: below the 5 s keep-alive of most servers, so an idle socket
 // is closed by us rather than reset under a new request. Idle sockets do not keep the process alive.
-const agents: Record<string, http.Agent> = {
-  'http:': new http.Agent({ keepAlive: true, timeout: 4_000 }),
-  'https:': new https.Agent({ keepAlive: true, timeout: 4_000 }),
-};
+const AGENT_OPTIONS = { keepAlive: true, timeout: 4_000 };
+interface Transport {
+  request(url: URL, options: http.RequestOptions): http.ClientRequest;
+  agent: http.Agent;
+}
+const transports: Record<string, Transport> = {};
+
+function transportFor(protocol: string): Transport | undefined {
+  if (protocol !== 'http:' && protocol !== 'https:') return undefined;
+  return (transports[protocol] ??= (() => {
+    const module = protocol === 'http:' ? http : (require('node:https') as typeof import('node:https'));
+    return { request: module.request, agent: new module.Agent(AGENT_OPTIONS) };
+  })());
+}
 
 const ACCEPT_ENCODING = 'gzip, deflate, br';
-// Lenient flushing, as undici: a body whose compressed stream ends early still decodes what came.
-const LENIENT = { flush: zlib.constants.Z_SYNC_FLUSH, finishFlush: zlib.constants.Z_SYNC_FLUSH };
-const BROTLI_LENIENT = { flush: zlib.constants.BROTLI_OPERATION_FLUSH, finishFlush: zlib.constants.BROTLI_OPERATION_FLUSH };
-const gunzip = () => zlib.createGunzip(LENIENT);
-const DECODERS: Record<string, () => Transform> = {
-  gzip: gunzip,
-  'x-gzip': gunzip,
-  deflate: () => zlib.createInflate(LENIENT),
-  br: () => zlib.createBrotliDecompress(BROTLI_LENIENT),
-};
+let decoders: Record<string, () => Transform> | undefined;
+
+function decoderFactories(): Record<string, () => Transform> {
+  if (decoders) return decoders;
+  const zlib = require('node:zlib') as typeof Zlib;
+  // Lenient flushing, as undici: a body whose compressed stream ends early still decodes what came.
+  const lenient = { flush: zlib.constants.Z_SYNC_FLUSH, finishFlush: zlib.constants.Z_SYNC_FLUSH };
+  const brotliLenient = { flush: zlib.constants.BROTLI_OPERATION_FLUSH, finishFlush: zlib.constants.BROTLI_OPERATION_FLUSH };
+  const gunzip = () => zlib.createGunzip(lenient);
+  return (decoders = {
+    gzip: gunzip,
+    'x-gzip': gunzip,
+    deflate: () => zlib.createInflate(lenient),
+    br: () => zlib.createBrotliDecompress(brotliLenient),
+  });
+}
 
 /** The decoders for a Content-Encoding, last applied first; none when it is absent or unknown (the bytes pass as they are, as with fetch). */
 function decodersFor(contentEncoding: string | undefined): Transform[] {
   if (!contentEncoding) return [];
   const codings = contentEncoding.toLowerCase().split(',').map((coding) => coding.trim()).filter((coding) => coding && coding !== 'identity');
-  if (!codings.every((coding) => coding in DECODERS)) return [];
-  return codings.reverse().map((coding) => DECODERS[coding]!());
+  if (codings.length === 0) return [];
+  const factories = decoderFactories();
+  if (!codings.every((coding) => coding in factories)) return [];
+  return codings.reverse().map((coding) => factories[coding]!());
 }
 
-/** A body being received: its bytes so far, where it ends, and its one reader. */
-class IncomingBody {
-  #chunks: Buffer[] = [];
-  #length = 0;
-  #limit = Infinity;
-  #taken = false;
-  #reader: { resolve(bytes: Uint8Array): void; reject(error: unknown): void } | undefined;
-  #outcome: { bytes: Uint8Array } | { error: unknown } | undefined;
-
-  /** `drop` tears the connection down: called when the body fails or passes its limit. */
-  constructor(private readonly drop: () => void) {}
-
-  add(chunk: Buffer): void {
-    if (this.#outcome) return;
-    this.#length += chunk.length;
-    this.#chunks.push(chunk);
-    if (this.#length > this.#limit) this.fail(new BodyTooLargeError(this.#limit));
-  }
-  end(): void {
-    if (!this.#outcome) this.#settle({ bytes: joinChunks(this.#chunks, this.#length) });
-  }
-  fail(error: unknown): void {
-    if (this.#outcome) return;
-    this.#settle({ error });
-    this.drop();
-  }
-  /** The whole body, once; BodyTooLargeError as soon as more than `limit` bytes have come. */
-  read(limit = Infinity): Promise<Uint8Array> {
-    if (this.#taken) return Promise.reject(new TypeError('Body is unusable: Body has already been read'));
-    this.#taken = true;
-    this.#limit = limit;
-    if (this.#length > limit) this.fail(new BodyTooLargeError(limit));
-    return new Promise((resolve, reject) => {
-      this.#reader = { resolve, reject };
-      if (this.#outcome) this.#deliver();
-    });
-  }
-  #settle(outcome: { bytes: Uint8Array } | { error: unknown }): void {
-    this.#chunks = []; // let go at once: a kept-alive socket must not keep the bytes alive
-    this.#outcome = outcome;
-    if (this.#reader) this.#deliver();
-  }
-  #deliver(): void {
-    const outcome = this.#outcome!;
-    const reader = this.#reader!;
-    this.#outcome = { error: undefined }; // delivered: nothing more is kept
-    this.#reader = undefined;
-    if ('bytes' in outcome) reader.resolve(outcome.bytes);
-    else reader.reject(outcome.error);
-  }
+/** An answer's headers as Node gives them: looked up by name, a Headers object only on demand. */
+function answerOf(url: string, response: http.IncomingMessage, body: Uint8Array | null): Answer {
+  const { statusCode, statusMessage, headers: named, rawHeaders } = response;
+  return {
+    status: statusCode!,
+    statusText: statusMessage ?? '',
+    url,
+    body,
+    header(name) {
+      const value = named[name];
+      return Array.isArray(value) ? value.join(', ') : value;
+    },
+    headers() {
+      const headers = new Headers();
+      for (let i = 0; i < rawHeaders.length; i += 2) headers.append(rawHeaders[i]!, rawHeaders[i + 1]!);
+      return headers;
+    },
+  };
 }
 
-/** The part of Response the transport reads. */
-class NodeAnswer {
-  readonly ok: boolean;
-  readonly redirected = false;
-  #body: IncomingBody;
-  constructor(
-    readonly url: string,
-    readonly status: number,
-    readonly statusText: string,
-    readonly headers: Headers,
-    body: IncomingBody,
-  ) {
-    this.ok = status >= 200 && status < 300;
-    this.#body = body;
-  }
-  [readBodyUpTo](limit: number): Promise<Uint8Array> {
-    return this.#body.read(limit);
-  }
-  async bytes(): Promise<Uint8Array<ArrayBuffer>> {
-    return (await this.#body.read()) as Uint8Array<ArrayBuffer>;
-  }
-  async arrayBuffer(): Promise<ArrayBuffer> {
-    return (await this.bytes()).buffer;
-  }
-  async text(): Promise<string> {
-    return new TextDecoder().decode(await this.bytes());
-  }
-  async json(): Promise<unknown> {
-    return JSON.parse(await this.text());
-  }
-}
-
-type Body = string | ArrayBuffer | ArrayBufferView | null | undefined;
-
-function bodyBytes(body: Body): Uint8Array | string | undefined {
-  if (body == null || typeof body === 'string') return body ?? undefined;
-  if (body instanceof ArrayBuffer) return new Uint8Array(body);
-  if (ArrayBuffer.isView(body)) return new Uint8Array(body.buffer, body.byteOffset, body.byteLength);
-  throw new TypeError('signalwire-rest: the Node transport sends string and byte bodies only');
-}
-
-function headerRecord(headers: HeadersInit | undefined): Record<string, string> {
-  const record: Record<string, string> = {};
-  if (headers) for (const [name, value] of headers instanceof Headers ? headers : new Headers(headers)) record[name] = value;
-  record['accept-encoding'] ??= ACCEPT_ENCODING; // Headers iterate lower-case names
-  return record;
+/** Joins chunks into one buffer of exactly their length (the one chunk itself when there is one). */
+function joined(chunks: Buffer[], length: number): Uint8Array {
+  return chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, length);
 }
 
 const failed = (cause: unknown) => new TypeError('fetch failed', { cause });
 
-export function nodeSend(input: string | URL, init: RequestInit = {}): Promise<Response> {
-  const url = new URL(input);
-  if (init.signal?.aborted) return Promise.reject(init.signal.reason);
-  const agent = agents[url.protocol];
-  if (!agent) return Promise.reject(failed(new Error(`unsupported ${url.protocol}`)));
-  const options = { method: init.method ?? 'GET', headers: headerRecord(init.headers), agent };
-  const requestBody = bodyBytes(init.body as Body);
-  const module = url.protocol === 'https:' ? https : http;
-  let signal = init.signal ?? undefined;
-
-  return new Promise((resolve, reject) => {
-    // Where a failure goes: the answer until its headers came, then its body; nowhere once the body
-    // is complete. Cleared then, with the signal: Node keeps the last response and its listeners on
-    // a keep-alive socket, and they must not keep whatever the caller hung on its signal alive.
+export const nodeSend: Sender = (outgoing: Outgoing, maxResponseBytes: number) => {
+  let cancel: (reason: unknown) => void = () => {};
+  const answer = new Promise<Answer>((resolve, reject) => {
+    const url = new URL(outgoing.url);
+    const transport = transportFor(url.protocol);
+    if (!transport) return reject(failed(new Error(`unsupported ${url.protocol}`)));
+    const headers = outgoing.headers['accept-encoding'] ? outgoing.headers : { ...outgoing.headers, 'accept-encoding': ACCEPT_ENCODING };
+    const options = { method: outgoing.method, headers, agent: transport.agent };
+    // Where a failure goes; nowhere once settled.
     let fail: ((error: unknown) => void) | undefined = reject;
     let current: http.ClientRequest | undefined; // the request on the wire; undefined once settled
-    const finish = () => {
+    let stop: (() => void) | undefined; // tears down what is being received
+    const settle = () => {
       fail = undefined;
       current = undefined;
-      signal?.removeEventListener('abort', onAbort);
-      signal = undefined;
+      stop = undefined;
     };
-    const onAbort = () => {
+    cancel = (reason) => {
       const request = current;
-      fail?.(signal?.reason);
-      finish();
+      const teardown = stop;
+      fail?.(reason);
+      settle();
       request?.destroy();
+      teardown?.();
     };
-    signal?.addEventListener('abort', onAbort, { once: true });
 
     const send = () => {
-      const request = module.request(url, options);
+      const request = transport.request(url, options);
       current = request;
       let written = false;
       const write = () => {
         written = true;
-        request.end(requestBody);
+        request.end(outgoing.body);
       };
       // A kept-alive socket may have been closed by the server right after its last answer, its FIN
       // not yet read when this request took the socket: libuv stops reading at a short read, so the
@@ -211,47 +152,56 @@ export function nodeSend(input: string | URL, init: RequestInit = {}): Promise<R
         // Nothing of this request left the process: safe to send on a new connection, even a POST.
         if (!written && request.reusedSocket) return sendAgain();
         fail?.(failed(error));
-        finish();
+        settle();
       });
       // A 101 nobody asked for: the socket now speaks another protocol, so no answer will come.
       request.on('upgrade', (_response, socket) => {
         socket.destroy();
         fail?.(failed(new Error('the server switched protocols (101) although no upgrade was asked for')));
-        finish();
+        settle();
       });
       request.on('response', (response) => {
-        const decoders = decodersFor(response.headers['content-encoding']);
-        const body = new IncomingBody(() => {
-          finish();
-          request.destroy();
-          for (const decoder of decoders) decoder.destroy(); // no more inflating
-        });
-        fail = (error) => body.fail(error);
+        if (NULL_BODY_STATUSES.has(response.statusCode!)) {
+          response.resume(); // nothing to read, but the socket goes back to the pool only once it ends
+          resolve(answerOf(url.href, response, null));
+          return settle();
+        }
+        const stages = decodersFor(response.headers['content-encoding']);
+        stop = () => {
+          for (const stage of stages) stage.destroy(); // no more inflating
+        };
+        const chunks: Buffer[] = [];
+        let length = 0;
         let source: Readable = response;
-        for (const decoder of decoders) source = source.pipe(decoder);
-        source.on('data', (chunk: Buffer) => body.add(chunk));
+        for (const stage of stages) source = source.pipe(stage);
+        source.on('data', (chunk: Buffer) => {
+          if (!fail) return;
+          length += chunk.length;
+          chunks.push(chunk);
+          if (length > maxResponseBytes) {
+            chunks.length = 0;
+            cancel(new BodyTooLargeError(maxResponseBytes, answerOf(url.href, response, null)));
+          }
+        });
         source.on('end', () => {
-          body.end();
-          finish();
+          if (!fail) return;
+          resolve(answerOf(url.href, response, joined(chunks, length)));
+          settle();
         });
         // A connection lost mid-body ('error', or a 'close' before the body was complete), or a
         // compressed body that does not decode.
         const cutOff = (cause: unknown) => {
-          fail?.(new TypeError('terminated', { cause }));
-          finish();
+          if (!fail) return;
+          cancel(new TypeError('terminated', { cause }));
         };
         response.on('error', cutOff);
-        for (const decoder of decoders) decoder.on('error', cutOff);
+        for (const stage of stages) stage.on('error', cutOff);
         response.on('close', () => {
           if (!response.complete) cutOff(new Error('other side closed'));
         });
-
-        const headers = new Headers();
-        const raw = response.rawHeaders;
-        for (let i = 0; i < raw.length; i += 2) headers.append(raw[i]!, raw[i + 1]!);
-        resolve(new NodeAnswer(url.href, response.statusCode!, response.statusMessage ?? '', headers, body) as unknown as Response);
       });
     };
     send();
   });
-}
+  return { answer, cancel: (reason) => cancel(reason) };
+};

@@ -5,7 +5,7 @@
 // endless empty pages would keep a `for await` over items from ever running its body).
 import { SignalWireInvalidResponseError, SignalWirePaginationError } from './errors.js';
 import { quote } from './server-text.js';
-import { lastAnswer, unwrap, type FetchResult } from './response.js';
+import { lastAnswer } from './response.js';
 import type { Call, CallOptions } from './transport.js';
 
 export interface PaginationLinks {
@@ -22,8 +22,8 @@ export interface Page<T> {
   readonly response?: Response;
 }
 
-/** Requests one page: the first when `next` is undefined, else the page at that URL. */
-export type PageFetcher<T> = (call: Call, next: URL | undefined) => Promise<FetchResult<Page<T>>>;
+/** Requests one page through `call` (the first when `next` is undefined, else the page at that URL) and resolves to its parsed body. */
+export type PageFetcher = (call: Call, next: URL | undefined) => Promise<unknown>;
 
 /** Iterate items with `for await`, or whole pages with `.pages()`. */
 export interface Paginator<T> extends AsyncIterable<T> {
@@ -84,7 +84,7 @@ export function paginate<T>(
   startCall: (options?: CallOptions) => Call,
   options: CallOptions | undefined,
   baseUrl: string,
-  fetchPage: PageFetcher<T>,
+  fetchPage: PageFetcher,
 ): Paginator<T> {
   const base = new URL(baseUrl);
   // A suspended generator keeps every local it ever held, dead or not. So the call (which holds the
@@ -93,7 +93,7 @@ export function paginate<T>(
   // caller's to keep or drop, not ours.
   async function read(next: URL | undefined, from: { url: string }): Promise<Page<T>> {
     const call = startCall(options);
-    const page: unknown = await unwrap(call, fetchPage(call, next));
+    const page = await fetchPage(call, next);
     const problem = pageProblem(page);
     if (problem) throw new SignalWireInvalidResponseError(problem, lastAnswer(call), call);
     from.url = call.url;

@@ -1,41 +1,29 @@
-// Turns what openapi-fetch returns into the typed result, or into the most specific SignalWireError.
+// Turns a call's answer into the typed result, or into the most specific SignalWireError.
 import { type AnswerInfo, apiErrorFor, SignalWireInvalidResponseError } from './errors.js';
+import { type Answer, requestIdOf, textOf } from './exchange.js';
 import type { Call } from './transport.js';
 
-/** The shape every openapi-fetch method resolves to. */
-export interface FetchResult<T> {
-  data?: T;
-  error?: unknown;
-  response: Response;
-}
-
-// SignalWire documents no request-id header; these are the names its own SDKs look for, in order.
-const REQUEST_ID_HEADERS = ['x-request-id', 'x-signalwire-request-id', 'request-id'];
-
-export function requestIdOf(headers: Headers): string | undefined {
-  for (const name of REQUEST_ID_HEADERS) {
-    const value = headers.get(name);
-    if (value) return value;
-  }
-  return undefined;
-}
-
-/** Resolves to the body of a 2xx answer; throws a SignalWireApiError for any other status. */
-export async function unwrap<T>(call: Call, pending: Promise<FetchResult<T>>): Promise<T> {
-  let result: FetchResult<T>;
-  try {
-    result = await pending;
-  } catch (error) {
-    if (error instanceof SyntaxError && call.last) {
-      throw new SignalWireInvalidResponseError('a body that is not valid JSON', lastAnswer(call), call, { cause: error });
+/**
+ * The parsed body of a 2xx answer (undefined when it has none); a SignalWireApiError for any other
+ * status, and a SignalWireInvalidResponseError for a 2xx body that is not JSON.
+ */
+export function resultOf(call: Call, answer: Answer): unknown {
+  const text = textOf(answer.body);
+  if (answer.status < 200 || answer.status > 299) {
+    let body: unknown = text || undefined;
+    try {
+      body = JSON.parse(text);
+    } catch {
+      // not JSON: the error keeps the text
     }
-    throw error;
+    throw apiErrorFor(answer.status, body, requestIdOf(answer), call);
   }
-  const { response } = result;
-  if (!response.ok) {
-    throw apiErrorFor(response.status, result.error, requestIdOf(response.headers), call);
+  if (!text) return undefined;
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw new SignalWireInvalidResponseError('a body that is not valid JSON', lastAnswer(call), call, { cause: error });
   }
-  return result.data as T;
 }
 
 // An excerpt is all an error keeps: decoding more of a large body would be wasted.
@@ -43,7 +31,6 @@ const TEXT_BYTES = 16 * 1024;
 
 /** What an error may say about the call's last answer. */
 export function lastAnswer(call: Call): AnswerInfo {
-  const { status, headers, body } = call.last!;
-  const text = body ? new TextDecoder().decode(new Uint8Array(body, 0, Math.min(body.byteLength, TEXT_BYTES))) : '';
-  return { status, text, requestId: requestIdOf(headers) };
+  const answer = call.last!;
+  return { status: answer.status, text: textOf(answer.body?.subarray(0, TEXT_BYTES) ?? null), requestId: requestIdOf(answer) };
 }

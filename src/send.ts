@@ -1,10 +1,10 @@
-// What a client uses when the caller passes no `fetch`. On Node: node:http with keep-alive agents
-// (./node-send.ts) and lighter Request/Response classes (./lite-objects.ts), several times cheaper
-// per call than undici's fetch and WHATWG objects, unless the process has routed fetch elsewhere
-// (see fetchIsRouted). Bun and Deno keep their native fetch and classes, their fast path. The
-// browser build (tsup.config.ts, the package's "browser" export) takes ./send.browser.ts instead,
-// so node:http never reaches a browser bundle.
-import { LiteResponse, switchableRequest } from './lite-objects.js';
+// The Sender a client uses when the caller passes no `fetch`. On Node: node:http with keep-alive
+// agents (./node-send.ts), several times cheaper per call than undici's fetch, unless the process has
+// routed fetch elsewhere (see fetchIsRouted). Bun and Deno keep their native fetch, their fast path.
+// The browser build (tsup.config.ts, the package's "browser" export) takes ./send.browser.ts
+// instead, so node:http never reaches a browser bundle.
+import type { Sender } from './exchange.js';
+import { globalFetchSender } from './fetch-send.js';
 import { nodeSend } from './node-send.js';
 
 const versions = (globalThis as { process?: { versions?: Record<string, string | undefined> } }).process?.versions;
@@ -25,14 +25,6 @@ export function fetchIsRouted(): boolean {
   return dispatcher !== undefined && dispatcher.constructor?.name !== 'Agent';
 }
 
-const globalFetch: typeof fetch = (input, init) => globalThis.fetch(input, init); // looked up per call: a polyfill set later counts
-
-export const defaultSend: typeof fetch = onNode
-  ? (input, init) => (fetchIsRouted() ? globalFetch(input, init) : nodeSend(input as string | URL, init))
-  : globalFetch;
-
-/** The class the transport builds answers with; undefined means the global Response. */
-export const DefaultResponse = onNode ? (LiteResponse as unknown as typeof Response) : undefined;
-/** For openapi-fetch's `Request` option: a LiteRequest while `light()` holds, the global Request after. */
-export const defaultRequestWhile = (light: () => boolean): typeof Request | undefined =>
-  onNode ? switchableRequest(light) : undefined;
+export const defaultSender: Sender = onNode
+  ? (outgoing, maxResponseBytes) => (fetchIsRouted() ? globalFetchSender : nodeSend)(outgoing, maxResponseBytes)
+  : globalFetchSender;

@@ -1,15 +1,15 @@
-// The fetch function handed to openapi-fetch. It owns attempts: a per-attempt timeout, the body read
-// inside the attempt (so a body cut off mid-way counts as a connection failure), retries with
-// backoff, and the caller's AbortSignal. openapi-fetch sees one finished Response per call.
-import { BodyTooLargeError, readBody } from './body-limit.js';
+// Attempts of one call: a per-attempt time limit that covers the body too (so a body cut off mid-way
+// counts as a connection failure), retries with backoff, and the caller's AbortSignal. The methods
+// and client.api both send through it; it sees plain Outgoing requests and complete Answers.
+import { BodyTooLargeError } from './body-limit.js';
 import {
   SignalWireAbortError,
   SignalWireConnectionError,
   SignalWireResponseTooLargeError,
   SignalWireTimeoutError,
 } from './errors.js';
-import { checkHeaders, checkNumericOptions, checkRequestHeaders } from './option-checks.js';
-import { requestIdOf } from './response.js';
+import { type Answer, type Outgoing, requestIdOf, type Sender } from './exchange.js';
+import { checkHeaders, checkNumericOptions } from './option-checks.js';
 import {
   backoffDelay,
   failureKind,
@@ -19,8 +19,6 @@ import {
   isRetryableStatus,
   retryAfterDelay,
 } from './retry-policy.js';
-
-export type FetchFunction = (input: Request, init?: RequestInit) => Promise<Response>;
 
 /** Per-client defaults and per-call overrides. */
 export interface RetryOptions {
@@ -55,27 +53,19 @@ export interface Clock {
 export type RetrySettings = { [name in keyof RetryOptions]-?: NonNullable<RetryOptions[name]> };
 
 export interface TransportSettings extends RetrySettings {
-  fetch: typeof fetch;
-  /** The class answers are built with (default: the global Response; Node gets a lighter one). */
-  Response?: typeof Response | undefined;
+  send: Sender;
   logger?: Logger | undefined;
   clock: Clock;
 }
 
-/** The last answer of a call, kept so that a 2xx body which is not JSON can be reported. */
-export interface LastAnswer {
-  readonly status: number;
-  readonly headers: Headers;
-  readonly body: ArrayBuffer | null;
-}
-
-/** One API call: its fetch function for openapi-fetch, and what it has done so far. */
+/** One API call: `send` makes its attempts; the rest says what it has done so far. */
 export interface Call {
-  readonly fetch: FetchFunction;
+  send(request: Outgoing): Promise<Answer>;
   readonly method: string;
   readonly url: string;
   readonly attempts: number;
-  readonly last: LastAnswer | undefined;
+  /** The answer the call ended with (kept so that a 2xx body which is not JSON can be reported). */
+  readonly last: Answer | undefined;
 }
 
 export const DEFAULT_RETRY_OPTIONS: RetrySettings = {
@@ -101,13 +91,7 @@ export const systemClock: Clock = {
     }),
 };
 
-// Statuses whose Response must be built with a null body.
-const NULL_BODY_STATUSES = new Set([101, 204, 205, 304]);
-
-type AttemptOutcome =
-  | { response: Response; payload: ArrayBuffer | null }
-  | { failure: FailureKind; error: unknown }
-  | { tooLarge: { status: number; headers: Headers } };
+type AttemptOutcome = { answer: Answer } | { failure: FailureKind; error: unknown } | { tooLarge: Answer };
 
 /**
  * Many concurrent calls often share one caller signal (a shutdown signal, say). Each call listening
@@ -141,65 +125,35 @@ function linkAbort(signal: AbortSignal, callback: () => void): () => void {
 }
 
 export function createTransport(settings: TransportSettings) {
-  const { fetch: send, logger, clock, Response: AnswerClass = Response } = settings;
+  const { send, logger, clock } = settings;
 
-  /** Sends one attempt and reads its whole body within the same time limit. */
+  /** Sends one attempt, its whole body read within the same time limit. */
   async function attempt(
-    request: Request,
-    body: ArrayBuffer | undefined,
+    request: Outgoing,
     limits: { timeoutMs: number; maxResponseBytes: number },
     signal?: AbortSignal,
   ): Promise<AttemptOutcome> {
-    const { timeoutMs, maxResponseBytes } = limits;
-    let answered: { status: number; headers: Headers } | undefined;
-    const controller = new AbortController();
     let timedOut = false;
-    const timer = setTimeout(() => {
-      timedOut = true;
-      controller.abort();
-    }, timeoutMs);
-    const forwardAbort = () => controller.abort(signal!.reason);
-    signal?.addEventListener('abort', forwardAbort, { once: true });
-    // Ends the attempt when it is aborted even if a custom fetch ignores its signal.
-    let abandon!: (reason: unknown) => void;
-    const abandoned = new Promise<never>((_resolve, reject) => (abandon = reject));
-    const onAbandon = () => abandon(controller.signal.reason);
-    controller.signal.addEventListener('abort', onAbandon, { once: true });
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    let onAbort: (() => void) | undefined;
     try {
-      const exchange = (async () => {
-        const answer = await send(request.url, {
-          method: request.method,
-          headers: request.headers,
-          body: body ?? null,
-          signal: controller.signal,
-          redirect: 'manual', // never carry the credentials to wherever a redirect points
-        });
-        answered = answer;
-        const bytes = NULL_BODY_STATUSES.has(answer.status) ? null : await readBody(answer, maxResponseBytes);
-        const payload = bytes && (bytes.byteLength === bytes.buffer.byteLength ? bytes.buffer : bytes.slice().buffer);
-        const response = new AnswerClass(payload, {
-          status: answer.status,
-          statusText: answer.statusText,
-          headers: answer.headers,
-        });
-        // A Response built here has no URL of its own: callers of client.api read it.
-        Object.defineProperty(response, 'url', { value: answer.url || request.url });
-        return { response, payload };
-      })();
-      exchange.catch(() => {}); // when `abandoned` wins, the exchange's own failure is of no interest
-      return await Promise.race([exchange, abandoned]);
-    } catch (error) {
-      if (error instanceof BodyTooLargeError && answered) {
-        controller.abort(); // drops the connection: nothing more of this body is read
-        return { tooLarge: { status: answered.status, headers: answered.headers } };
+      const sending = send(request, limits.maxResponseBytes);
+      timer = setTimeout(() => {
+        timedOut = true;
+        sending.cancel(new DOMException(`the attempt took longer than ${limits.timeoutMs}ms`, 'TimeoutError'));
+      }, limits.timeoutMs);
+      if (signal) {
+        onAbort = () => sending.cancel(signal.reason);
+        signal.addEventListener('abort', onAbort, { once: true });
       }
-      // Judged by what happened, not by controller.signal: the caller's abort also aborts it.
+      return { answer: await sending.answer };
+    } catch (error) {
+      if (error instanceof BodyTooLargeError) return { tooLarge: error.answer };
+      // Judged by what happened: the caller's abort ends the attempt too.
       return { failure: timedOut ? 'timeout' : failureKind(error), error };
     } finally {
       clearTimeout(timer);
-      signal?.removeEventListener('abort', forwardAbort);
-      // Nothing may keep this attempt's answer reachable through the signal once it is over.
-      controller.signal.removeEventListener('abort', onAbandon);
+      if (onAbort) signal!.removeEventListener('abort', onAbort);
     }
   }
 
@@ -213,45 +167,37 @@ export function createTransport(settings: TransportSettings) {
     };
     const { timeoutMs } = limits;
     const { signal } = options;
-    const call = { method: '', url: '', attempts: 0, last: undefined as LastAnswer | undefined, fetch: callFetch };
+    const call = { method: '', url: '', attempts: 0, last: undefined as Answer | undefined, send: sendCall };
     const info = () => ({ method: call.method, url: call.url, attempts: call.attempts });
     const aborted = () => new SignalWireAbortError(info(), { cause: signal!.reason });
 
-    async function callFetch(request: Request): Promise<Response> {
+    async function sendCall(request: Outgoing): Promise<Answer> {
       call.method = request.method;
       call.url = request.url;
-      // Headers set by a middleware or on client.api calls: refused here, before anything is sent.
-      checkRequestHeaders(request.headers);
-      // Read once: each attempt sends a fresh copy of these bytes.
-      const body = request.body === null ? undefined : await request.arrayBuffer();
-      if (!signal) return attempts(request, body, undefined);
+      if (!signal) return attempts(request, undefined);
       if (signal.aborted) throw aborted();
       // The call's own copy of the caller's signal: its attempts and sleeps listen to this one.
       const callAbort = new AbortController();
       const unlink = linkAbort(signal, () => callAbort.abort(signal.reason));
       try {
-        return await attempts(request, body, callAbort.signal);
+        return await attempts(request, callAbort.signal);
       } finally {
         unlink();
       }
     }
 
     /** The attempts of one call, with backoff between them. `abortSignal` mirrors the caller's signal. */
-    async function attempts(
-      request: Request,
-      body: ArrayBuffer | undefined,
-      abortSignal: AbortSignal | undefined,
-    ): Promise<Response> {
+    async function attempts(request: Outgoing, abortSignal: AbortSignal | undefined): Promise<Answer> {
       const { method } = request;
       for (;;) {
         if (abortSignal?.aborted) throw aborted();
         const number = ++call.attempts;
         const started = clock.now();
-        const outcome = await attempt(request, body, limits, abortSignal);
+        const outcome = await attempt(request, limits, abortSignal);
         const result = abortSignal?.aborted
           ? 'aborted'
-          : 'response' in outcome
-            ? outcome.response.status
+          : 'answer' in outcome
+            ? outcome.answer.status
             : 'failure' in outcome
               ? outcome.failure
               : 'too-large';
@@ -259,25 +205,20 @@ export function createTransport(settings: TransportSettings) {
         if (logger) log(`${method} ${new URL(request.url).pathname} ${result} attempt ${number}/${maxRetries + 1} ${Math.round(clock.now() - started)}ms`);
         if (abortSignal?.aborted) throw aborted();
         if ('tooLarge' in outcome) {
-          const { status, headers } = outcome.tooLarge;
           throw new SignalWireResponseTooLargeError(
             limits.maxResponseBytes,
-            { status, text: '', requestId: requestIdOf(headers) },
+            { status: outcome.tooLarge.status, text: '', requestId: requestIdOf(outcome.tooLarge) },
             info(),
           );
         }
 
         const retryable =
           number <= maxRetries &&
-          ('response' in outcome
-            ? isRetryableStatus(method, outcome.response.status)
+          ('answer' in outcome
+            ? isRetryableStatus(method, outcome.answer.status)
             : isRetryableFailure(method, outcome.failure));
         if (!retryable) {
-          if ('response' in outcome) {
-            const { status, headers } = outcome.response;
-            call.last = { status, headers, body: outcome.payload };
-            return outcome.response;
-          }
+          if ('answer' in outcome) return (call.last = outcome.answer);
           if (outcome.failure === 'timeout') {
             throw new SignalWireTimeoutError(`timed out after ${timeoutMs}ms`, info(), { cause: outcome.error });
           }
@@ -285,7 +226,7 @@ export function createTransport(settings: TransportSettings) {
         }
 
         const delay =
-          ('response' in outcome ? retryAfterDelay(outcome.response.headers.get('retry-after')) : undefined) ??
+          ('answer' in outcome ? retryAfterDelay(outcome.answer.header('retry-after') ?? null) : undefined) ??
           backoffDelay(number);
         try {
           await clock.sleep(delay, abortSignal);

@@ -1,6 +1,6 @@
 // How a method's arguments go on the wire, each bad value a SignalWireError naming it (never a raw
 // TypeError from deep inside serialization):
-// - query parameters: scalars, or arrays of them (repeated keys);
+// - query parameters: scalars, or arrays of them (repeated keys), percent-encoded;
 // - the Compatibility API's bodies, as Twilio expects them: application/x-www-form-urlencoded, an array
 //   field sent as the same key repeated (MediaUrl=a&MediaUrl=b), booleans as true/false, numbers in
 //   decimal, undefined and null fields left out;
@@ -22,11 +22,16 @@ function scalarText(name: string, what: string, value: unknown): string {
 
 const eachOf = (value: unknown): unknown[] => (Array.isArray(value) ? value : [value]);
 
-/** Refuses a query parameter openapi-fetch could not serialize (an object, a nested array, NaN…). */
-export function checkQuery(name: string, query: Record<string, unknown>): void {
-  for (const [param, value] of Object.entries(query)) {
-    for (const each of eachOf(value)) scalarText(name, `query parameter \`${param}\``, each);
+/** The query string ("" or "?a=1&b=x"), each value percent-encoded; an array is the key repeated. */
+export function queryString(name: string, query: Record<string, unknown>): string {
+  let text = '';
+  for (const param in query) {
+    for (const each of eachOf(query[param])) {
+      const value = scalarText(name, `query parameter \`${param}\``, each);
+      text += `${text ? '&' : '?'}${encodeURIComponent(param)}=${encodeURIComponent(value)}`;
+    }
   }
+  return text;
 }
 
 export function formBody(name: string, body: unknown): string {

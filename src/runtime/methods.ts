@@ -2,14 +2,14 @@
 // (family -> resource -> action -> "METHOD /path flags") into `client.<family>.<resource>.<action>()`,
 // building each family, resource and method the first time it is used.
 // A call: path parameters checked and percent-encoded, body, query and per-call options split apart,
-// auth chosen by the operation, then openapi-fetch over the retrying transport; lists that follow
-// `links.next` become lazy Paginators.
-import type { Client } from 'openapi-fetch';
+// auth chosen by the operation, then one request through the retrying transport; lists that follow
+// `links.next` become lazy Paginators. No Request or Response object is made unless asked for.
 import { SignalWireError } from '../errors.js';
-import { type Page, paginate } from '../pagination.js';
-import { type FetchResult, requestIdOf, unwrap } from '../response.js';
+import { type Answer, type Outgoing, requestIdOf, toResponse } from '../exchange.js';
+import { paginate } from '../pagination.js';
+import { resultOf } from '../response.js';
 import type { Call } from '../transport.js';
-import { checkQuery, formBody, jsonBody } from './encoding.js';
+import { formBody, jsonBody, queryString } from './encoding.js';
 import type { ApiPromise, RequestOptions, WithResponse } from './method-types.js';
 import { type OperationSpec, parseOperation } from './operation-spec.js';
 
@@ -18,13 +18,15 @@ export type OperationTable = Readonly<Record<string, Readonly<Record<string, Rea
 
 /** What the methods need from the client they belong to. */
 export interface MethodContext {
-  // Untyped here: the generated method interfaces carry the types; openapi-fetch only routes the call.
-  readonly api: Client<any>;
   readonly startCall: (options?: RequestOptions) => Call;
   /** The API's base URL (the client's, plus the description's base path): pages are followed only beneath it. */
   readonly baseUrl: string;
   /** The Project ID, for path parameters the client fills (the Compatibility API's AccountSid). */
   readonly projectId: string;
+  /** Sent with every request (user-agent, the caller's defaultHeaders), names in lower case. */
+  readonly headers: Readonly<Record<string, string>>;
+  /** The Basic credentials' header value, for the operations that take them. */
+  readonly authorization: string;
 }
 
 // Per-call settings in a method's options object; every other key is a query parameter.
@@ -68,50 +70,70 @@ function invalidArgument(name: string, what: string, value: unknown, rule: strin
   return new SignalWireError(`${name}(): invalid ${what} ${shown}: ${rule}`);
 }
 
-/** The path parameters' values, checked: a uuid where the description says so, never a dot segment. */
-function pathValues(name: string, spec: OperationSpec, args: readonly unknown[], projectId: string): Record<string, string> {
-  const values: Record<string, string> = {};
+/**
+ * The path with its parameters checked (a uuid where the description says so, never a dot segment)
+ * and percent-encoded: no "/", "?" or "#" from a caller reaches the path.
+ */
+function pathText(name: string, spec: OperationSpec, pieces: readonly string[], args: readonly unknown[], projectId: string): string {
+  let path = pieces[0]!;
   let index = 0;
-  for (const { name: param, uuid, filledWith } of spec.pathParams) {
+  spec.pathParams.forEach(({ name: param, uuid, filledWith }, i) => {
+    let value = args[index];
     if (filledWith) {
-      values[param] = projectId;
-      continue;
+      value = projectId;
+    } else {
+      index++;
+      const what = `\`${param}\` (argument ${index})`;
+      if (uuid && !(typeof value === 'string' && UUID.test(value))) {
+        throw invalidArgument(name, what, value, 'it must be a uuid, such as 0f3c5b2e-8d7a-4e61-9b54-2a1c3d4e5f60.');
+      }
+      if (typeof value !== 'string' || value === '' || value === '.' || value === '..') {
+        throw invalidArgument(name, what, value, 'it must be a non-empty string other than "." and "..".');
+      }
     }
-    const value = args[index++];
-    const what = `\`${param}\` (argument ${index})`;
-    if (uuid && !(typeof value === 'string' && UUID.test(value))) {
-      throw invalidArgument(name, what, value, 'it must be a uuid, such as 0f3c5b2e-8d7a-4e61-9b54-2a1c3d4e5f60.');
-    }
-    if (typeof value !== 'string' || value === '' || value === '.' || value === '..') {
-      throw invalidArgument(name, what, value, 'it must be a non-empty string other than "." and "..".');
-    }
-    values[param] = value; // openapi-fetch percent-encodes it: no "/", "?" or "#" reaches the path
-  }
-  return values;
+    path += encodeURIComponent(value as string) + pieces[i + 1]!;
+  });
+  return path;
 }
 
-interface SplitOptions {
+interface Prepared {
   call: RequestOptions;
-  query: Record<string, unknown>;
-  headers: Record<string, string | undefined>;
+  request: Outgoing;
 }
 
-function splitOptions(name: string, spec: OperationSpec, options: unknown): SplitOptions {
+/** The request for one call of the operation, and the per-call options split from its query. */
+function prepare(name: string, spec: OperationSpec, context: MethodContext, pieces: readonly string[], args: readonly unknown[]): Prepared {
+  const bodyIndex = spec.pathParams.filter((param) => !param.filledWith).length;
+  const options = args[bodyIndex + (spec.body ? 1 : 0)];
   if (options !== undefined && (typeof options !== 'object' || options === null || Array.isArray(options))) {
     throw invalidArgument(name, 'options', options, 'the last argument must be an options object.');
   }
+  const path = pathText(name, spec, pieces, args, context.projectId);
   const call: Record<string, unknown> = {};
   const query: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(options ?? {})) {
-    if (value === undefined) continue;
-    (CALL_OPTION_NAMES.has(key) ? call : query)[key] = value;
+  for (const key in options) {
+    const value = (options as Record<string, unknown>)[key];
+    if (value !== undefined) (CALL_OPTION_NAMES.has(key) ? call : query)[key] = value;
   }
-  checkQuery(name, query);
   if (spec.pageSize && query[spec.pageSize.param] === undefined) {
     query[spec.pageSize.param] = spec.pageSize.max; // the fewest round trips the operation allows
   }
+  const headers: Record<string, string> = { ...context.headers };
+  // Encoded here, so that a body that cannot be sent fails as a SignalWireError before any request.
+  let body: string | undefined;
+  if (spec.body === 'form') {
+    body = formBody(name, args[bodyIndex]);
+    headers['content-type'] = 'application/x-www-form-urlencoded';
+  } else if (spec.body && args[bodyIndex] !== undefined) {
+    body = jsonBody(name, args[bodyIndex]);
+    headers['content-type'] = 'application/json';
+  }
   const { subscriberToken, ...rest } = call as RequestOptions & { subscriberToken?: unknown };
-  let headers: Record<string, string | undefined> = rest.headers ?? {};
+  for (const header in rest.headers) {
+    const value = rest.headers[header];
+    if (value !== undefined) headers[header.toLowerCase()] = value; // checked by the transport: never Authorization
+  }
+  if (spec.auth === 'basic') headers.authorization = context.authorization;
   if (spec.auth === 'bearer') {
     if (typeof subscriberToken !== 'string' || !TOKEN.test(subscriberToken)) {
       // Never echo it: it is a credential.
@@ -120,9 +142,10 @@ function splitOptions(name: string, spec: OperationSpec, options: unknown): Spli
           'in the options; your API token is not sent to this operation.',
       );
     }
-    headers = { ...headers, Authorization: `Bearer ${subscriberToken}` };
+    headers.authorization = `Bearer ${subscriberToken}`;
   }
-  return { call: rest, query, headers };
+  const url = context.baseUrl + path + queryString(name, query);
+  return { call: rest, request: { method: spec.method, url, headers, body } };
 }
 
 /**
@@ -136,55 +159,40 @@ function asLinkedPage(items: string, page: unknown): unknown {
   return { ...twilio, data: twilio[items], links };
 }
 
+/** A getter of the answer as a Response, made on first read. */
+function responseGetter(answer: Answer): () => Response {
+  let response: Response | undefined;
+  return () => (response ??= toResponse(answer));
+}
+
 function operationMethod(name: string, spec: OperationSpec, context: MethodContext) {
-  const { api, startCall, baseUrl, projectId } = context;
-  const bodyIndex = spec.pathParams.filter((param) => !param.filledWith).length;
-  const optionsIndex = bodyIndex + (spec.body ? 1 : 0);
-  const form = spec.body === 'form';
+  const { startCall, baseUrl } = context;
+  const pieces = spec.template.split(/\{[^}]+\}/); // the literal parts around the path parameters
 
   return (...args: unknown[]) => {
-    const prepared = () => {
-      const { call, query, headers } = splitOptions(name, spec, args[optionsIndex]);
-      return {
-        path: pathValues(name, spec, args, projectId),
-        // Encoded here, so that a body that cannot be sent fails as a SignalWireError before any request.
-        body: form ? formBody(name, args[bodyIndex]) : spec.body && args[bodyIndex] !== undefined ? jsonBody(name, args[bodyIndex]) : undefined,
-        call,
-        query,
-        headers: form ? { ...headers, 'Content-Type': 'application/x-www-form-urlencoded' } : headers,
-      };
-    };
-
     if (spec.paged) {
-      const { path, query, call: callOptions, headers } = prepared(); // a bad argument throws here, before any page
+      const { call: callOptions, request } = prepare(name, spec, context, pieces, args); // a bad argument throws here, before any page
       const { items, next: nextLink } = spec.paged;
-      return paginate(startCall, callOptions, baseUrl, async (call, next): Promise<FetchResult<Page<unknown>>> => {
-        const result: FetchResult<unknown> = await (next
-          ? api.GET(next.pathname + next.search, { baseUrl: next.origin, headers, fetch: call.fetch })
-          : api.GET(spec.template, { params: { path, query }, headers, fetch: call.fetch }));
-        const page = nextLink === 'next_page_uri' ? asLinkedPage(items, result.data) : result.data;
+      return paginate(startCall, callOptions, baseUrl, async (call, next) => {
+        const url = next ? next.origin + next.pathname + next.search : request.url;
+        const answer = await call.send({ ...request, url });
+        const data = resultOf(call, answer);
+        const page = nextLink === 'next_page_uri' ? asLinkedPage(items, data) : data;
         // The page's own escape hatch to its raw answer (a page the paginator refuses is left as it is).
         if (typeof page === 'object' && page !== null && !Array.isArray(page)) {
-          Object.defineProperty(page, 'response', { value: result.response, enumerable: false });
+          Object.defineProperty(page, 'response', { get: responseGetter(answer), enumerable: false });
         }
-        return { ...result, data: page } as FetchResult<Page<unknown>>;
+        return page;
       });
     }
 
     const exchange = (async (): Promise<WithResponse<unknown>> => {
-      const { path, query, body, call: callOptions, headers } = prepared();
+      const { call: callOptions, request } = prepare(name, spec, context, pieces, args);
       const call = startCall(callOptions);
-      const pending = api.request(spec.method as 'get', spec.template, {
-        params: { path, query },
-        body,
-        // The body is already encoded; openapi-fetch would JSON-encode it again.
-        bodySerializer: (encoded: unknown) => encoded as string,
-        headers,
-        fetch: call.fetch,
-      });
-      const data = await unwrap(call, pending);
-      const { response } = await pending;
-      return { data, response, get requestId() { return requestIdOf(response.headers); } };
+      const answer = await call.send(request);
+      const data = resultOf(call, answer);
+      const response = responseGetter(answer);
+      return { data, get response() { return response(); }, get requestId() { return requestIdOf(answer); } };
     })();
     return apiPromise(exchange);
   };
