@@ -28,13 +28,21 @@ const bare = createClient<paths>({ baseUrl: base, headers: { Authorization: auth
 const client = createSignalWireClient({ baseUrl: base, ...credentials });
 const nodeAgent = new http.Agent({ keepAlive: true });
 const undiciAgent = new Agent();
-const json = { 'content-type': 'application/json' };
+const roomsUrl = `${base}${ROOMS}`;
+const roomUrl = `${base}${ROOMS}/${ROOM_ID}`;
+// What the low-level clients send: the create's JSON body serialized on each call, as a client would.
+const createInit = () => ({
+  method: 'POST' as const,
+  headers: { 'content-type': 'application/json', authorization },
+  body: JSON.stringify(body),
+});
+const getInit = { method: 'GET' as const, headers: { authorization } };
 
 /** One call with node:http alone: write the request, collect the chunks, parse the JSON. */
-function nodeCall(method: string, path: string, payload?: string): Promise<unknown> {
-  const headers = payload === undefined ? { authorization } : { ...json, authorization };
+function nodeCall(url: string, init: { method: string; headers: http.OutgoingHttpHeaders; body?: string }) {
+  const { method, headers, body: payload } = init;
   return new Promise((resolve, reject) => {
-    const outgoing = http.request(`${base}${path}`, { method, headers, agent: nodeAgent }, (response) => {
+    const outgoing = http.request(url, { method, headers, agent: nodeAgent }, (response) => {
       const chunks: Buffer[] = [];
       response.on('data', (chunk: Buffer) => chunks.push(chunk));
       response.on('end', () => resolve(JSON.parse(Buffer.concat(chunks).toString())));
@@ -49,31 +57,16 @@ type Op = 'create' | 'get';
 const BARE = 'bare node:http loop';
 const clients: Record<string, Record<Op, () => Promise<unknown>>> = {
   [BARE]: {
-    create: () => nodeCall('POST', ROOMS, JSON.stringify(body)),
-    get: () => nodeCall('GET', `${ROOMS}/${ROOM_ID}`),
+    create: () => nodeCall(roomsUrl, createInit()),
+    get: () => nodeCall(roomUrl, getInit),
   },
   'undici.request': {
-    create: async () =>
-      (
-        await request(`${base}${ROOMS}`, {
-          method: 'POST',
-          headers: { ...json, authorization },
-          body: JSON.stringify(body),
-          dispatcher: undiciAgent,
-        })
-      ).body.json(),
-    get: async () => (await request(`${base}${ROOMS}/${ROOM_ID}`, { headers: { authorization }, dispatcher: undiciAgent })).body.json(),
+    create: async () => (await request(roomsUrl, { ...createInit(), dispatcher: undiciAgent })).body.json(),
+    get: async () => (await request(roomUrl, { ...getInit, dispatcher: undiciAgent })).body.json(),
   },
   'raw fetch': {
-    create: async () =>
-      (
-        await fetch(`${base}${ROOMS}`, {
-          method: 'POST',
-          headers: { ...json, authorization },
-          body: JSON.stringify(body),
-        })
-      ).json(),
-    get: async () => (await fetch(`${base}${ROOMS}/${ROOM_ID}`, { headers: { authorization } })).json(),
+    create: async () => (await fetch(roomsUrl, createInit())).json(),
+    get: async () => (await fetch(roomUrl, getInit)).json(),
   },
   'openapi-fetch': {
     create: async () => check(await bare.POST(ROOMS, { body })),

@@ -16,9 +16,10 @@ const CALLS = Number(process.env.PROFILE_CALLS ?? 100_000);
 const root = fileURLToPath(new URL('..', import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), 'bench-profile-'));
 
+const workload = fileURLToPath(new URL('profile-calls.ts', import.meta.url));
 const child = spawnSync(
   process.execPath,
-  ['--cpu-prof', `--cpu-prof-dir=${dir}`, '--import', 'tsx', fileURLToPath(new URL('profile-calls.ts', import.meta.url)), dir, String(CALLS)],
+  ['--cpu-prof', `--cpu-prof-dir=${dir}`, '--import', 'tsx', workload, dir, String(CALLS)],
   { stdio: 'inherit' },
 );
 if (child.status !== 0) throw new Error(`bench/profile-calls.ts failed with status ${child.status}`);
@@ -31,9 +32,10 @@ const profile = JSON.parse(readFileSync(main!, 'utf8')) as CpuProfile;
 const sourceMaps = JSON.parse(readFileSync(join(dir, 'source-maps.json'), 'utf8'));
 rmSync(dir, { recursive: true });
 
+const commit = spawnSync('git', ['rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).stdout.trim();
 const section =
   `## ${values.label}\n\n` +
-  `Node ${process.version}, ${new Date().toISOString().slice(0, 10)}, commit ${spawnSync('git', ['rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).stdout.trim()}: ` +
+  `Node ${process.version}, ${new Date().toISOString().slice(0, 10)}, commit ${commit}: ` +
   `${CALLS.toLocaleString('en-US')} create() calls, 64 in flight (\`make profile LABEL=${values.label}\`).\n\n${summarise(profile, sourceMaps, root)}\n`;
 process.stdout.write(section);
 
