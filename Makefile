@@ -57,6 +57,7 @@ test: check-generated lint typecheck unit check-readme check-package ## Every ch
 
 bench: build ## Per-call cost, browser bundle size, pagination memory, pipeline scale: one table (WRITE=1 also updates bench/results.md)
 	$(BIN)/tsx bench/run.ts $(if $(WRITE),--write bench/results.md)
+profile: ; $(BIN)/tsx bench/profile.ts --label "$(or $(LABEL),latest)" --write bench/profile.md ## CPU profile of 100,000 create() calls: its section LABEL (e.g. before) of bench/profile.md
 
 demo: generate ## Create a room through the client against the Prism mock, print it
 	$(BIN)/tsx scripts/demo.ts

@@ -1,8 +1,20 @@
 // Starts bench/server.ts in a child process and resolves to its URL; the child exits with us.
+// stats() asks it how many requests it served and how many bytes its sockets wrote so far.
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
-export async function startApiServer(env: Record<string, string> = {}): Promise<{ url: string; close(): void }> {
+export interface ServerStats {
+  requests: number;
+  bytes: number;
+}
+
+export interface ApiServer {
+  url: string;
+  stats(): Promise<ServerStats>;
+  close(): void;
+}
+
+export async function startApiServer(env: Record<string, string> = {}): Promise<ApiServer> {
   const child = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(new URL('server.ts', import.meta.url))], {
     stdio: ['ignore', 'pipe', 'inherit', 'ipc'],
     env: { ...process.env, ...env },
@@ -12,5 +24,10 @@ export async function startApiServer(env: Record<string, string> = {}): Promise<
     child.stdout!.once('data', (chunk) => resolve(String(chunk).trim()));
   });
   child.removeAllListeners('exit');
-  return { url, close: () => child.kill() };
+  const stats = () =>
+    new Promise<ServerStats>((resolve) => {
+      child.once('message', (message) => resolve(message as ServerStats));
+      child.send('stats');
+    });
+  return { url, stats, close: () => child.kill() };
 }

@@ -18,6 +18,8 @@ const scripts = positionals.length ? positionals : [
   'pipeline.ts',
   'consumer-typecheck.ts',
   'cold-import.ts',
+  'list-everything.ts',
+  'wire-bytes.ts',
 ];
 
 const rows: Row[] = [];
