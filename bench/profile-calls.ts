@@ -6,12 +6,12 @@
 import { readdirSync, writeFileSync } from 'node:fs';
 import { findSourceMap } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { createSignalWireClient } from '../src/index.js';
+import { createSignalWireClient } from '../dist/index.js';
 import { credentials } from '../test/support/fixtures.js';
 import { startApiServer } from './api-server.js';
 
 const [dir, calls] = process.argv.slice(2);
-const IN_FLIGHT = 64;
+const IN_FLIGHT = Number(process.env.IN_FLIGHT ?? 64);
 const body = { name: 'coffee_cafe', display_name: 'Coffee Cafe', enable_room_previews: true };
 
 const server = await startApiServer();

@@ -15,6 +15,7 @@
 // costs more than the rest of the package.
 import http from 'node:http';
 import { createRequire } from 'node:module';
+import { urlToHttpOptions } from 'node:url';
 import type { Readable, Transform } from 'node:stream';
 import type * as Zlib from 'node:zlib';
 import { BodyTooLargeError } from './body-limit.js';
@@ -26,7 +27,7 @@ const require = createRequire(import.meta.url);
 // is closed by us rather than reset under a new request. Idle sockets do not keep the process alive.
 const AGENT_OPTIONS = { keepAlive: true, timeout: 4_000 };
 interface Transport {
-  request(url: URL, options: http.RequestOptions): http.ClientRequest;
+  request(options: http.RequestOptions): http.ClientRequest;
   agent: http.Agent;
 }
 const transports: Record<string, Transport> = {};
@@ -37,6 +38,32 @@ function transportFor(protocol: string): Transport | undefined {
     const module = protocol === 'http:' ? http : (require('node:https') as typeof import('node:https'));
     return { request: module.request, agent: new module.Agent(AGENT_OPTIONS) };
   })());
+}
+
+/** Where a URL's requests go: its origin's transport and connection options. */
+interface Destination {
+  transport: Transport;
+  options: http.RequestOptions;
+  path: string;
+}
+
+// By origin, parsed once: a client talks to one or two origins, and parsing each URL costs more
+// than the rest of building its request. Bounded, in case a process talks to many.
+const origins = new Map<string, Omit<Destination, 'path'> | undefined>();
+
+function destinationOf(url: string): Destination | undefined {
+  const slash = url.indexOf('/', url.indexOf('//') + 2);
+  if (slash === -1) return undefined; // not a URL this client builds: no path
+  const origin = url.slice(0, slash);
+  if (!origins.has(origin)) {
+    if (origins.size >= 100) origins.clear();
+    const parsed = new URL(origin);
+    const transport = transportFor(parsed.protocol);
+    const { protocol, hostname, port } = urlToHttpOptions(parsed);
+    origins.set(origin, transport && { transport, options: { protocol, hostname, port, agent: transport.agent } });
+  }
+  const known = origins.get(origin);
+  return known && { ...known, path: url.slice(slash) };
 }
 
 const ACCEPT_ENCODING = 'gzip, deflate, br';
@@ -97,11 +124,11 @@ const failed = (cause: unknown) => new TypeError('fetch failed', { cause });
 export const nodeSend: Sender = (outgoing: Outgoing, maxResponseBytes: number) => {
   let cancel: (reason: unknown) => void = () => {};
   const answer = new Promise<Answer>((resolve, reject) => {
-    const url = new URL(outgoing.url);
-    const transport = transportFor(url.protocol);
-    if (!transport) return reject(failed(new Error(`unsupported ${url.protocol}`)));
+    const { url } = outgoing;
+    const destination = destinationOf(url);
+    if (!destination) return reject(failed(new Error(`unsupported ${url.slice(0, url.indexOf(":") + 1)}`)));
     const headers = outgoing.headers['accept-encoding'] ? outgoing.headers : { ...outgoing.headers, 'accept-encoding': ACCEPT_ENCODING };
-    const options = { method: outgoing.method, headers, agent: transport.agent };
+    const options = { ...destination.options, path: destination.path, method: outgoing.method, headers };
     // Where a failure goes; nowhere once settled.
     let fail: ((error: unknown) => void) | undefined = reject;
     let current: http.ClientRequest | undefined; // the request on the wire; undefined once settled
@@ -121,7 +148,7 @@ export const nodeSend: Sender = (outgoing: Outgoing, maxResponseBytes: number) =
     };
 
     const send = () => {
-      const request = transport.request(url, options);
+      const request = destination.transport.request(options);
       current = request;
       let written = false;
       const write = () => {
@@ -163,7 +190,7 @@ export const nodeSend: Sender = (outgoing: Outgoing, maxResponseBytes: number) =
       request.on('response', (response) => {
         if (NULL_BODY_STATUSES.has(response.statusCode!)) {
           response.resume(); // nothing to read, but the socket goes back to the pool only once it ends
-          resolve(answerOf(url.href, response, null));
+          resolve(answerOf(url, response, null));
           return settle();
         }
         const stages = decodersFor(response.headers['content-encoding']);
@@ -180,12 +207,12 @@ export const nodeSend: Sender = (outgoing: Outgoing, maxResponseBytes: number) =
           chunks.push(chunk);
           if (length > maxResponseBytes) {
             chunks.length = 0;
-            cancel(new BodyTooLargeError(maxResponseBytes, answerOf(url.href, response, null)));
+            cancel(new BodyTooLargeError(maxResponseBytes, answerOf(url, response, null)));
           }
         });
         source.on('end', () => {
           if (!fail) return;
-          resolve(answerOf(url.href, response, joined(chunks, length)));
+          resolve(answerOf(url, response, joined(chunks, length)));
           settle();
         });
         // A connection lost mid-body ('error', or a 'close' before the body was complete), or a

@@ -22,6 +22,8 @@ export interface OperationSpec {
   /** The path template as in the description (and openapi-fetch's `paths`), e.g. `/api/x/{id}`. */
   readonly template: string;
   readonly pathParams: readonly PathParam[];
+  /** How many path parameters the caller passes (the leading arguments): those not filled by the client. */
+  readonly callerParams: number;
   /** How a body is sent; undefined when the operation takes none. */
   readonly body: 'json' | 'form' | undefined;
   /** How a list pages; undefined for every other operation. */
@@ -47,6 +49,7 @@ export function parseOperation(entry: string): OperationSpec {
     method,
     template,
     pathParams,
+    callerParams: pathParams.filter((param) => !param.filledWith).length,
     body: flags.includes('form') ? 'form' : flags.includes('json') ? 'json' : undefined,
     paged: paged === undefined ? undefined : paged ? { items: paged, next: 'next_page_uri' } : { items: 'data', next: 'links.next' },
     pageSize: size ? { param: size[0]!, max: Number(size[1]) } : undefined,
