@@ -40,30 +40,27 @@ function transportFor(protocol: string): Transport | undefined {
   })());
 }
 
-/** Where a URL's requests go: its origin's transport and connection options. */
-interface Destination {
+/** Where an origin's requests go: its transport and connection options. */
+interface Origin {
   transport: Transport;
-  options: http.RequestOptions;
-  path: string;
+  protocol: string;
+  hostname: string;
+  port: string | number;
 }
 
-// By origin, parsed once: a client talks to one or two origins, and parsing each URL costs more
-// than the rest of building its request. Bounded, in case a process talks to many.
-const origins = new Map<string, Omit<Destination, 'path'> | undefined>();
+// Parsed once per origin: a client talks to one or two, and parsing each URL costs more than the
+// rest of building its request. Bounded, in case a process talks to many.
+const origins = new Map<string, Origin | undefined>();
 
-function destinationOf(url: string): Destination | undefined {
-  const slash = url.indexOf('/', url.indexOf('//') + 2);
-  if (slash === -1) return undefined; // not a URL this client builds: no path
-  const origin = url.slice(0, slash);
+function originOf(origin: string): Origin | undefined {
   if (!origins.has(origin)) {
     if (origins.size >= 100) origins.clear();
     const parsed = new URL(origin);
     const transport = transportFor(parsed.protocol);
     const { protocol, hostname, port } = urlToHttpOptions(parsed);
-    origins.set(origin, transport && { transport, options: { protocol, hostname, port, agent: transport.agent } });
+    origins.set(origin, transport && { transport, protocol: protocol!, hostname: hostname!, port: port ?? '' });
   }
-  const known = origins.get(origin);
-  return known && { ...known, path: url.slice(slash) };
+  return origins.get(origin);
 }
 
 const ACCEPT_ENCODING = 'gzip, deflate, br';
@@ -125,10 +122,21 @@ export const nodeSend: Sender = (outgoing: Outgoing, maxResponseBytes: number) =
   let cancel: (reason: unknown) => void = () => {};
   const answer = new Promise<Answer>((resolve, reject) => {
     const { url } = outgoing;
-    const destination = destinationOf(url);
-    if (!destination) return reject(failed(new Error(`unsupported ${url.slice(0, url.indexOf(":") + 1)}`)));
-    const headers = outgoing.headers['accept-encoding'] ? outgoing.headers : { ...outgoing.headers, 'accept-encoding': ACCEPT_ENCODING };
-    const options = { ...destination.options, path: destination.path, method: outgoing.method, headers };
+    const slash = url.indexOf('/', url.indexOf('//') + 2); // URLs made by this client always have a path
+    const origin = slash === -1 ? undefined : originOf(url.slice(0, slash));
+    if (!origin) return reject(failed(new Error(`unsupported ${url.slice(0, url.indexOf(':') + 1)}`)));
+    const headers: Record<string, string> = { ...outgoing.headers };
+    headers['accept-encoding'] ??= ACCEPT_ENCODING;
+    // Spelt out, not spread: `{ ...a, b }` takes V8's slow path (about 1 µs each on Node 20).
+    const options: http.RequestOptions = {
+      protocol: origin.protocol,
+      hostname: origin.hostname,
+      port: origin.port,
+      agent: origin.transport.agent,
+      path: url.slice(slash),
+      method: outgoing.method,
+      headers,
+    };
     // Where a failure goes; nowhere once settled.
     let fail: ((error: unknown) => void) | undefined = reject;
     let current: http.ClientRequest | undefined; // the request on the wire; undefined once settled
@@ -148,7 +156,7 @@ export const nodeSend: Sender = (outgoing: Outgoing, maxResponseBytes: number) =
     };
 
     const send = () => {
-      const request = destination.transport.request(options);
+      const request = origin.transport.request(options);
       current = request;
       let written = false;
       const write = () => {

@@ -103,7 +103,7 @@ interface Prepared {
 
 /** The request for one call of the operation, and the per-call options split from its query. */
 function prepare(name: string, spec: OperationSpec, context: MethodContext, pieces: readonly string[], args: readonly unknown[]): Prepared {
-  const bodyIndex = spec.pathParams.filter((param) => !param.filledWith).length;
+  const bodyIndex = spec.callerParams;
   const options = args[bodyIndex + (spec.body ? 1 : 0)];
   if (options !== undefined && (typeof options !== 'object' || options === null || Array.isArray(options))) {
     throw invalidArgument(name, 'options', options, 'the last argument must be an options object.');
@@ -111,9 +111,12 @@ function prepare(name: string, spec: OperationSpec, context: MethodContext, piec
   const path = pathText(name, spec, pieces, args, context.projectId);
   const call: Record<string, unknown> = {};
   const query: Record<string, unknown> = {};
+  let subscriberToken: unknown;
   for (const key in options) {
     const value = (options as Record<string, unknown>)[key];
-    if (value !== undefined) (CALL_OPTION_NAMES.has(key) ? call : query)[key] = value;
+    if (value === undefined) continue;
+    if (key === 'subscriberToken') subscriberToken = value;
+    else (CALL_OPTION_NAMES.has(key) ? call : query)[key] = value;
   }
   if (spec.pageSize && query[spec.pageSize.param] === undefined) {
     query[spec.pageSize.param] = spec.pageSize.max; // the fewest round trips the operation allows
@@ -128,9 +131,9 @@ function prepare(name: string, spec: OperationSpec, context: MethodContext, piec
     body = jsonBody(name, args[bodyIndex]);
     headers['content-type'] = 'application/json';
   }
-  const { subscriberToken, ...rest } = call as RequestOptions & { subscriberToken?: unknown };
-  for (const header in rest.headers) {
-    const value = rest.headers[header];
+  const callHeaders = (call as RequestOptions).headers;
+  for (const header in callHeaders) {
+    const value = callHeaders[header];
     if (value !== undefined) headers[header.toLowerCase()] = value; // checked by the transport: never Authorization
   }
   if (spec.auth === 'basic') headers.authorization = context.authorization;
@@ -145,7 +148,7 @@ function prepare(name: string, spec: OperationSpec, context: MethodContext, piec
     headers.authorization = `Bearer ${subscriberToken}`;
   }
   const url = context.baseUrl + path + queryString(name, query);
-  return { call: rest, request: { method: spec.method, url, headers, body } };
+  return { call, request: { method: spec.method, url, headers, body } };
 }
 
 /**
@@ -165,6 +168,22 @@ function responseGetter(answer: Answer): () => Response {
   return () => (response ??= toResponse(answer));
 }
 
+/** A call's result and the answer it came from, read as a Response only when asked. */
+class CallResult<T> implements WithResponse<T> {
+  readonly #response: () => Response;
+  readonly #answer: Answer;
+  constructor(readonly data: T, answer: Answer) {
+    this.#answer = answer;
+    this.#response = responseGetter(answer);
+  }
+  get response(): Response {
+    return this.#response();
+  }
+  get requestId(): string | undefined {
+    return requestIdOf(this.#answer);
+  }
+}
+
 function operationMethod(name: string, spec: OperationSpec, context: MethodContext) {
   const { startCall, baseUrl } = context;
   const pieces = spec.template.split(/\{[^}]+\}/); // the literal parts around the path parameters
@@ -175,7 +194,7 @@ function operationMethod(name: string, spec: OperationSpec, context: MethodConte
       const { items, next: nextLink } = spec.paged;
       return paginate(startCall, callOptions, baseUrl, async (call, next) => {
         const url = next ? next.origin + next.pathname + next.search : request.url;
-        const answer = await call.send({ ...request, url });
+        const answer = await call.send({ method: request.method, url, headers: request.headers, body: undefined });
         const data = resultOf(call, answer);
         const page = nextLink === 'next_page_uri' ? asLinkedPage(items, data) : data;
         // The page's own escape hatch to its raw answer (a page the paginator refuses is left as it is).
@@ -190,9 +209,7 @@ function operationMethod(name: string, spec: OperationSpec, context: MethodConte
       const { call: callOptions, request } = prepare(name, spec, context, pieces, args);
       const call = startCall(callOptions);
       const answer = await call.send(request);
-      const data = resultOf(call, answer);
-      const response = responseGetter(answer);
-      return { data, get response() { return response(); }, get requestId() { return requestIdOf(answer); } };
+      return new CallResult(resultOf(call, answer), answer);
     })();
     return apiPromise(exchange);
   };
