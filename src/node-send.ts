@@ -5,8 +5,8 @@
 //   - asks for and decodes gzip, deflate and br, as fetch does (unless the caller set Accept-Encoding);
 //   - reads the body to the end, and stops at once (dropping the connection) past the size limit,
 //     counting decoded bytes, so a compression bomb stops too;
-//   - never writes a request to a kept-alive socket the server has closed, and sends again on a new
-//     connection a request whose reused socket failed before any byte of it was written;
+//   - never writes a request to a kept-alive socket the server has closed, and sends again on
+//     a new connection a request whose reused socket failed before any byte of it was written;
 //   - a failure rejects with TypeError('fetch failed') whose cause is the Node error (its `code`,
 //     e.g. ECONNREFUSED, is what retry-policy.ts looks for), as undici's fetch does; so does a 101
 //     answer nobody asked for; a body cut off mid-way rejects with TypeError('terminated').

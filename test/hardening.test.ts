@@ -456,6 +456,20 @@ describe.each(SENDS)('%s', (_name, send) => {
       expect(server.requests).toHaveLength(200);
     });
 
+    test('200 back-to-back gets against the same server: 0 failures, each sent once', async () => {
+      const server = await serve((_request, response) => {
+        const text = JSON.stringify(roomResponse());
+        response.writeHead(200, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text) });
+        response.end(text);
+        response.socket?.end(); // FIN right behind the answer
+      });
+      const rooms = client(server.url, { maxRetries: 0 }).fabric.conferenceRooms;
+      let failures = 0;
+      for (let i = 0; i < 200; i++) await rooms.get(ROOM_ID).catch(() => failures++);
+      expect(failures).toBe(0);
+      expect(server.requests).toHaveLength(200);
+    });
+
     test('a create that reached the server on a reused socket is never sent twice', async () => {
       const server = await serve((request, response) => {
         if (request.method === 'GET') return sendJson(response, 200, roomResponse()); // leaves a socket to reuse
