@@ -11,9 +11,9 @@
 //     e.g. ECONNREFUSED, is what retry-policy.ts looks for), as undici's fetch does; so does a 101
 //     answer nobody asked for; a body cut off mid-way rejects with TypeError('terminated').
 // Only ./send.ts imports it, and the browser build replaces that with ./send.browser.ts, so node:http
-// never reaches a browser bundle. node:https and node:zlib are loaded on first use: importing them
-// costs more than the rest of the package.
-import http from 'node:http';
+// never reaches a browser bundle. node:http, node:https and node:zlib are loaded on first use:
+// importing them costs more than the rest of the package.
+import type http from 'node:http';
 import { createRequire } from 'node:module';
 import { urlToHttpOptions } from 'node:url';
 import type { Readable, Transform } from 'node:stream';
@@ -35,7 +35,7 @@ const transports: Record<string, Transport> = {};
 function transportFor(protocol: string): Transport | undefined {
   if (protocol !== 'http:' && protocol !== 'https:') return undefined;
   return (transports[protocol] ??= (() => {
-    const module = protocol === 'http:' ? http : (require('node:https') as typeof import('node:https'));
+    const module = require(protocol === 'http:' ? 'node:http' : 'node:https') as typeof http;
     return { request: module.request, agent: new module.Agent(AGENT_OPTIONS) };
   })());
 }
