@@ -17,7 +17,7 @@ PIPELINE := redocly.yaml scripts/generate.sh scripts/check-overlay-targets.mjs s
   scripts/mock-merge.mjs scripts/document-ranges.mjs scripts/operation-table.mjs scripts/lib/refs.mjs \
   scripts/openapi-typescript.redocly.yaml
 
-.PHONY: help install generate check-generated lint typecheck unit test demo mock bench build check-package check-readme docs spec-diff
+.PHONY: help install generate check-generated lint typecheck unit test demo mock bench build check-package check-readme docs spec-diff profile
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-16s %s\n", $$1, $$2}'
@@ -57,7 +57,7 @@ test: check-generated lint typecheck unit check-readme check-package ## Every ch
 
 bench: build ## Per-call cost, browser bundle size, pagination memory, pipeline scale: one table (WRITE=1 also updates bench/results.md)
 	$(BIN)/tsx bench/run.ts $(if $(WRITE),--write bench/results.md)
-profile: ; $(BIN)/tsx bench/profile.ts --label "$(or $(LABEL),latest)" --write bench/profile.md ## CPU profile of 100,000 create() calls: its section LABEL (e.g. before) of bench/profile.md
+profile: build ; $(BIN)/tsx bench/profile.ts --label "$(or $(LABEL),latest)" --write bench/profile.md ## CPU profile of 100,000 create() calls: its section LABEL (e.g. before) of bench/profile.md
 
 demo: generate ## Create a room through the client against the Prism mock, print it
 	$(BIN)/tsx scripts/demo.ts

@@ -2,6 +2,7 @@
 // event loop: a keep-alive node:http server answering like the conference-rooms API.
 //   POST/GET/PUT  .../conference_rooms[/{id}]  -> one ConferenceRoomResponse (~750 bytes)
 //   GET .../conference_rooms?page=N            -> a page of rooms, links.next until TOTAL
+//   GET /api/video/rooms?page=N                -> the same pages (a list that declares page_size)
 // Options (environment):
 //   BENCH_ROOMS          rooms in the listing (100,000)
 //   BENCH_PAGE_SIZE      rooms a page when the request names no page_size (1,000)
@@ -17,6 +18,7 @@ import zlib from 'node:zlib';
 import { roomResponse } from '../test/support/fixtures.js';
 
 const ROOMS = '/api/fabric/resources/conference_rooms';
+const LISTS = new Set([ROOMS, '/api/video/rooms']);
 const room = JSON.stringify(roomResponse());
 const total = Number(process.env.BENCH_ROOMS ?? 100_000);
 const defaultSize = Number(process.env.BENCH_PAGE_SIZE ?? 1_000);
@@ -24,7 +26,7 @@ const maxSize = process.env.BENCH_MAX_PAGE_SIZE ? Number(process.env.BENCH_MAX_P
 const latency = Number(process.env.BENCH_LATENCY_MS ?? 0);
 const compress = process.env.BENCH_COMPRESS === '1';
 
-function page(query: URLSearchParams): string {
+function page(path: string, query: URLSearchParams): string {
   const n = Number(query.get('page') ?? 0);
   const asked = Number(query.get('page_size'));
   const size = maxSize && asked > 0 ? Math.min(asked, maxSize) : defaultSize;
@@ -33,7 +35,7 @@ function page(query: URLSearchParams): string {
     const id = (n * size + i).toString(16).padStart(12, '0');
     return roomResponse({ id: `0f3c5b2e-8d7a-4e61-9b54-${id}` });
   });
-  const link = (p: number) => `${ROOMS}?page=${p}${maxSize ? `&page_size=${size}` : ''}`;
+  const link = (p: number) => `${path}?page=${p}${maxSize ? `&page_size=${size}` : ''}`;
   const next = (n + 1) * size < total ? link(n + 1) : undefined;
   return JSON.stringify({ data: items, links: { self: link(n), first: link(0), next } });
 }
@@ -54,7 +56,7 @@ const server = createServer((request, response) => {
     requests++;
     if (latency) await sleep(latency);
     const [path, query] = (request.url ?? '').split('?');
-    const json = request.method === 'GET' && path === ROOMS ? page(new URLSearchParams(query)) : room;
+    const json = request.method === 'GET' && LISTS.has(path!) ? page(path!, new URLSearchParams(query)) : room;
     const [body, encoding] = encode(json, request.headers['accept-encoding']);
     response.writeHead(200, {
       'content-type': 'application/json',
