@@ -442,13 +442,16 @@ describe.each(SENDS)('%s', (_name, send) => {
   // ---- 14. Keep-alive sockets the server closed ----
 
   describe('kept-alive sockets closed by the server', () => {
+    /** A room, then the connection closed right behind it, without Connection: close. */
+    const answerThenClose = (status: number): Handler => (_request, response) => {
+      const text = JSON.stringify(roomResponse());
+      response.writeHead(status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text) });
+      response.end(text);
+      response.socket?.end(); // FIN right behind the answer
+    };
+
     test('200 back-to-back creates, each answered then closed without Connection: close: 0 failures, 0 duplicates', async () => {
-      const server = await serve((_request, response) => {
-        const text = JSON.stringify(roomResponse());
-        response.writeHead(201, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text) });
-        response.end(text);
-        response.socket?.end(); // FIN right behind the answer
-      });
+      const server = await serve(answerThenClose(201));
       const rooms = client(server.url).fabric.conferenceRooms;
       let failures = 0;
       for (let i = 0; i < 200; i++) await rooms.create(CREATE_BODY).catch(() => failures++);
@@ -457,12 +460,7 @@ describe.each(SENDS)('%s', (_name, send) => {
     });
 
     test('200 back-to-back gets against the same server: 0 failures, each sent once', async () => {
-      const server = await serve((_request, response) => {
-        const text = JSON.stringify(roomResponse());
-        response.writeHead(200, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text) });
-        response.end(text);
-        response.socket?.end(); // FIN right behind the answer
-      });
+      const server = await serve(answerThenClose(200));
       const rooms = client(server.url, { maxRetries: 0 }).fabric.conferenceRooms;
       let failures = 0;
       for (let i = 0; i < 200; i++) await rooms.get(ROOM_ID).catch(() => failures++);
