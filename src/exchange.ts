@@ -46,11 +46,12 @@ export function requestIdOf(answer: Pick<Answer, 'header'>): string | undefined 
   return undefined;
 }
 
-const decoder = new TextDecoder();
+// Made on first use: plain jsdom has no TextDecoder, and the package must still load there.
+let decoder: TextDecoder | undefined;
 
 /** The body as text (UTF-8, a byte-order mark dropped, as Response.text() does); '' when there is none. */
 export function textOf(body: Uint8Array | null): string {
-  return body ? decoder.decode(body) : '';
+  return body ? (decoder ??= new TextDecoder()).decode(body) : '';
 }
 
 /** The answer as a Response (the global class), its body readable. */
