@@ -17,7 +17,7 @@ export interface ConnectionOptions {
 export interface ResolvedConnection {
   /** Origin plus any path prefix, without a trailing slash. */
   baseUrl: string;
-  /** `Basic base64(projectId:apiToken)`. Lives only in the auth middleware's closure. */
+  /** `Basic base64(projectId:apiToken)`. Lives only in closures of the client. */
   authorization: string;
   /** The Compatibility API's AccountSid. */
   projectId: string;

@@ -91,24 +91,28 @@ function decodersFor(contentEncoding: string | undefined): Transform[] {
   return codings.reverse().map((coding) => factories[coding]!());
 }
 
-/** An answer's headers as Node gives them: looked up by name, a Headers object only on demand. */
-function answerOf(url: string, response: http.IncomingMessage, body: Uint8Array | null): Answer {
-  const { statusCode, statusMessage, headers: named, rawHeaders } = response;
-  return {
-    status: statusCode!,
-    statusText: statusMessage ?? '',
-    url,
-    body,
-    header(name) {
-      const value = named[name];
-      return Array.isArray(value) ? value.join(', ') : value;
-    },
-    headers() {
-      const headers = new Headers();
-      for (let i = 0; i < rawHeaders.length; i += 2) headers.append(rawHeaders[i]!, rawHeaders[i + 1]!);
-      return headers;
-    },
-  };
+/** An answer as Node gives it: headers looked up by name, a Headers object only on demand. */
+class NodeAnswer implements Answer {
+  readonly status: number;
+  readonly statusText: string;
+  readonly #named: http.IncomingHttpHeaders;
+  readonly #raw: string[];
+
+  constructor(readonly url: string, response: http.IncomingMessage, readonly body: Uint8Array | null) {
+    this.status = response.statusCode!;
+    this.statusText = response.statusMessage ?? '';
+    this.#named = response.headers;
+    this.#raw = response.rawHeaders;
+  }
+  header(name: string): string | undefined {
+    const value = this.#named[name];
+    return Array.isArray(value) ? value.join(', ') : value;
+  }
+  headers(): Headers {
+    const headers = new Headers();
+    for (let i = 0; i < this.#raw.length; i += 2) headers.append(this.#raw[i]!, this.#raw[i + 1]!);
+    return headers;
+  }
 }
 
 /** Joins chunks into one buffer of exactly their length (the one chunk itself when there is one). */
@@ -198,7 +202,7 @@ export const nodeSend: Sender = (outgoing: Outgoing, maxResponseBytes: number) =
       request.on('response', (response) => {
         if (NULL_BODY_STATUSES.has(response.statusCode!)) {
           response.resume(); // nothing to read, but the socket goes back to the pool only once it ends
-          resolve(answerOf(url, response, null));
+          resolve(new NodeAnswer(url, response, null));
           return settle();
         }
         const stages = decodersFor(response.headers['content-encoding']);
@@ -215,12 +219,12 @@ export const nodeSend: Sender = (outgoing: Outgoing, maxResponseBytes: number) =
           chunks.push(chunk);
           if (length > maxResponseBytes) {
             chunks.length = 0;
-            cancel(new BodyTooLargeError(maxResponseBytes, answerOf(url, response, null)));
+            cancel(new BodyTooLargeError(maxResponseBytes, new NodeAnswer(url, response, null)));
           }
         });
         source.on('end', () => {
           if (!fail) return;
-          resolve(answerOf(url, response, joined(chunks, length)));
+          resolve(new NodeAnswer(url, response, joined(chunks, length)));
           settle();
         });
         // A connection lost mid-body ('error', or a 'close' before the body was complete), or a

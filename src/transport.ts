@@ -192,7 +192,7 @@ export function createTransport(settings: TransportSettings) {
       for (;;) {
         if (abortSignal?.aborted) throw aborted();
         const number = ++call.attempts;
-        const started = clock.now();
+        const started = logger && clock.now();
         const outcome = await attempt(request, limits, abortSignal);
         const result = abortSignal?.aborted
           ? 'aborted'
@@ -202,7 +202,7 @@ export function createTransport(settings: TransportSettings) {
               ? outcome.failure
               : 'too-large';
         // Built only for a logger: the path alone (no query string), never a header.
-        if (logger) log(`${method} ${new URL(request.url).pathname} ${result} attempt ${number}/${maxRetries + 1} ${Math.round(clock.now() - started)}ms`);
+        if (logger) log(`${method} ${new URL(request.url).pathname} ${result} attempt ${number}/${maxRetries + 1} ${Math.round(clock.now() - started!)}ms`);
         if (abortSignal?.aborted) throw aborted();
         if ('tooLarge' in outcome) {
           throw new SignalWireResponseTooLargeError(
