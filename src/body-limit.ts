@@ -28,6 +28,12 @@ export async function readBody(response: Response, limit: number, answer: Answer
     }
     chunks.push(value);
   }
+  return joinChunks(chunks, length);
+}
+
+/** Chunks joined into one buffer of exactly their length (the one chunk itself when there is one). */
+export function joinChunks(chunks: readonly Uint8Array[], length: number): Uint8Array {
+  if (chunks.length === 1) return chunks[0]!;
   const bytes = new Uint8Array(length);
   let offset = 0;
   for (const chunk of chunks) {

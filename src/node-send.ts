@@ -18,7 +18,7 @@ import { createRequire } from 'node:module';
 import { urlToHttpOptions } from 'node:url';
 import type { Readable, Transform } from 'node:stream';
 import type * as Zlib from 'node:zlib';
-import { BodyTooLargeError } from './body-limit.js';
+import { BodyTooLargeError, joinChunks } from './body-limit.js';
 import { type Answer, NULL_BODY_STATUSES, type Outgoing, type Sender } from './exchange.js';
 
 const require = createRequire(import.meta.url);
@@ -113,11 +113,6 @@ class NodeAnswer implements Answer {
     for (let i = 0; i < this.#raw.length; i += 2) headers.append(this.#raw[i]!, this.#raw[i + 1]!);
     return headers;
   }
-}
-
-/** Joins chunks into one buffer of exactly their length (the one chunk itself when there is one). */
-function joined(chunks: Buffer[], length: number): Uint8Array {
-  return chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, length);
 }
 
 const failed = (cause: unknown) => new TypeError('fetch failed', { cause });
@@ -224,7 +219,7 @@ export const nodeSend: Sender = (outgoing: Outgoing, maxResponseBytes: number) =
         });
         source.on('end', () => {
           if (!fail) return;
-          resolve(new NodeAnswer(url, response, joined(chunks, length)));
+          resolve(new NodeAnswer(url, response, joinChunks(chunks, length)));
           settle();
         });
         // A connection lost mid-body ('error', or a 'close' before the body was complete), or a
