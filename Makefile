@@ -75,13 +75,13 @@ $(DIST) &: $(wildcard src/*.ts src/*/*.ts generated/*.ts) tsup.config.ts scripts
 
 build: install $(DIST) ## Build dist/: ESM, CommonJS, browser ESM and declarations of both entry points (tsup)
 
-# Node 24, Bun and Deno from npm (scripts/package-check/runtimes/), outside node_modules and off PATH.
+# Node 22 and 24, Bun and Deno from npm (scripts/package-check/runtimes/), outside node_modules and off PATH.
 $(RUNTIMES_DIR)/node_modules/.package-lock.json: scripts/package-check/runtimes/package.json scripts/package-check/runtimes/package-lock.json
 	mkdir -p $(RUNTIMES_DIR) && cp $^ $(RUNTIMES_DIR)/
 	cd $(RUNTIMES_DIR) && npm ci --prefer-offline --no-audit --no-fund --loglevel=error
 	@touch $@
 
-check-package: build $(RUNTIMES_DIR)/node_modules/.package-lock.json ## publint, attw, publish --dry-run, pack, install, import/require, tsc; a room on Node 20/24, Bun, Deno, workerd, Chromium; README runner setups; TypeDoc
+check-package: build $(RUNTIMES_DIR)/node_modules/.package-lock.json ## publint, attw, publish --dry-run, pack, install, import/require, tsc; a room on Node 20/22/24, Bun, Deno, workerd, Chromium; README runner setups; TypeDoc
 	scripts/check-package.sh
 
 check-readme: generate ## Type-check every ```ts block of README.md against src/

@@ -21,7 +21,7 @@ bin=$root/node_modules/.bin
 export RUNTIMES_DIR=${RUNTIMES_DIR:-$root/.cache/runtimes}
 export NO_UPDATE_NOTIFIER=1 npm_config_update_notifier=false npm_config_fund=false npm_config_audit=false
 export NO_COLOR=1 FORCE_COLOR=0
-runtimes=${RUNTIMES:-node20 node24 bun deno workerd chromium}
+runtimes=${RUNTIMES:-node20 node22 node24 bun deno workerd chromium}
 started=$SECONDS
 step() { printf '\n== %s  [%ds]\n' "$1" $((SECONDS - started)); }
 

@@ -2,7 +2,7 @@
 // the packed tarball. Prism runs here (Node 20), started through signalwire-rest/testing; only the
 // client code runs under each runtime. Every runtime's result is printed, failures with their exact
 // output, and any failure fails the check. RUNTIMES picks the runtimes (default: all of them);
-// RUNTIMES_DIR holds the node@24, bun, deno, workerd and playwright-core npm packages (see
+// RUNTIMES_DIR holds the node@22 (as node22), node@24, bun, deno, workerd and playwright-core npm packages (see
 // scripts/package-check/runtimes/). Node 24 also runs once under NODE_USE_ENV_PROXY=1 with
 // HTTP_PROXY set, and its call must reach the mock through a local forward proxy.
 import { join } from 'node:path';
@@ -17,6 +17,7 @@ import { createRoomInWorkerd } from './workerd.mjs';
 const bin = (name) => join(process.env.RUNTIMES_DIR ?? '', 'node_modules', '.bin', name);
 const runtimes = {
   node20: { command: process.execPath, args: [] },
+  node22: { command: join(process.env.RUNTIMES_DIR ?? '', 'node_modules', 'node22', 'bin', 'node'), args: [] },
   node24: { command: bin('node'), args: [] },
   bun: { command: bin('bun'), args: ['run'] },
   deno: { command: bin('deno'), args: ['run', '--allow-env', '--allow-net=127.0.0.1', '--allow-read', '--no-lock'] },
