@@ -7,7 +7,7 @@
 //   - fabric.conferenceRooms.list() declares none: the client follows links.next at whatever page
 //     size the server gives, 200 round trips here.
 // Every room must arrive, or the script fails.
-import { createSignalWireClient, type Paginator } from '../dist/index.js';
+import { createSignalWireClient, type Paginator } from './package.js';
 import { credentials } from '../test/support/fixtures.js';
 import { startApiServer } from './api-server.js';
 import { row } from './table.js';

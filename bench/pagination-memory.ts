@@ -25,7 +25,7 @@ interface Sample {
 async function measure(pages: number, bare: boolean): Promise<Sample> {
   const gc = (globalThis as { gc?: () => void }).gc;
   if (!gc) throw new Error('run with node --expose-gc');
-  const { createSignalWireClient } = await import('../dist/index.js');
+  const { createSignalWireClient } = await import('./package.js');
   const { credentials } = await import('../test/support/fixtures.js');
   const { startApiServer } = await import('./api-server.js');
   const server = await startApiServer({ BENCH_ROOMS: String(pages * PAGE), BENCH_PAGE_SIZE: String(PAGE) });

@@ -9,7 +9,7 @@ import http from 'node:http';
 import createClient from 'openapi-fetch';
 import { Agent, request } from 'undici';
 import type { paths } from '../generated/schema.js';
-import { createSignalWireClient } from '../dist/index.js';
+import { createSignalWireClient } from './package.js';
 import { credentials, ROOM_ID } from '../test/support/fixtures.js';
 import { startApiServer } from './api-server.js';
 import { row } from './table.js';

@@ -6,7 +6,7 @@
 import { readdirSync, writeFileSync } from 'node:fs';
 import { findSourceMap } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { createSignalWireClient } from '../dist/index.js';
+import { createSignalWireClient } from './package.js';
 import { credentials } from '../test/support/fixtures.js';
 import { startApiServer } from './api-server.js';
 

@@ -4,7 +4,7 @@
 // wrote for the answer (status line, headers and body): what the client received. The page must
 // decode to its 1,000 rooms, or the script fails. The bench's rooms differ only in their ids, so the
 // ratio is far better than real rooms would give; what it shows is that compression is negotiated.
-import { createSignalWireClient } from '../dist/index.js';
+import { createSignalWireClient } from './package.js';
 import { credentials } from '../test/support/fixtures.js';
 import { startApiServer } from './api-server.js';
 import { row } from './table.js';
