@@ -26,15 +26,45 @@ const maxSize = process.env.BENCH_MAX_PAGE_SIZE ? Number(process.env.BENCH_MAX_P
 const latency = Number(process.env.BENCH_LATENCY_MS ?? 0);
 const compress = process.env.BENCH_COMPRESS === '1';
 
+/** 32 pseudo-random bits for room `n`'s `k`th field: the same room always looks the same. */
+function bits(n: number, k: number): number {
+  let x = Math.imul(n + 1, 0x9e3779b1) ^ Math.imul(k + 1, 0x85ebca77);
+  x = Math.imul(x ^ (x >>> 15), 0x2c1b3c6d);
+  return (x ^ (x >>> 12)) >>> 0;
+}
+const hex = (n: number, k: number, length: number) => bits(n, k).toString(16).padStart(8, '0').slice(0, length);
+const uuid = (n: number, k: number, last: string) => `${hex(n, k, 8)}-${hex(n, k + 1, 4)}-4${hex(n, k + 2, 3)}-9${hex(n, k + 3, 3)}-${last}`;
+const WORDS = ['coffee', 'standup', 'design', 'review', 'sales', 'support', 'weekly', 'product', 'launch', 'team', 'board', 'lobby'];
+
+/**
+ * Room `n` of a listing, as different from its neighbours as real rooms are (random ids, names,
+ * times, sizes), so that compressed pages weigh what real ones would. Its id ends with `n`: unique.
+ */
+function listedRoom(n: number) {
+  const words = [WORDS[bits(n, 10) % WORDS.length]!, WORDS[bits(n, 11) % WORDS.length]!, String(bits(n, 12) % 1000)];
+  const created = new Date(Date.UTC(2026, 0, 1) + (bits(n, 13) % 31_536_000) * 1000).toISOString().replace('.000', '');
+  const base = roomResponse();
+  return roomResponse({
+    id: uuid(n, 1, n.toString(16).padStart(12, '0')),
+    display_name: words.join(' '),
+    created_at: created,
+    updated_at: created,
+    conference_room: {
+      ...base.conference_room,
+      id: uuid(n, 5, `${hex(n, 9, 8)}${hex(n, 14, 4)}`),
+      name: words.join('_'),
+      display_name: words.join(' '),
+      max_members: 2 + (bits(n, 15) % 99),
+    },
+  });
+}
+
 function page(path: string, query: URLSearchParams): string {
   const n = Number(query.get('page') ?? 0);
   const asked = Number(query.get('page_size'));
   const size = maxSize && asked > 0 ? Math.min(asked, maxSize) : defaultSize;
   const count = Math.max(0, Math.min(size, total - n * size));
-  const items = Array.from({ length: count }, (_, i) => {
-    const id = (n * size + i).toString(16).padStart(12, '0');
-    return roomResponse({ id: `0f3c5b2e-8d7a-4e61-9b54-${id}` });
-  });
+  const items = Array.from({ length: count }, (_, i) => listedRoom(n * size + i));
   const link = (p: number) => `${path}?page=${p}${maxSize ? `&page_size=${size}` : ''}`;
   const next = (n + 1) * size < total ? link(n + 1) : undefined;
   return JSON.stringify({ data: items, links: { self: link(n), first: link(0), next } });
