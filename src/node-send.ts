@@ -195,11 +195,6 @@ export const nodeSend: Sender = (outgoing: Outgoing, maxResponseBytes: number) =
         settle();
       });
       request.on('response', (response) => {
-        if (NULL_BODY_STATUSES.has(response.statusCode!)) {
-          response.resume(); // nothing to read, but the socket goes back to the pool only once it ends
-          resolve(new NodeAnswer(url, response, null));
-          return settle();
-        }
         const stages = decodersFor(response.headers['content-encoding']);
         stop = () => {
           for (const stage of stages) stage.destroy(); // no more inflating
@@ -219,7 +214,9 @@ export const nodeSend: Sender = (outgoing: Outgoing, maxResponseBytes: number) =
         });
         source.on('end', () => {
           if (!fail) return;
-          resolve(new NodeAnswer(url, response, joinChunks(chunks, length)));
+          // Read like any other (within the limit and the time), even where the status says no body.
+          const body = NULL_BODY_STATUSES.has(response.statusCode!) ? null : joinChunks(chunks, length);
+          resolve(new NodeAnswer(url, response, body));
           settle();
         });
         // A connection lost mid-body ('error', or a 'close' before the body was complete), or a

@@ -188,6 +188,17 @@ describe.each(SENDS)('%s', (_name, send) => {
       expect(server.requests).toHaveLength(1);
     });
 
+    test('an endless body after a status that promises none (205): bounded, never a hang', async () => {
+      const server = await serve(async (_request, response) => {
+        response.writeHead(205, { 'content-type': 'application/json' });
+        await stream(response, Buffer.alloc(64 * 1024, 0x20), Infinity);
+      });
+      const call = client(server.url).fabric.conferenceRooms.get(ROOM_ID, { maxResponseBytes: 128 * 1024 });
+      // fetch gives a 205 no body at all, so nothing is read; node:http reads it, within the limit.
+      if (send) return void (await expect(call).resolves.toBeUndefined());
+      expect(await rejectionOf(call, SignalWireResponseTooLargeError)).toMatchObject({ status: 205, attempts: 1 });
+    });
+
     test('256 MB of JSON stops at the default 64 MiB limit, RSS growing far less than the body', async () => {
       const server = await serve(async (_request, response) => {
         response.writeHead(200, { 'content-type': 'application/json' });

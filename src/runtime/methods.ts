@@ -170,14 +170,13 @@ function responseGetter(answer: Answer): () => Response {
 
 /** A call's result and the answer it came from, read as a Response only when asked. */
 class CallResult<T> implements WithResponse<T> {
-  readonly #response: () => Response;
   readonly #answer: Answer;
+  #response: Response | undefined;
   constructor(readonly data: T, answer: Answer) {
     this.#answer = answer;
-    this.#response = responseGetter(answer);
   }
   get response(): Response {
-    return this.#response();
+    return (this.#response ??= toResponse(this.#answer));
   }
   get requestId(): string | undefined {
     return requestIdOf(this.#answer);
