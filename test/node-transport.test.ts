@@ -79,6 +79,8 @@ test('client.api: a middleware may replace the Request with a native one', async
   });
   const { data } = await client.api.GET('/api/fabric/resources/conference_rooms/{id}', { params: { path: { id: ROOM_ID } } });
   expect(data?.display_name).toBe('yes');
+  // client.api's middleware is its own: the methods do not go through openapi-fetch.
+  expect((await client.fabric.conferenceRooms.get(ROOM_ID)).display_name).toBe('undefined');
 });
 
 test('through the client: an error answer still carries status and request id', async () => {
