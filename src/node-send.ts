@@ -5,8 +5,10 @@
 //   - asks for and decodes gzip, deflate and br, as fetch does (unless the caller set Accept-Encoding);
 //   - reads the body to the end, and stops at once (dropping the connection) past the size limit,
 //     counting decoded bytes, so a compression bomb stops too;
-//   - never writes a request to a kept-alive socket the server has closed, and sends again on
-//     a new connection a request whose reused socket failed before any byte of it was written;
+//   - writes to a reused kept-alive socket only once it is known to be open (see `send`), and sends
+//     again, on a new connection, a request whose reused socket failed before any byte of the
+//     answer when nothing of it was written (or, for an idempotent method, when it was written
+//     without that check);
 //   - a failure rejects with TypeError('fetch failed') whose cause is the Node error (its `code`,
 //     e.g. ECONNREFUSED, is what retry-policy.ts looks for), as undici's fetch does; so does a 101
 //     answer nobody asked for; a body cut off mid-way rejects with TypeError('terminated').
@@ -20,6 +22,7 @@ import type { Readable, Transform } from 'node:stream';
 import type * as Zlib from 'node:zlib';
 import { BodyTooLargeError, joinChunks } from './body-limit.js';
 import { type Answer, NULL_BODY_STATUSES, type Outgoing, type Sender } from './exchange.js';
+import { isIdempotent } from './retry-policy.js';
 
 const require = createRequire(import.meta.url);
 
@@ -46,6 +49,8 @@ interface Origin {
   protocol: string;
   hostname: string;
   port: string | number;
+  /** Whether its server has shown that it keeps a socket open after an answer (see `send`). */
+  keepsSocketsOpen: boolean;
 }
 
 // Parsed once per origin: a client talks to one or two, and parsing each URL costs more than the
@@ -58,7 +63,7 @@ function originOf(origin: string): Origin | undefined {
     const parsed = new URL(origin);
     const transport = transportFor(parsed.protocol);
     const { protocol, hostname, port } = urlToHttpOptions(parsed);
-    origins.set(origin, transport && { transport, protocol: protocol!, hostname: hostname!, port: port ?? '' });
+    origins.set(origin, transport && { transport, protocol: protocol!, hostname: hostname!, port: port ?? '', keepsSocketsOpen: false });
   }
   return origins.get(origin);
 }
@@ -121,6 +126,7 @@ export const nodeSend: Sender = (outgoing: Outgoing, maxResponseBytes: number) =
   let cancel: (reason: unknown) => void = () => {};
   const answer = new Promise<Answer>((resolve, reject) => {
     const { url } = outgoing;
+    const idempotent = isIdempotent(outgoing.method);
     const slash = url.indexOf('/', url.indexOf('//') + 2); // URLs made by this client always have a path
     const origin = slash === -1 ? undefined : originOf(url.slice(0, slash));
     if (!origin) return reject(failed(new Error(`unsupported ${url.slice(0, url.indexOf(':') + 1)}`)));
@@ -158,33 +164,45 @@ export const nodeSend: Sender = (outgoing: Outgoing, maxResponseBytes: number) =
       const request = origin.transport.request(options);
       current = request;
       let written = false;
+      let waited = false;
+      let answered = false;
       const write = () => {
         written = true;
         request.end(outgoing.body);
       };
-      // A kept-alive socket may have been closed by the server right after its last answer, its FIN
-      // not yet read when this request took the socket: libuv stops reading at a short read, so the
-      // FIN shows only at the next poll. Waiting past it (two check phases) lets a closed socket say
-      // so: only a socket still open gets the request, and a closed one means sending again on another.
       const sendAgain = () => {
         if (current !== request) return;
         request.destroy();
         send();
       };
+      // A kept-alive socket may have been closed by the server right after its last answer, its FIN
+      // not yet read when this request took the socket (libuv stops reading at a short read, so the
+      // FIN shows only at the next poll). So a request waits past the next poll (two check phases)
+      // and is written only to a socket still open. Once a socket of the origin has been found open
+      // after that wait, its server is trusted to keep sockets open and later requests are written
+      // at once, until a socket fails under one of those: an idempotent one is then sent again.
       request.on('socket', (socket) => {
-        if (!request.reusedSocket) return write();
+        if (!request.reusedSocket || origin.keepsSocketsOpen) return write();
         setImmediate(() =>
           setImmediate(() => {
             if (current !== request) return;
-            if (socket.destroyed || socket.readableEnded || !socket.writable) sendAgain();
-            else write();
+            if (socket.destroyed || socket.readableEnded || !socket.writable) return sendAgain();
+            waited = true;
+            origin.keepsSocketsOpen = true;
+            write();
           }),
         );
       });
       request.on('error', (error) => {
         if (current !== request) return;
-        // Nothing of this request left the process: safe to send on a new connection, even a POST.
-        if (!written && request.reusedSocket) return sendAgain();
+        if (request.reusedSocket && !answered) {
+          // Nothing of it left the process: safe to send on a new connection, even a POST.
+          if (!written) return sendAgain();
+          if (!waited) {
+            origin.keepsSocketsOpen = false;
+            if (idempotent) return sendAgain(); // RFC 9112, 9.3.1
+          }
+        }
         fail?.(failed(error));
         settle();
       });
@@ -195,6 +213,7 @@ export const nodeSend: Sender = (outgoing: Outgoing, maxResponseBytes: number) =
         settle();
       });
       request.on('response', (response) => {
+        answered = true;
         const stages = decodersFor(response.headers['content-encoding']);
         stop = () => {
           for (const stage of stages) stage.destroy(); // no more inflating

@@ -13,13 +13,16 @@ const RETRYABLE_STATUSES = new Set([408, 429, 500, 502, 503, 504]);
 const NON_IDEMPOTENT_RETRYABLE_STATUSES = new Set([429, 503]);
 const IDEMPOTENT_METHODS = new Set(['GET', 'HEAD', 'OPTIONS', 'PUT', 'DELETE']);
 
+/** Whether sending the request twice does what sending it once does (RFC 9110, 9.2.2). */
+export const isIdempotent = (method: string): boolean => IDEMPOTENT_METHODS.has(method);
+
 export function isRetryableStatus(method: string, status: number): boolean {
-  return (IDEMPOTENT_METHODS.has(method) ? RETRYABLE_STATUSES : NON_IDEMPOTENT_RETRYABLE_STATUSES).has(status);
+  return (isIdempotent(method) ? RETRYABLE_STATUSES : NON_IDEMPOTENT_RETRYABLE_STATUSES).has(status);
 }
 
 export function isRetryableFailure(method: string, kind: FailureKind): boolean {
   if (kind === 'unresolved') return false;
-  return IDEMPOTENT_METHODS.has(method) || kind === 'refused' || kind === 'lookup';
+  return isIdempotent(method) || kind === 'refused' || kind === 'lookup';
 }
 
 /** What a SignalWireConnectionError says about a failure of this kind. */

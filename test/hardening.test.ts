@@ -479,6 +479,34 @@ describe.each(SENDS)('%s', (_name, send) => {
       expect(server.requests).toHaveLength(200);
     });
 
+    // A server that keeps its sockets open earns the client's trust (requests are then written at
+    // once); when it starts closing them behind its answers, one request at most runs into that.
+    const keepsOpenThenCloses = (status: number, keptOpen: number): Handler => {
+      const close = answerThenClose(status);
+      return (request, response, index) => (index < keptOpen ? sendJson(response, status, roomResponse()) : close(request, response, index));
+    };
+
+    test('creates against a server that stops keeping sockets open: at most one fails (typed), none is sent twice', async () => {
+      const server = await serve(keepsOpenThenCloses(201, 20));
+      const rooms = client(server.url, { maxRetries: 0 }).fabric.conferenceRooms;
+      const failures: unknown[] = [];
+      for (let i = 0; i < 100; i++) await rooms.create(CREATE_BODY).catch((error: unknown) => failures.push(error));
+      expect(failures.length).toBeLessThanOrEqual(1);
+      for (const failure of failures) expect(failure).toBeInstanceOf(SignalWireConnectionError);
+      expect(server.requests.length).toBeLessThanOrEqual(100);
+      expect(server.requests.length).toBeGreaterThanOrEqual(100 - failures.length);
+    });
+
+    test('gets against a server that stops keeping sockets open: none fails without retries, at most one is sent twice', async () => {
+      const server = await serve(keepsOpenThenCloses(200, 20));
+      const rooms = client(server.url, { maxRetries: 0 }).fabric.conferenceRooms;
+      let failures = 0;
+      for (let i = 0; i < 100; i++) await rooms.get(ROOM_ID).catch(() => failures++);
+      expect(failures).toBe(0);
+      expect(server.requests.length).toBeGreaterThanOrEqual(100);
+      expect(server.requests.length).toBeLessThanOrEqual(101);
+    });
+
     test('a create that reached the server on a reused socket is never sent twice', async () => {
       const server = await serve((request, response) => {
         if (request.method === 'GET') return sendJson(response, 200, roomResponse()); // leaves a socket to reuse
