@@ -17,6 +17,7 @@ import {
   type Clock,
   type Logger,
   type RetryOptions,
+  retrySettings,
   systemClock,
 } from './transport.js';
 import { userAgent } from './user-agent.js';
@@ -72,10 +73,8 @@ export function assembleClient(options: SignalWireClientOptions, clock: Clock): 
   checkNumericOptions(options);
   checkHeaders(options.defaultHeaders, 'defaultHeaders');
   const startCall = createTransport({
+    ...retrySettings(options, DEFAULT_RETRY_OPTIONS),
     send: options.fetch ? fetchSender(options.fetch) : defaultSender,
-    maxRetries: options.maxRetries ?? DEFAULT_RETRY_OPTIONS.maxRetries,
-    timeoutMs: options.timeoutMs ?? DEFAULT_RETRY_OPTIONS.timeoutMs,
-    maxResponseBytes: options.maxResponseBytes ?? DEFAULT_RETRY_OPTIONS.maxResponseBytes,
     logger: options.logger,
     clock,
   });

@@ -74,6 +74,15 @@ export const DEFAULT_RETRY_OPTIONS: RetrySettings = {
   maxResponseBytes: 64 * 1024 * 1024,
 };
 
+/** Each setting the caller's where given, else the default's. */
+export function retrySettings(options: RetryOptions, defaults: RetrySettings): RetrySettings {
+  return {
+    maxRetries: options.maxRetries ?? defaults.maxRetries,
+    timeoutMs: options.timeoutMs ?? defaults.timeoutMs,
+    maxResponseBytes: options.maxResponseBytes ?? defaults.maxResponseBytes,
+  };
+}
+
 export const systemClock: Clock = {
   now: () => performance.now(),
   sleep: (ms, signal) =>
@@ -91,7 +100,10 @@ export const systemClock: Clock = {
     }),
 };
 
-type AttemptOutcome = { answer: Answer } | { failure: FailureKind; error: unknown } | { tooLarge: Answer };
+// A body past maxResponseBytes is the failure 'too-large', its error the BodyTooLargeError.
+type AttemptOutcome =
+  | { answer: Answer; failure?: undefined; error?: undefined }
+  | { answer?: undefined; failure: FailureKind | 'too-large'; error: unknown };
 
 /**
  * Many concurrent calls often share one caller signal (a shutdown signal, say). Each call listening
@@ -130,7 +142,7 @@ export function createTransport(settings: TransportSettings) {
   /** Sends one attempt, its whole body read within the same time limit. */
   async function attempt(
     request: Outgoing,
-    limits: { timeoutMs: number; maxResponseBytes: number },
+    limits: RetrySettings,
     signal?: AbortSignal,
   ): Promise<AttemptOutcome> {
     let timedOut = false;
@@ -148,9 +160,8 @@ export function createTransport(settings: TransportSettings) {
       }
       return { answer: await sending.answer };
     } catch (error) {
-      if (error instanceof BodyTooLargeError) return { tooLarge: error.answer };
       // Judged by what happened: the caller's abort ends the attempt too.
-      return { failure: timedOut ? 'timeout' : failureKind(error), error };
+      return { failure: error instanceof BodyTooLargeError ? 'too-large' : timedOut ? 'timeout' : failureKind(error), error };
     } finally {
       clearTimeout(timer);
       if (onAbort) signal!.removeEventListener('abort', onAbort);
@@ -160,16 +171,12 @@ export function createTransport(settings: TransportSettings) {
   return function startCall(options: CallOptions = {}): Call {
     checkNumericOptions(options);
     checkHeaders(options.headers, 'headers');
-    const maxRetries = options.maxRetries ?? settings.maxRetries;
-    const limits = {
-      timeoutMs: options.timeoutMs ?? settings.timeoutMs,
-      maxResponseBytes: options.maxResponseBytes ?? settings.maxResponseBytes,
-    };
-    const { timeoutMs } = limits;
+    const limits = retrySettings(options, settings);
+    const { maxRetries } = limits;
     const { signal } = options;
+    // Also the RequestInfo of its errors, which copy what it says when they are made.
     const call = { method: '', url: '', attempts: 0, last: undefined as Answer | undefined, send: sendCall };
-    const info = () => ({ method: call.method, url: call.url, attempts: call.attempts });
-    const aborted = () => new SignalWireAbortError(info(), { cause: signal!.reason });
+    const aborted = () => new SignalWireAbortError(call, { cause: signal!.reason });
 
     async function sendCall(request: Outgoing): Promise<Answer> {
       call.method = request.method;
@@ -193,41 +200,28 @@ export function createTransport(settings: TransportSettings) {
         if (abortSignal?.aborted) throw aborted();
         const number = ++call.attempts;
         const started = logger && clock.now();
-        const outcome = await attempt(request, limits, abortSignal);
-        const result = abortSignal?.aborted
-          ? 'aborted'
-          : 'answer' in outcome
-            ? outcome.answer.status
-            : 'failure' in outcome
-              ? outcome.failure
-              : 'too-large';
+        const { answer, failure, error } = await attempt(request, limits, abortSignal);
+        const result = abortSignal?.aborted ? 'aborted' : (answer?.status ?? failure);
         // Built only for a logger: the path alone (no query string), never a header.
         if (logger) log(`${method} ${new URL(request.url).pathname} ${result} attempt ${number}/${maxRetries + 1} ${Math.round(clock.now() - started!)}ms`);
         if (abortSignal?.aborted) throw aborted();
-        if ('tooLarge' in outcome) {
-          throw new SignalWireResponseTooLargeError(
-            limits.maxResponseBytes,
-            { status: outcome.tooLarge.status, text: '', requestId: requestIdOf(outcome.tooLarge) },
-            info(),
-          );
+        if (failure === 'too-large') {
+          const cutOff = (error as BodyTooLargeError).answer;
+          const answerInfo = { status: cutOff.status, text: '', requestId: requestIdOf(cutOff) };
+          throw new SignalWireResponseTooLargeError(limits.maxResponseBytes, answerInfo, call);
         }
 
         const retryable =
-          number <= maxRetries &&
-          ('answer' in outcome
-            ? isRetryableStatus(method, outcome.answer.status)
-            : isRetryableFailure(method, outcome.failure));
+          number <= maxRetries && (answer ? isRetryableStatus(method, answer.status) : isRetryableFailure(method, failure));
         if (!retryable) {
-          if ('answer' in outcome) return (call.last = outcome.answer);
-          if (outcome.failure === 'timeout') {
-            throw new SignalWireTimeoutError(`timed out after ${timeoutMs}ms`, info(), { cause: outcome.error });
+          if (answer) return (call.last = answer);
+          if (failure === 'timeout') {
+            throw new SignalWireTimeoutError(`timed out after ${limits.timeoutMs}ms`, call, { cause: error });
           }
-          throw new SignalWireConnectionError(failureMessage(outcome.failure, request.url), info(), { cause: outcome.error });
+          throw new SignalWireConnectionError(failureMessage(failure, request.url), call, { cause: error });
         }
 
-        const delay =
-          ('answer' in outcome ? retryAfterDelay(outcome.answer.header('retry-after') ?? null) : undefined) ??
-          backoffDelay(number);
+        const delay = (answer && retryAfterDelay(answer.header('retry-after') ?? null)) ?? backoffDelay(number);
         try {
           await clock.sleep(delay, abortSignal);
         } catch {
