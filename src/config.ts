@@ -2,6 +2,7 @@
 // base URL and an Authorization header value. Every bad input fails here, before any request.
 import { SignalWireError } from './errors.js';
 import { quote } from './server-text.js';
+import { kindOf } from './shape.js';
 
 export interface ConnectionOptions {
   /** Your Space: `example` or `example.signalwire.com`. Default: SIGNALWIRE_SPACE. */
@@ -37,7 +38,7 @@ function environment(name: string): string | undefined {
 /** The value when it is a non-blank string; undefined when absent or blank; an error for any other type. */
 function given(value: unknown, option: string): string | undefined {
   if (value !== undefined && typeof value !== 'string') {
-    throw new SignalWireError(`Invalid ${option}: it must be a string, not ${value === null ? 'null' : typeof value}.`);
+    throw new SignalWireError(`Invalid ${option}: it must be a string, not ${kindOf(value)}.`);
   }
   return value === undefined || value.trim() === '' ? undefined : value;
 }

@@ -8,6 +8,7 @@ import { SignalWireError } from '../errors.js';
 import { type Answer, type Outgoing, requestIdOf, toResponse } from '../exchange.js';
 import { paginate } from '../pagination.js';
 import { resultOf } from '../response.js';
+import { isRecord, kindOf } from '../shape.js';
 import type { Call } from '../transport.js';
 import { formBody, jsonBody, queryString } from './encoding.js';
 import type { ApiPromise, RequestOptions, WithResponse } from './method-types.js';
@@ -66,7 +67,7 @@ export function operationMethods<Methods>(table: OperationTable, context: Method
 }
 
 function invalidArgument(name: string, what: string, value: unknown, rule: string): SignalWireError {
-  const shown = typeof value === 'string' ? JSON.stringify(value.length > 80 ? `${value.slice(0, 80)}…` : value) : typeof value;
+  const shown = typeof value === 'string' ? JSON.stringify(value.length > 80 ? `${value.slice(0, 80)}…` : value) : kindOf(value);
   return new SignalWireError(`${name}(): invalid ${what} ${shown}: ${rule}`);
 }
 
@@ -105,7 +106,7 @@ interface Prepared {
 function prepare(name: string, spec: OperationSpec, context: MethodContext, pieces: readonly string[], args: readonly unknown[]): Prepared {
   const bodyIndex = spec.callerParams;
   const options = args[bodyIndex + (spec.body ? 1 : 0)];
-  if (options !== undefined && (typeof options !== 'object' || options === null || Array.isArray(options))) {
+  if (options !== undefined && !isRecord(options)) {
     throw invalidArgument(name, 'options', options, 'the last argument must be an options object.');
   }
   const path = pathText(name, spec, pieces, args, context.projectId);
@@ -156,16 +157,9 @@ function prepare(name: string, spec: OperationSpec, context: MethodContext, piec
  * paginator follows both and `.pages()` still shows `page`, `page_size` and the rest.
  */
 function asLinkedPage(items: string, page: unknown): unknown {
-  if (typeof page !== 'object' || page === null || Array.isArray(page)) return page; // the paginator reports it
-  const twilio = page as Record<string, unknown>;
-  const links = { self: twilio.uri, first: twilio.first_page_uri, next: twilio.next_page_uri ?? undefined };
-  return { ...twilio, data: twilio[items], links };
-}
-
-/** A getter of the answer as a Response, made on first read. */
-function responseGetter(answer: Answer): () => Response {
-  let response: Response | undefined;
-  return () => (response ??= toResponse(answer));
+  if (!isRecord(page)) return page; // the paginator reports it
+  const links = { self: page.uri, first: page.first_page_uri, next: page.next_page_uri ?? undefined };
+  return { ...page, data: page[items], links };
 }
 
 /** A call's result and the answer it came from, read as a Response only when asked. */
@@ -197,8 +191,9 @@ function operationMethod(name: string, spec: OperationSpec, context: MethodConte
         const data = resultOf(call, answer);
         const page = nextLink === 'next_page_uri' ? asLinkedPage(items, data) : data;
         // The page's own escape hatch to its raw answer (a page the paginator refuses is left as it is).
-        if (typeof page === 'object' && page !== null && !Array.isArray(page)) {
-          Object.defineProperty(page, 'response', { get: responseGetter(answer), enumerable: false });
+        if (isRecord(page)) {
+          const result = new CallResult(page, answer);
+          Object.defineProperty(page, 'response', { get: () => result.response, enumerable: false });
         }
         return page;
       });
