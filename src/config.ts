@@ -93,6 +93,11 @@ function checkedBaseUrl(baseUrl: string): string {
   return `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
 }
 
+/** The base URL a `baseUrl` gives, else the one a `space` gives; undefined when neither is given. */
+function baseUrlFrom(baseUrl: string | undefined, space: string | undefined): string | undefined {
+  return baseUrl ? checkedBaseUrl(baseUrl) : space ? spaceBaseUrl(space) : undefined;
+}
+
 /** UTF-8 safe base64 (btoa alone rejects characters above U+00FF). */
 function base64(text: string): string {
   let binary = '';
@@ -114,17 +119,12 @@ export function resolveConnection(options: ConnectionOptions): ResolvedConnectio
 
   // An option given in code wins over every environment variable: a `space` in code beats
   // SIGNALWIRE_BASE_URL in the environment.
-  const baseUrlInCode = given(options.baseUrl, 'baseUrl');
-  const spaceInCode = given(options.space, 'space');
-  let baseUrl: string;
-  if (baseUrlInCode) baseUrl = checkedBaseUrl(baseUrlInCode);
-  else if (spaceInCode) baseUrl = spaceBaseUrl(spaceInCode);
-  else {
-    const baseUrlInEnvironment = given(environment('SIGNALWIRE_BASE_URL'), 'SIGNALWIRE_BASE_URL');
-    const spaceInEnvironment = given(environment('SIGNALWIRE_SPACE'), 'SIGNALWIRE_SPACE');
-    if (baseUrlInEnvironment) baseUrl = checkedBaseUrl(baseUrlInEnvironment);
-    else if (spaceInEnvironment) baseUrl = spaceBaseUrl(spaceInEnvironment);
-    else throw missing('Space', 'space', 'SIGNALWIRE_SPACE');
-  }
+  const baseUrl =
+    baseUrlFrom(given(options.baseUrl, 'baseUrl'), given(options.space, 'space')) ??
+    baseUrlFrom(
+      given(environment('SIGNALWIRE_BASE_URL'), 'SIGNALWIRE_BASE_URL'),
+      given(environment('SIGNALWIRE_SPACE'), 'SIGNALWIRE_SPACE'),
+    );
+  if (!baseUrl) throw missing('Space', 'space', 'SIGNALWIRE_SPACE');
   return { baseUrl, authorization: `Basic ${base64(`${projectId}:${apiToken}`)}`, projectId };
 }
