@@ -4,7 +4,7 @@
 // (see server-text.ts), and every body shape, however odd, still gives a typed error.
 // Fields set in a constructor are `declare`d: no empty field definitions in the bundle.
 import { errorItems, type ApiErrorItem } from './error-items.js';
-import { bodyExcerpt, describeBody, quote } from './server-text.js';
+import { describeBody, excerpt, quote } from './server-text.js';
 
 export type { ApiErrorItem } from './error-items.js';
 
@@ -63,7 +63,7 @@ export class SignalWireApiError extends SignalWireRequestError {
     );
     this.status = status;
     this.errors = errors;
-    this.body = typeof body === 'string' ? bodyExcerpt(body) : body;
+    this.body = typeof body === 'string' ? excerpt(body) : body;
     this.requestId = requestId;
     this.code = errors[0]?.code;
     this.moreInfo = errors[0]?.url;
@@ -160,7 +160,7 @@ export class SignalWireInvalidResponseError extends SignalWireRequestError {
       options,
     );
     this.status = answer.status;
-    this.body = bodyExcerpt(answer.text);
+    this.body = excerpt(answer.text);
     this.requestId = answer.requestId;
   }
 }

@@ -21,9 +21,9 @@ export function quote(text: string, limit = MESSAGE_TEXT_LIMIT): string {
   return line.length > limit || head.length < text.length ? `${line.slice(0, limit)}…` : line;
 }
 
-/** The start of a body's text, for an error's `body`. */
-export function bodyExcerpt(text: string): string {
-  return text.length > BODY_EXCERPT_LIMIT ? `${text.slice(0, BODY_EXCERPT_LIMIT)}…` : text;
+/** The start of `text` (by default a body's, for an error's `body`), "…" marking a cut. */
+export function excerpt(text: string, limit = BODY_EXCERPT_LIMIT): string {
+  return text.length > limit ? `${text.slice(0, limit)}…` : text;
 }
 
 /** JSON-like text of any value, at most `limit` characters and PREVIEW_DEPTH levels, without recursion limits. */

@@ -8,6 +8,7 @@ import { SignalWireError } from '../errors.js';
 import { type Answer, type Outgoing, requestIdOf, toResponse } from '../exchange.js';
 import { paginate } from '../pagination.js';
 import { resultOf } from '../response.js';
+import { excerpt } from '../server-text.js';
 import { isRecord, kindOf } from '../shape.js';
 import type { Call } from '../transport.js';
 import { formBody, jsonBody, queryString } from './encoding.js';
@@ -67,7 +68,7 @@ export function operationMethods<Methods>(table: OperationTable, context: Method
 }
 
 function invalidArgument(name: string, what: string, value: unknown, rule: string): SignalWireError {
-  const shown = typeof value === 'string' ? JSON.stringify(value.length > 80 ? `${value.slice(0, 80)}…` : value) : kindOf(value);
+  const shown = typeof value === 'string' ? JSON.stringify(excerpt(value, 80)) : kindOf(value);
   return new SignalWireError(`${name}(): invalid ${what} ${shown}: ${rule}`);
 }
 
