@@ -83,32 +83,11 @@ export function retrySettings(options: RetryOptions, defaults: RetrySettings): R
   };
 }
 
-export const systemClock: Clock = {
-  now: () => performance.now(),
-  sleep: (ms, signal) =>
-    new Promise((resolve, reject) => {
-      if (signal?.aborted) return reject(signal.reason);
-      const onAbort = () => {
-        clearTimeout(timer);
-        reject(signal!.reason);
-      };
-      const timer = setTimeout(() => {
-        signal?.removeEventListener('abort', onAbort);
-        resolve();
-      }, ms);
-      signal?.addEventListener('abort', onAbort, { once: true });
-    }),
-};
-
-// A body past maxResponseBytes is the failure 'too-large', its error the BodyTooLargeError.
-type AttemptOutcome =
-  | { answer: Answer; failure?: undefined; error?: undefined }
-  | { answer?: undefined; failure: FailureKind | 'too-large'; error: unknown };
-
 /**
- * Many concurrent calls often share one caller signal (a shutdown signal, say). Each call listening
- * on it directly would pile up listeners (and trip Node's MaxListenersExceededWarning past 10), so
- * the signal gets a single relay listener, present only while some call is using it.
+ * Many concurrent calls often share one caller signal (a shutdown signal, say). Each attempt and
+ * backoff sleep listening on it directly would pile up listeners (and trip Node's
+ * MaxListenersExceededWarning past 10), so the signal gets a single relay listener, present only
+ * while some attempt or sleep is using it.
  */
 const abortRelays = new WeakMap<AbortSignal, { callbacks: Set<() => void>; relay: () => void }>();
 
@@ -136,6 +115,29 @@ function linkAbort(signal: AbortSignal, callback: () => void): () => void {
   };
 }
 
+export const systemClock: Clock = {
+  now: () => performance.now(),
+  sleep: (ms, signal) =>
+    new Promise((resolve, reject) => {
+      if (signal?.aborted) return reject(signal.reason);
+      const unlink =
+        signal &&
+        linkAbort(signal, () => {
+          clearTimeout(timer);
+          reject(signal.reason);
+        });
+      const timer = setTimeout(() => {
+        unlink?.();
+        resolve();
+      }, ms);
+    }),
+};
+
+// A body past maxResponseBytes is the failure 'too-large', its error the BodyTooLargeError.
+type AttemptOutcome =
+  | { answer: Answer; failure?: undefined; error?: undefined }
+  | { answer?: undefined; failure: FailureKind | 'too-large'; error: unknown };
+
 export function createTransport(settings: TransportSettings) {
   const { send, logger, clock } = settings;
 
@@ -147,24 +149,21 @@ export function createTransport(settings: TransportSettings) {
   ): Promise<AttemptOutcome> {
     let timedOut = false;
     let timer: ReturnType<typeof setTimeout> | undefined;
-    let onAbort: (() => void) | undefined;
+    let unlink: (() => void) | undefined;
     try {
       const sending = send(request, limits.maxResponseBytes);
       timer = setTimeout(() => {
         timedOut = true;
         sending.cancel(new DOMException(`the attempt took longer than ${limits.timeoutMs}ms`, 'TimeoutError'));
       }, limits.timeoutMs);
-      if (signal) {
-        onAbort = () => sending.cancel(signal.reason);
-        signal.addEventListener('abort', onAbort, { once: true });
-      }
+      if (signal) unlink = linkAbort(signal, () => sending.cancel(signal.reason));
       return { answer: await sending.answer };
     } catch (error) {
       // Judged by what happened: the caller's abort ends the attempt too.
       return { failure: error instanceof BodyTooLargeError ? 'too-large' : timedOut ? 'timeout' : failureKind(error), error };
     } finally {
       clearTimeout(timer);
-      if (onAbort) signal!.removeEventListener('abort', onAbort);
+      unlink?.();
     }
   }
 
@@ -178,33 +177,20 @@ export function createTransport(settings: TransportSettings) {
     const call = { method: '', url: '', attempts: 0, last: undefined as Answer | undefined, send: sendCall };
     const aborted = () => new SignalWireAbortError(call, { cause: signal!.reason });
 
+    /** The attempts of one call, with backoff between them. */
     async function sendCall(request: Outgoing): Promise<Answer> {
       call.method = request.method;
       call.url = request.url;
-      if (!signal) return attempts(request, undefined);
-      if (signal.aborted) throw aborted();
-      // The call's own copy of the caller's signal: its attempts and sleeps listen to this one.
-      const callAbort = new AbortController();
-      const unlink = linkAbort(signal, () => callAbort.abort(signal.reason));
-      try {
-        return await attempts(request, callAbort.signal);
-      } finally {
-        unlink();
-      }
-    }
-
-    /** The attempts of one call, with backoff between them. `abortSignal` mirrors the caller's signal. */
-    async function attempts(request: Outgoing, abortSignal: AbortSignal | undefined): Promise<Answer> {
       const { method } = request;
       for (;;) {
-        if (abortSignal?.aborted) throw aborted();
+        if (signal?.aborted) throw aborted();
         const number = ++call.attempts;
         const started = logger && clock.now();
-        const { answer, failure, error } = await attempt(request, limits, abortSignal);
-        const result = abortSignal?.aborted ? 'aborted' : (answer?.status ?? failure);
+        const { answer, failure, error } = await attempt(request, limits, signal);
+        const result = signal?.aborted ? 'aborted' : (answer?.status ?? failure);
         // Built only for a logger: the path alone (no query string), never a header.
         if (logger) log(`${method} ${new URL(request.url).pathname} ${result} attempt ${number}/${maxRetries + 1} ${Math.round(clock.now() - started!)}ms`);
-        if (abortSignal?.aborted) throw aborted();
+        if (signal?.aborted) throw aborted();
         if (failure === 'too-large') {
           const cutOff = (error as BodyTooLargeError).answer;
           const answerInfo = { status: cutOff.status, text: '', requestId: requestIdOf(cutOff) };
@@ -223,7 +209,7 @@ export function createTransport(settings: TransportSettings) {
 
         const delay = (answer && retryAfterDelay(answer.header('retry-after') ?? null)) ?? backoffDelay(number);
         try {
-          await clock.sleep(delay, abortSignal);
+          await clock.sleep(delay, signal);
         } catch {
           throw aborted();
         }
