@@ -3,6 +3,7 @@
 // later in a way that looks like the network's fault.
 import { SignalWireError } from './errors.js';
 import { quote } from './server-text.js';
+import { isRecord } from './shape.js';
 
 interface Range {
   min: number;
@@ -77,7 +78,7 @@ function checkHeader(name: string, value: unknown, where: string, authorizationA
 /** Checks every header of a caller's record; undefined values are skipped. */
 export function checkHeaders(headers: Record<string, string | undefined> | undefined, where: string): void {
   if (headers === undefined) return;
-  if (typeof headers !== 'object' || headers === null) {
+  if (!isRecord(headers)) {
     throw new SignalWireError(`Invalid \`${where}\`: it must be an object of header names and string values.`);
   }
   for (const [name, value] of Object.entries(headers)) if (value !== undefined) checkHeader(name, value, where);
