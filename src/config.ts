@@ -53,9 +53,9 @@ function setting(value: string | undefined, option: string, variable: string): s
  */
 function shown(text: string): string {
   const at = text.lastIndexOf('@');
-  if (at === -1) return JSON.stringify(quote(text, 200));
+  if (at === -1) return JSON.stringify(quote(text));
   const scheme = /^\s*[a-z][a-z0-9+.-]*:\/\//i.exec(text)?.[0].trim() ?? '';
-  return `${JSON.stringify(quote(`${scheme}…@${text.slice(at + 1)}`, 200))} (the part before "@" is not shown)`;
+  return `${JSON.stringify(quote(`${scheme}…@${text.slice(at + 1)}`))} (the part before "@" is not shown)`;
 }
 
 function missing(what: string, option: string, variable: string): SignalWireError {

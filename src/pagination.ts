@@ -120,14 +120,14 @@ export function paginate<T>(
       next = new URL(link, from.url); // absolute, root-relative and relative links alike
       if (!isUnder(next, base)) {
         throw new SignalWirePaginationError(
-          `Refused to follow links.next to ${quote(`${next.origin}${next.pathname}`, 200)}: it is not under the ` +
+          `Refused to follow links.next to ${quote(`${next.origin}${next.pathname}`)}: it is not under the ` +
             `client's base URL (${baseUrl}), and following it would send your credentials there.`,
           from.url,
         );
       }
       if (!visited.add(next.href)) {
         throw new SignalWirePaginationError(
-          `Pagination loop: links.next points back to ${quote(next.href, 200)}, a page already read; stopping.`,
+          `Pagination loop: links.next points back to ${quote(next.href)}, a page already read; stopping.`,
           from.url,
         );
       }
