@@ -38,15 +38,15 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 // Visible ASCII only: a token is sent in a header, where control characters would split it.
 const TOKEN = /^[\x21-\x7e]+$/;
 
-/** An object whose keys build their value on first read, then keep it. */
-function lazyObject<T>(keys: readonly string[], build: (key: string) => T): Record<string, T> {
+/** An object with the keys of `source`, each building its value from the source's on first read, then keeping it. */
+function lazyObject<S, T>(source: Readonly<Record<string, S>>, build: (value: S, key: string) => T): Record<string, T> {
   const object: Record<string, T> = {};
-  for (const key of keys) {
+  for (const key of Object.keys(source)) {
     Object.defineProperty(object, key, {
       configurable: true,
       enumerable: true,
       get() {
-        const value = build(key);
+        const value = build(source[key]!, key);
         Object.defineProperty(object, key, { value, enumerable: true });
         return value;
       },
@@ -56,15 +56,11 @@ function lazyObject<T>(keys: readonly string[], build: (key: string) => T): Reco
 }
 
 export function operationMethods<Methods>(table: OperationTable, context: MethodContext): Methods {
-  return lazyObject(Object.keys(table), (family) => {
-    const resources = table[family]!;
-    return lazyObject(Object.keys(resources), (resource) => {
-      const actions = resources[resource]!;
-      return lazyObject(Object.keys(actions), (action) =>
-        operationMethod(`${family}.${resource}.${action}`, parseOperation(actions[action]!), context),
-      );
-    });
-  }) as Methods;
+  return lazyObject(table, (resources, family) =>
+    lazyObject(resources, (actions, resource) =>
+      lazyObject(actions, (entry, action) => operationMethod(`${family}.${resource}.${action}`, parseOperation(entry), context)),
+    ),
+  ) as Methods;
 }
 
 function invalidArgument(name: string, what: string, value: unknown, rule: string): SignalWireError {
