@@ -6,7 +6,7 @@ import type { Answer } from './exchange.js';
 /** Thrown (internally) when a body passes the limit; the transport turns it into a typed error. */
 export class BodyTooLargeError extends Error {
   /** `answer`: the status and headers that came before the body (its body left out). */
-  constructor(readonly limit: number, readonly answer: Answer) {
+  constructor(limit: number, readonly answer: Answer) {
     super(`the body is larger than ${limit} bytes`);
   }
 }

@@ -4,7 +4,7 @@ import type { Client } from 'openapi-fetch';
 import type { paths } from '../generated/schema.js';
 import { apiClient } from './api-client.js';
 import { type ConnectionOptions, resolveConnection } from './config.js';
-import { operationMethods, operationsWithOwnAuth } from './runtime/methods.js';
+import { type OperationTable, operationMethods, operationsWithOwnAuth } from './runtime/methods.js';
 import { restApi, type RestApiMethods } from '../generated/operations.js';
 import { compatApi, compatApiBasePath, type CompatApiMethods } from '../generated/compat.operations.js';
 import type { paths as CompatPaths } from '../generated/compat.schema.js';
@@ -17,6 +17,7 @@ import {
   type Clock,
   type Logger,
   type RetryOptions,
+  retrySettings,
   systemClock,
 } from './transport.js';
 import { userAgent } from './user-agent.js';
@@ -72,38 +73,29 @@ export function assembleClient(options: SignalWireClientOptions, clock: Clock): 
   checkNumericOptions(options);
   checkHeaders(options.defaultHeaders, 'defaultHeaders');
   const startCall = createTransport({
+    ...retrySettings(options, DEFAULT_RETRY_OPTIONS),
     send: options.fetch ? fetchSender(options.fetch) : defaultSender,
-    maxRetries: options.maxRetries ?? DEFAULT_RETRY_OPTIONS.maxRetries,
-    timeoutMs: options.timeoutMs ?? DEFAULT_RETRY_OPTIONS.timeoutMs,
-    maxResponseBytes: options.maxResponseBytes ?? DEFAULT_RETRY_OPTIONS.maxResponseBytes,
     logger: options.logger,
     clock,
   });
-  const headers = sentWithEveryRequest(options.defaultHeaders);
+  const shared = { startCall, projectId, headers: sentWithEveryRequest(options.defaultHeaders), authorization };
   const compatBaseUrl = `${baseUrl}${compatApiBasePath}`;
-  const methods = operationMethods<RestApiMethods>(restApi, { startCall, baseUrl, projectId, headers, authorization });
-  const compat = operationMethods<CompatApiMethods>(compatApi, { startCall, baseUrl: compatBaseUrl, projectId, headers, authorization });
+  const methods = operationMethods<RestApiMethods>(restApi, { ...shared, baseUrl });
+  const compat = operationMethods<CompatApiMethods>(compatApi, { ...shared, baseUrl: compatBaseUrl });
   // Descriptors, not values: copying values would build every lazy family at once.
   Object.defineProperties(methods, Object.getOwnPropertyDescriptors(compat));
-  let api: Client<paths> | undefined;
-  let compatFetch: Client<CompatPaths> | undefined;
+  /** client.api or client.compatApi: made on first read. */
+  const openapiFetchClient = (apiBaseUrl: string, table: OperationTable): PropertyDescriptor => {
+    let client: Client<{}> | undefined;
+    return {
+      enumerable: true,
+      get: () => (client ??= apiClient({ ...shared, baseUrl: apiBaseUrl, ownAuth: operationsWithOwnAuth(table) })),
+    };
+  };
   return Object.defineProperties(methods, {
     baseUrl: { value: baseUrl, enumerable: true },
-    api: {
-      enumerable: true,
-      get: () => (api ??= apiClient<paths>({ baseUrl, headers, authorization, ownAuth: operationsWithOwnAuth(restApi), startCall })),
-    },
-    compatApi: {
-      enumerable: true,
-      get: () =>
-        (compatFetch ??= apiClient<CompatPaths>({
-          baseUrl: compatBaseUrl,
-          headers,
-          authorization,
-          ownAuth: operationsWithOwnAuth(compatApi),
-          startCall,
-        })),
-    },
+    api: openapiFetchClient(baseUrl, restApi),
+    compatApi: openapiFetchClient(compatBaseUrl, compatApi),
   }) as SignalWireClient;
 }
 

@@ -2,6 +2,7 @@
 // base URL and an Authorization header value. Every bad input fails here, before any request.
 import { SignalWireError } from './errors.js';
 import { quote } from './server-text.js';
+import { kindOf } from './shape.js';
 
 export interface ConnectionOptions {
   /** Your Space: `example` or `example.signalwire.com`. Default: SIGNALWIRE_SPACE. */
@@ -37,7 +38,7 @@ function environment(name: string): string | undefined {
 /** The value when it is a non-blank string; undefined when absent or blank; an error for any other type. */
 function given(value: unknown, option: string): string | undefined {
   if (value !== undefined && typeof value !== 'string') {
-    throw new SignalWireError(`Invalid ${option}: it must be a string, not ${value === null ? 'null' : typeof value}.`);
+    throw new SignalWireError(`Invalid ${option}: it must be a string, not ${kindOf(value)}.`);
   }
   return value === undefined || value.trim() === '' ? undefined : value;
 }
@@ -52,9 +53,9 @@ function setting(value: string | undefined, option: string, variable: string): s
  */
 function shown(text: string): string {
   const at = text.lastIndexOf('@');
-  if (at === -1) return JSON.stringify(quote(text, 200));
+  if (at === -1) return JSON.stringify(quote(text));
   const scheme = /^\s*[a-z][a-z0-9+.-]*:\/\//i.exec(text)?.[0].trim() ?? '';
-  return `${JSON.stringify(quote(`${scheme}…@${text.slice(at + 1)}`, 200))} (the part before "@" is not shown)`;
+  return `${JSON.stringify(quote(`${scheme}…@${text.slice(at + 1)}`))} (the part before "@" is not shown)`;
 }
 
 function missing(what: string, option: string, variable: string): SignalWireError {
@@ -92,6 +93,11 @@ function checkedBaseUrl(baseUrl: string): string {
   return `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
 }
 
+/** The base URL a `baseUrl` gives, else the one a `space` gives; undefined when neither is given. */
+function baseUrlFrom(baseUrl: string | undefined, space: string | undefined): string | undefined {
+  return baseUrl ? checkedBaseUrl(baseUrl) : space ? spaceBaseUrl(space) : undefined;
+}
+
 /** UTF-8 safe base64 (btoa alone rejects characters above U+00FF). */
 function base64(text: string): string {
   let binary = '';
@@ -113,17 +119,12 @@ export function resolveConnection(options: ConnectionOptions): ResolvedConnectio
 
   // An option given in code wins over every environment variable: a `space` in code beats
   // SIGNALWIRE_BASE_URL in the environment.
-  const baseUrlInCode = given(options.baseUrl, 'baseUrl');
-  const spaceInCode = given(options.space, 'space');
-  let baseUrl: string;
-  if (baseUrlInCode) baseUrl = checkedBaseUrl(baseUrlInCode);
-  else if (spaceInCode) baseUrl = spaceBaseUrl(spaceInCode);
-  else {
-    const baseUrlInEnvironment = given(environment('SIGNALWIRE_BASE_URL'), 'SIGNALWIRE_BASE_URL');
-    const spaceInEnvironment = given(environment('SIGNALWIRE_SPACE'), 'SIGNALWIRE_SPACE');
-    if (baseUrlInEnvironment) baseUrl = checkedBaseUrl(baseUrlInEnvironment);
-    else if (spaceInEnvironment) baseUrl = spaceBaseUrl(spaceInEnvironment);
-    else throw missing('Space', 'space', 'SIGNALWIRE_SPACE');
-  }
+  const baseUrl =
+    baseUrlFrom(given(options.baseUrl, 'baseUrl'), given(options.space, 'space')) ??
+    baseUrlFrom(
+      given(environment('SIGNALWIRE_BASE_URL'), 'SIGNALWIRE_BASE_URL'),
+      given(environment('SIGNALWIRE_SPACE'), 'SIGNALWIRE_SPACE'),
+    );
+  if (!baseUrl) throw missing('Space', 'space', 'SIGNALWIRE_SPACE');
   return { baseUrl, authorization: `Basic ${base64(`${projectId}:${apiToken}`)}`, projectId };
 }

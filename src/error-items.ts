@@ -4,6 +4,7 @@
 //   { errors: [{ type, code, message, attribute | null, url }] } 422 (and some 400) outside Relay
 //   { errors: [{ detail, status, title, code, candidates? }] }   Relay REST 422s (E911 adds candidates)
 //   { code, message, more_info, status }                         Compatibility (cXML) API
+import { isRecord } from './shape.js';
 
 /** One error item of an API answer, normalized from whichever shape the API family uses. */
 export interface ApiErrorItem {
@@ -25,10 +26,6 @@ export interface ApiErrorItem {
   readonly raw: unknown;
 }
 
-type Fields = Record<string, unknown>;
-
-const isObject = (value: unknown): value is Fields => typeof value === 'object' && value !== null && !Array.isArray(value);
-
 /** A string, or a number as a string; anything else (an object with a hostile toString) is dropped. */
 function text(value: unknown): string | undefined {
   if (typeof value === 'string') return value;
@@ -36,7 +33,7 @@ function text(value: unknown): string | undefined {
 }
 
 function item(raw: unknown): ApiErrorItem {
-  if (!isObject(raw)) return { message: text(raw) ?? 'unknown error', raw };
+  if (!isRecord(raw)) return { message: text(raw) ?? 'unknown error', raw };
   const message = text(raw.message) ?? text(raw.detail) ?? text(raw.title) ?? text(raw.error) ?? 'unknown error';
   const fields: Record<string, string | undefined> = {
     code: text(raw.code),
@@ -54,7 +51,7 @@ function item(raw: unknown): ApiErrorItem {
 
 /** The error items of an answer's body, whatever its shape; empty when it has none. */
 export function errorItems(body: unknown): ApiErrorItem[] {
-  if (!isObject(body)) return [];
+  if (!isRecord(body)) return [];
   if (Array.isArray(body.errors)) return body.errors.map(item);
   if (typeof body.error === 'string' || typeof body.message === 'string') return [item(body)];
   return [];

@@ -2,8 +2,9 @@
 // the method, the URL (which never has user info: see config.ts) and the server's answer, never the
 // request or its headers. What the server sent is untrusted: messages quote it bounded and escaped
 // (see server-text.ts), and every body shape, however odd, still gives a typed error.
+// Fields set in a constructor are `declare`d: no empty field definitions in the bundle.
 import { errorItems, type ApiErrorItem } from './error-items.js';
-import { bodyExcerpt, describeBody, quote } from './server-text.js';
+import { describeBody, excerpt, quote } from './server-text.js';
 
 export type { ApiErrorItem } from './error-items.js';
 
@@ -25,9 +26,9 @@ export class SignalWireError extends Error {
 /** An error about one call: where it went, and how many attempts it made. */
 export class SignalWireRequestError extends SignalWireError {
   override name = 'SignalWireRequestError';
-  readonly method: string;
-  readonly url: string;
-  readonly attempts: number;
+  declare readonly method: string;
+  declare readonly url: string;
+  declare readonly attempts: number;
 
   constructor(message: string, request: RequestInfo, options?: { cause?: unknown }) {
     super(message, options);
@@ -41,17 +42,17 @@ export class SignalWireRequestError extends SignalWireError {
 export class SignalWireApiError extends SignalWireRequestError {
   override name = 'SignalWireApiError';
   /** HTTP status of the answer. */
-  readonly status: number;
+  declare readonly status: number;
   /** Every error item of the answer, in one shape whatever the API family (see ApiErrorItem); empty when the body has none. */
-  readonly errors: readonly ApiErrorItem[];
+  declare readonly errors: readonly ApiErrorItem[];
   /** The answer's body: parsed JSON, or the first 4,096 characters of its text when it is not JSON. */
-  readonly body: unknown;
+  declare readonly body: unknown;
   /** The server's request id (x-request-id, x-signalwire-request-id or request-id), for support tickets. */
-  readonly requestId: string | undefined;
+  declare readonly requestId: string | undefined;
   /** The first item's code: the Compatibility API's numeric code (e.g. "21211"), or e.g. "missing_required_parameter". */
-  readonly code: string | undefined;
+  declare readonly code: string | undefined;
   /** The first item's documentation link: the Compatibility API's `more_info`, or `url`. */
-  readonly moreInfo: string | undefined;
+  declare readonly moreInfo: string | undefined;
 
   constructor(status: number, body: unknown, requestId: string | undefined, request: RequestInfo) {
     const errors = errorItems(body);
@@ -62,7 +63,7 @@ export class SignalWireApiError extends SignalWireRequestError {
     );
     this.status = status;
     this.errors = errors;
-    this.body = typeof body === 'string' ? bodyExcerpt(body) : body;
+    this.body = typeof body === 'string' ? excerpt(body) : body;
     this.requestId = requestId;
     this.code = errors[0]?.code;
     this.moreInfo = errors[0]?.url;
@@ -126,7 +127,7 @@ export class SignalWireAbortError extends SignalWireRequestError {
 export class SignalWirePaginationError extends SignalWireError {
   override name = 'SignalWirePaginationError';
   /** The URL of the last page read. */
-  readonly url: string;
+  declare readonly url: string;
 
   constructor(message: string, url: string) {
     super(message);
@@ -145,10 +146,10 @@ export interface AnswerInfo {
 /** An answer the client cannot use: a 2xx body that is not valid JSON, or not the shape the API promises. Never retried. */
 export class SignalWireInvalidResponseError extends SignalWireRequestError {
   override name = 'SignalWireInvalidResponseError';
-  readonly status: number;
+  declare readonly status: number;
   /** The first 4,096 characters of the body's text. */
-  readonly body: string;
-  readonly requestId: string | undefined;
+  declare readonly body: string;
+  declare readonly requestId: string | undefined;
 
   /** `problem` completes "answered <status> with …", e.g. "a body that is not valid JSON". */
   constructor(problem: string, answer: AnswerInfo, request: RequestInfo, options?: { cause?: unknown }) {
@@ -159,7 +160,7 @@ export class SignalWireInvalidResponseError extends SignalWireRequestError {
       options,
     );
     this.status = answer.status;
-    this.body = bodyExcerpt(answer.text);
+    this.body = excerpt(answer.text);
     this.requestId = answer.requestId;
   }
 }
@@ -168,7 +169,7 @@ export class SignalWireInvalidResponseError extends SignalWireRequestError {
 export class SignalWireResponseTooLargeError extends SignalWireInvalidResponseError {
   override name = 'SignalWireResponseTooLargeError';
   /** The limit that was exceeded, in bytes. */
-  readonly maxResponseBytes: number;
+  declare readonly maxResponseBytes: number;
 
   constructor(maxResponseBytes: number, answer: AnswerInfo, request: RequestInfo) {
     super(

@@ -3,6 +3,7 @@
 // later in a way that looks like the network's fault.
 import { SignalWireError } from './errors.js';
 import { quote } from './server-text.js';
+import { isRecord } from './shape.js';
 
 interface Range {
   min: number;
@@ -54,12 +55,13 @@ const TOKEN = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
 const VALUE = /^[\t\x20-\x7e\x80-\xff]*$/;
 
 /** Throws a SignalWireError naming the header; never echoes a value (it may be a secret). */
-export function checkHeader(name: string, value: unknown, where: string, reserved = RESERVED_HEADERS): void {
+function checkHeader(name: string, value: unknown, where: string, authorizationAllowed = false): void {
   const shown = () => JSON.stringify(quote(name, 60)); // built only for an error: this runs on every request
   if (!TOKEN.test(name)) {
     throw new SignalWireError(`Invalid header name ${shown()} in \`${where}\`: a name may hold only letters, digits and !#$%&'*+.^_\`|~-.`);
   }
-  if (reserved.has(name.toLowerCase())) {
+  const lowerCase = name.toLowerCase();
+  if (RESERVED_HEADERS.has(lowerCase) && !(authorizationAllowed && lowerCase === 'authorization')) {
     throw new SignalWireError(
       `Header ${shown()} cannot be set in \`${where}\`: the client or HTTP itself sets it ` +
         '(Authorization comes from `projectId` and `apiToken`).',
@@ -76,15 +78,13 @@ export function checkHeader(name: string, value: unknown, where: string, reserve
 /** Checks every header of a caller's record; undefined values are skipped. */
 export function checkHeaders(headers: Record<string, string | undefined> | undefined, where: string): void {
   if (headers === undefined) return;
-  if (typeof headers !== 'object' || headers === null) {
+  if (!isRecord(headers)) {
     throw new SignalWireError(`Invalid \`${where}\`: it must be an object of header names and string values.`);
   }
   for (const [name, value] of Object.entries(headers)) if (value !== undefined) checkHeader(name, value, where);
 }
 
-const ONLY_AUTHORIZATION_ALLOWED = new Set([...RESERVED_HEADERS].filter((name) => name !== 'authorization'));
-
 /** The headers of a request about to be sent (client.api calls, middleware): the client's own Authorization is fine. */
 export function checkRequestHeaders(headers: Headers): void {
-  for (const [name, value] of headers) checkHeader(name, value, 'headers', ONLY_AUTHORIZATION_ALLOWED);
+  for (const [name, value] of headers) checkHeader(name, value, 'headers', true);
 }

@@ -5,6 +5,7 @@
 // endless empty pages would keep a `for await` over items from ever running its body).
 import { SignalWireInvalidResponseError, SignalWirePaginationError } from './errors.js';
 import { quote } from './server-text.js';
+import { isRecord, kindOf } from './shape.js';
 import { lastAnswer } from './response.js';
 import type { Call, CallOptions } from './transport.js';
 
@@ -33,20 +34,15 @@ export interface Paginator<T> extends AsyncIterable<T> {
 /** Empty pages in a row (each with a links.next) after which the paginator gives up with a SignalWirePaginationError. */
 export const MAX_EMPTY_PAGES = 10;
 
-const isObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
-
-const kindOf = (value: unknown) => (value === null ? 'null' : Array.isArray(value) ? 'an array' : typeof value);
-
 /** What is wrong with a page's shape, or undefined when it is a page. */
 function pageProblem(page: unknown): string | undefined {
-  if (!isObject(page)) return `a page that is ${kindOf(page)}, not an object`;
+  if (!isRecord(page)) return `a page that is ${kindOf(page)}, not an object`;
   if (!Array.isArray(page.data)) return `a page whose \`data\` is ${kindOf(page.data)}, not an array`;
   const { links } = page;
-  if (links !== undefined && links !== null && !isObject(links)) return 'a page whose `links` is not an object';
+  if (links !== undefined && links !== null && !isRecord(links)) return 'a page whose `links` is not an object';
   const next = links?.next;
   if (next !== undefined && next !== null && typeof next !== 'string') return 'a page whose `links.next` is not a string';
-  const bad = page.data.findIndex((item) => !isObject(item));
+  const bad = page.data.findIndex((item) => !isRecord(item));
   if (bad !== -1) return `a page whose item ${bad} is ${kindOf(page.data[bad])}, not an object`;
   return undefined;
 }
@@ -124,14 +120,14 @@ export function paginate<T>(
       next = new URL(link, from.url); // absolute, root-relative and relative links alike
       if (!isUnder(next, base)) {
         throw new SignalWirePaginationError(
-          `Refused to follow links.next to ${quote(`${next.origin}${next.pathname}`, 200)}: it is not under the ` +
+          `Refused to follow links.next to ${quote(`${next.origin}${next.pathname}`)}: it is not under the ` +
             `client's base URL (${baseUrl}), and following it would send your credentials there.`,
           from.url,
         );
       }
       if (!visited.add(next.href)) {
         throw new SignalWirePaginationError(
-          `Pagination loop: links.next points back to ${quote(next.href, 200)}, a page already read; stopping.`,
+          `Pagination loop: links.next points back to ${quote(next.href)}, a page already read; stopping.`,
           from.url,
         );
       }

@@ -16,14 +16,14 @@ const escapeControl = (char: string) => `\\u${char.charCodeAt(0).toString(16).pa
 
 /** `text` on one line (whitespace runs become one space), other control characters escaped, cut to `limit` characters. */
 export function quote(text: string, limit = MESSAGE_TEXT_LIMIT): string {
-  const head = text.length > limit * 2 ? text.slice(0, limit * 2) : text; // never scan megabytes
+  const head = text.slice(0, limit * 2); // never scan megabytes
   const line = head.replace(/[ \t\r\n]+/g, ' ').trim().replace(CONTROL, escapeControl);
   return line.length > limit || head.length < text.length ? `${line.slice(0, limit)}…` : line;
 }
 
-/** The start of a body's text, for an error's `body`. */
-export function bodyExcerpt(text: string): string {
-  return text.length > BODY_EXCERPT_LIMIT ? `${text.slice(0, BODY_EXCERPT_LIMIT)}…` : text;
+/** The start of `text` (by default a body's, for an error's `body`), "…" marking a cut. */
+export function excerpt(text: string, limit = BODY_EXCERPT_LIMIT): string {
+  return text.length > limit ? `${text.slice(0, limit)}…` : text;
 }
 
 /** JSON-like text of any value, at most `limit` characters and PREVIEW_DEPTH levels, without recursion limits. */
@@ -31,7 +31,7 @@ export function preview(value: unknown, limit = MESSAGE_TEXT_LIMIT): string {
   let out = '';
   const write = (part: string) => (out += part).length <= limit;
   const walk = (node: unknown, depth: number): boolean => {
-    if (typeof node === 'string') return write(JSON.stringify(node.length > limit ? node.slice(0, limit) : node));
+    if (typeof node === 'string') return write(JSON.stringify(node.slice(0, limit)));
     if (typeof node !== 'object' || node === null) return write(String(node));
     if (depth >= PREVIEW_DEPTH) return write(Array.isArray(node) ? '[…]' : '{…}');
     if (Array.isArray(node)) {

@@ -74,29 +74,20 @@ export const DEFAULT_RETRY_OPTIONS: RetrySettings = {
   maxResponseBytes: 64 * 1024 * 1024,
 };
 
-export const systemClock: Clock = {
-  now: () => performance.now(),
-  sleep: (ms, signal) =>
-    new Promise((resolve, reject) => {
-      if (signal?.aborted) return reject(signal.reason);
-      const onAbort = () => {
-        clearTimeout(timer);
-        reject(signal!.reason);
-      };
-      const timer = setTimeout(() => {
-        signal?.removeEventListener('abort', onAbort);
-        resolve();
-      }, ms);
-      signal?.addEventListener('abort', onAbort, { once: true });
-    }),
-};
-
-type AttemptOutcome = { answer: Answer } | { failure: FailureKind; error: unknown } | { tooLarge: Answer };
+/** Each setting the caller's where given, else the default's. */
+export function retrySettings(options: RetryOptions, defaults: RetrySettings): RetrySettings {
+  return {
+    maxRetries: options.maxRetries ?? defaults.maxRetries,
+    timeoutMs: options.timeoutMs ?? defaults.timeoutMs,
+    maxResponseBytes: options.maxResponseBytes ?? defaults.maxResponseBytes,
+  };
+}
 
 /**
- * Many concurrent calls often share one caller signal (a shutdown signal, say). Each call listening
- * on it directly would pile up listeners (and trip Node's MaxListenersExceededWarning past 10), so
- * the signal gets a single relay listener, present only while some call is using it.
+ * Many concurrent calls often share one caller signal (a shutdown signal, say). Each attempt and
+ * backoff sleep listening on it directly would pile up listeners (and trip Node's
+ * MaxListenersExceededWarning past 10), so the signal gets a single relay listener, present only
+ * while some attempt or sleep is using it.
  */
 const abortRelays = new WeakMap<AbortSignal, { callbacks: Set<() => void>; relay: () => void }>();
 
@@ -124,112 +115,101 @@ function linkAbort(signal: AbortSignal, callback: () => void): () => void {
   };
 }
 
+export const systemClock: Clock = {
+  now: () => performance.now(),
+  sleep: (ms, signal) =>
+    new Promise((resolve, reject) => {
+      if (signal?.aborted) return reject(signal.reason);
+      const unlink =
+        signal &&
+        linkAbort(signal, () => {
+          clearTimeout(timer);
+          reject(signal.reason);
+        });
+      const timer = setTimeout(() => {
+        unlink?.();
+        resolve();
+      }, ms);
+    }),
+};
+
+// A body past maxResponseBytes is the failure 'too-large', its error the BodyTooLargeError.
+type AttemptOutcome =
+  | { answer: Answer; failure?: undefined; error?: undefined }
+  | { answer?: undefined; failure: FailureKind | 'too-large'; error: unknown };
+
 export function createTransport(settings: TransportSettings) {
   const { send, logger, clock } = settings;
 
   /** Sends one attempt, its whole body read within the same time limit. */
   async function attempt(
     request: Outgoing,
-    limits: { timeoutMs: number; maxResponseBytes: number },
+    limits: RetrySettings,
     signal?: AbortSignal,
   ): Promise<AttemptOutcome> {
     let timedOut = false;
     let timer: ReturnType<typeof setTimeout> | undefined;
-    let onAbort: (() => void) | undefined;
+    let unlink: (() => void) | undefined;
     try {
       const sending = send(request, limits.maxResponseBytes);
       timer = setTimeout(() => {
         timedOut = true;
         sending.cancel(new DOMException(`the attempt took longer than ${limits.timeoutMs}ms`, 'TimeoutError'));
       }, limits.timeoutMs);
-      if (signal) {
-        onAbort = () => sending.cancel(signal.reason);
-        signal.addEventListener('abort', onAbort, { once: true });
-      }
+      if (signal) unlink = linkAbort(signal, () => sending.cancel(signal.reason));
       return { answer: await sending.answer };
     } catch (error) {
-      if (error instanceof BodyTooLargeError) return { tooLarge: error.answer };
       // Judged by what happened: the caller's abort ends the attempt too.
-      return { failure: timedOut ? 'timeout' : failureKind(error), error };
+      return { failure: error instanceof BodyTooLargeError ? 'too-large' : timedOut ? 'timeout' : failureKind(error), error };
     } finally {
       clearTimeout(timer);
-      if (onAbort) signal!.removeEventListener('abort', onAbort);
+      unlink?.();
     }
   }
 
   return function startCall(options: CallOptions = {}): Call {
     checkNumericOptions(options);
     checkHeaders(options.headers, 'headers');
-    const maxRetries = options.maxRetries ?? settings.maxRetries;
-    const limits = {
-      timeoutMs: options.timeoutMs ?? settings.timeoutMs,
-      maxResponseBytes: options.maxResponseBytes ?? settings.maxResponseBytes,
-    };
-    const { timeoutMs } = limits;
+    const limits = retrySettings(options, settings);
+    const { maxRetries } = limits;
     const { signal } = options;
+    // Also the RequestInfo of its errors, which copy what it says when they are made.
     const call = { method: '', url: '', attempts: 0, last: undefined as Answer | undefined, send: sendCall };
-    const info = () => ({ method: call.method, url: call.url, attempts: call.attempts });
-    const aborted = () => new SignalWireAbortError(info(), { cause: signal!.reason });
+    const aborted = () => new SignalWireAbortError(call, { cause: signal!.reason });
 
+    /** The attempts of one call, with backoff between them. */
     async function sendCall(request: Outgoing): Promise<Answer> {
       call.method = request.method;
       call.url = request.url;
-      if (!signal) return attempts(request, undefined);
-      if (signal.aborted) throw aborted();
-      // The call's own copy of the caller's signal: its attempts and sleeps listen to this one.
-      const callAbort = new AbortController();
-      const unlink = linkAbort(signal, () => callAbort.abort(signal.reason));
-      try {
-        return await attempts(request, callAbort.signal);
-      } finally {
-        unlink();
-      }
-    }
-
-    /** The attempts of one call, with backoff between them. `abortSignal` mirrors the caller's signal. */
-    async function attempts(request: Outgoing, abortSignal: AbortSignal | undefined): Promise<Answer> {
       const { method } = request;
       for (;;) {
-        if (abortSignal?.aborted) throw aborted();
+        if (signal?.aborted) throw aborted();
         const number = ++call.attempts;
         const started = logger && clock.now();
-        const outcome = await attempt(request, limits, abortSignal);
-        const result = abortSignal?.aborted
-          ? 'aborted'
-          : 'answer' in outcome
-            ? outcome.answer.status
-            : 'failure' in outcome
-              ? outcome.failure
-              : 'too-large';
+        const { answer, failure, error } = await attempt(request, limits, signal);
+        const result = signal?.aborted ? 'aborted' : (answer?.status ?? failure);
         // Built only for a logger: the path alone (no query string), never a header.
         if (logger) log(`${method} ${new URL(request.url).pathname} ${result} attempt ${number}/${maxRetries + 1} ${Math.round(clock.now() - started!)}ms`);
-        if (abortSignal?.aborted) throw aborted();
-        if ('tooLarge' in outcome) {
-          throw new SignalWireResponseTooLargeError(
-            limits.maxResponseBytes,
-            { status: outcome.tooLarge.status, text: '', requestId: requestIdOf(outcome.tooLarge) },
-            info(),
-          );
+        if (signal?.aborted) throw aborted();
+        if (failure === 'too-large') {
+          const cutOff = (error as BodyTooLargeError).answer;
+          const answerInfo = { status: cutOff.status, text: '', requestId: requestIdOf(cutOff) };
+          throw new SignalWireResponseTooLargeError(limits.maxResponseBytes, answerInfo, call);
         }
 
         const retryable =
-          number <= maxRetries &&
-          ('answer' in outcome
-            ? isRetryableStatus(method, outcome.answer.status)
-            : isRetryableFailure(method, outcome.failure));
+          number <= maxRetries && (answer ? isRetryableStatus(method, answer.status) : isRetryableFailure(method, failure));
         if (!retryable) {
-          if ('answer' in outcome) return (call.last = outcome.answer);
-          if (outcome.failure === 'timeout') {
-            throw new SignalWireTimeoutError(`timed out after ${timeoutMs}ms`, info(), { cause: outcome.error });
+          if (answer) return (call.last = answer);
+          if (failure === 'timeout') {
+            throw new SignalWireTimeoutError(`timed out after ${limits.timeoutMs}ms`, call, { cause: error });
           }
-          throw new SignalWireConnectionError(failureMessage(outcome.failure, request.url), info(), { cause: outcome.error });
+          throw new SignalWireConnectionError(failureMessage(failure, request.url), call, { cause: error });
         }
 
-        const delay =
-          ('answer' in outcome ? retryAfterDelay(outcome.answer.header('retry-after') ?? null) : undefined) ??
-          backoffDelay(number);
+        const delay = (answer && retryAfterDelay(answer.header('retry-after') ?? null)) ?? backoffDelay(number);
         try {
-          await clock.sleep(delay, abortSignal);
+          await clock.sleep(delay, signal);
         } catch {
           throw aborted();
         }

@@ -234,6 +234,13 @@ describe('configuration', () => {
     expect(() => createSignalWireClient({ space: 'example', ...credentials, timeoutMs })).toThrow(SignalWireError);
   });
 
+  test('headers given as an array are refused, not sent under their indexes', () => {
+    const defaultHeaders = ['x-team'] as unknown as Record<string, string>;
+    expect(() => createSignalWireClient({ space: 'example', ...credentials, defaultHeaders })).toThrow(
+      'Invalid `defaultHeaders`: it must be an object of header names and string values.',
+    );
+  });
+
   test('a trailing slash on baseUrl does not double the path separator', async () => {
     server = await startLocalServer((_, response) => sendJson(response, 200, roomResponse()));
     await createSignalWireClient({ baseUrl: `${server.url}/`, ...credentials }).fabric.conferenceRooms.get(ROOM_ID);

@@ -6,6 +6,7 @@
 //   decimal, undefined and null fields left out;
 // - JSON bodies: anything JSON.stringify takes (not a cycle, not a BigInt).
 import { SignalWireError } from '../errors.js';
+import { isRecord, kindOf } from '../shape.js';
 
 type Scalar = string | number | boolean;
 
@@ -15,7 +16,7 @@ function scalarText(name: string, what: string, value: unknown): string {
   if ((typeof value === 'number' && Number.isFinite(value)) || typeof value === 'boolean') return String(value);
   throw new SignalWireError(
     `${name}(): ${what} must be a string, a finite number, a boolean or an array of them, not ${
-      typeof value === 'number' ? String(value) : Array.isArray(value) ? 'a nested array' : value === null ? 'null' : typeof value
+      typeof value === 'number' ? String(value) : Array.isArray(value) ? 'a nested array' : kindOf(value)
     }.`,
   );
 }
@@ -35,7 +36,7 @@ export function queryString(name: string, query: Record<string, unknown>): strin
 }
 
 export function formBody(name: string, body: unknown): string {
-  if (typeof body !== 'object' || body === null || Array.isArray(body)) {
+  if (!isRecord(body)) {
     throw new SignalWireError(`${name}(): the body must be an object of form fields, such as { To, From, Body }.`);
   }
   const form = new URLSearchParams();

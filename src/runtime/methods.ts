@@ -8,6 +8,8 @@ import { SignalWireError } from '../errors.js';
 import { type Answer, type Outgoing, requestIdOf, toResponse } from '../exchange.js';
 import { paginate } from '../pagination.js';
 import { resultOf } from '../response.js';
+import { excerpt } from '../server-text.js';
+import { isRecord, kindOf } from '../shape.js';
 import type { Call } from '../transport.js';
 import { formBody, jsonBody, queryString } from './encoding.js';
 import type { ApiPromise, RequestOptions, WithResponse } from './method-types.js';
@@ -36,15 +38,15 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 // Visible ASCII only: a token is sent in a header, where control characters would split it.
 const TOKEN = /^[\x21-\x7e]+$/;
 
-/** An object whose keys build their value on first read, then keep it. */
-function lazyObject<T>(keys: readonly string[], build: (key: string) => T): Record<string, T> {
+/** An object with the keys of `source`, each building its value from the source's on first read, then keeping it. */
+function lazyObject<S, T>(source: Readonly<Record<string, S>>, build: (value: S, key: string) => T): Record<string, T> {
   const object: Record<string, T> = {};
-  for (const key of keys) {
+  for (const key of Object.keys(source)) {
     Object.defineProperty(object, key, {
       configurable: true,
       enumerable: true,
       get() {
-        const value = build(key);
+        const value = build(source[key]!, key);
         Object.defineProperty(object, key, { value, enumerable: true });
         return value;
       },
@@ -54,19 +56,15 @@ function lazyObject<T>(keys: readonly string[], build: (key: string) => T): Reco
 }
 
 export function operationMethods<Methods>(table: OperationTable, context: MethodContext): Methods {
-  return lazyObject(Object.keys(table), (family) => {
-    const resources = table[family]!;
-    return lazyObject(Object.keys(resources), (resource) => {
-      const actions = resources[resource]!;
-      return lazyObject(Object.keys(actions), (action) =>
-        operationMethod(`${family}.${resource}.${action}`, parseOperation(actions[action]!), context),
-      );
-    });
-  }) as Methods;
+  return lazyObject(table, (resources, family) =>
+    lazyObject(resources, (actions, resource) =>
+      lazyObject(actions, (entry, action) => operationMethod(`${family}.${resource}.${action}`, parseOperation(entry), context)),
+    ),
+  ) as Methods;
 }
 
 function invalidArgument(name: string, what: string, value: unknown, rule: string): SignalWireError {
-  const shown = typeof value === 'string' ? JSON.stringify(value.length > 80 ? `${value.slice(0, 80)}…` : value) : typeof value;
+  const shown = typeof value === 'string' ? JSON.stringify(excerpt(value, 80)) : kindOf(value);
   return new SignalWireError(`${name}(): invalid ${what} ${shown}: ${rule}`);
 }
 
@@ -105,7 +103,7 @@ interface Prepared {
 function prepare(name: string, spec: OperationSpec, context: MethodContext, pieces: readonly string[], args: readonly unknown[]): Prepared {
   const bodyIndex = spec.callerParams;
   const options = args[bodyIndex + (spec.body ? 1 : 0)];
-  if (options !== undefined && (typeof options !== 'object' || options === null || Array.isArray(options))) {
+  if (options !== undefined && !isRecord(options)) {
     throw invalidArgument(name, 'options', options, 'the last argument must be an options object.');
   }
   const path = pathText(name, spec, pieces, args, context.projectId);
@@ -156,16 +154,9 @@ function prepare(name: string, spec: OperationSpec, context: MethodContext, piec
  * paginator follows both and `.pages()` still shows `page`, `page_size` and the rest.
  */
 function asLinkedPage(items: string, page: unknown): unknown {
-  if (typeof page !== 'object' || page === null || Array.isArray(page)) return page; // the paginator reports it
-  const twilio = page as Record<string, unknown>;
-  const links = { self: twilio.uri, first: twilio.first_page_uri, next: twilio.next_page_uri ?? undefined };
-  return { ...twilio, data: twilio[items], links };
-}
-
-/** A getter of the answer as a Response, made on first read. */
-function responseGetter(answer: Answer): () => Response {
-  let response: Response | undefined;
-  return () => (response ??= toResponse(answer));
+  if (!isRecord(page)) return page; // the paginator reports it
+  const links = { self: page.uri, first: page.first_page_uri, next: page.next_page_uri ?? undefined };
+  return { ...page, data: page[items], links };
 }
 
 /** A call's result and the answer it came from, read as a Response only when asked. */
@@ -197,8 +188,9 @@ function operationMethod(name: string, spec: OperationSpec, context: MethodConte
         const data = resultOf(call, answer);
         const page = nextLink === 'next_page_uri' ? asLinkedPage(items, data) : data;
         // The page's own escape hatch to its raw answer (a page the paginator refuses is left as it is).
-        if (typeof page === 'object' && page !== null && !Array.isArray(page)) {
-          Object.defineProperty(page, 'response', { get: responseGetter(answer), enumerable: false });
+        if (isRecord(page)) {
+          const result = new CallResult(page, answer);
+          Object.defineProperty(page, 'response', { get: () => result.response, enumerable: false });
         }
         return page;
       });
