@@ -65,7 +65,7 @@ describe('nodeSend, the Node send function', () => {
   test('past the size limit: rejects with the limit and the answer\'s status, reading no further', async () => {
     server = await startLocalServer((_, response) => sendJson(response, 200, { padding: 'x'.repeat(10_000) }));
     const error = await nodeSend(get(`${server.url}/x`), 1_000).answer.catch((caught: unknown) => caught);
-    expect(error).toMatchObject({ limit: 1_000, answer: { status: 200 } });
+    expect(error).toMatchObject({ message: 'the body is larger than 1000 bytes', answer: { status: 200 } });
   });
 });
 
