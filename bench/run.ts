@@ -4,8 +4,8 @@
 // as arguments (paths relative to bench/) replace the default list. Nothing here is asserted by
 // `make test`: the "met" column is for people.
 import { spawnSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
-import { cpus } from 'node:os';
+import { writeFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { markdownTable, type Row } from './table.js';
@@ -22,6 +22,8 @@ const scripts = positionals.length ? positionals : [
   'wire-bytes.ts',
 ];
 
+// Other work on the machine widens the ratios' spread several times over: the load is recorded with the figures.
+const loadAtStart = loadavg()[0]!;
 const rows: Row[] = [];
 for (const script of scripts) {
   const started = performance.now();
@@ -36,8 +38,9 @@ for (const script of scripts) {
   process.stderr.write(`${((performance.now() - started) / 1000).toFixed(0)} s\n`);
 }
 
-const cpu = /model name\s*:\s*(.*)/.exec(readFileSync('/proc/cpuinfo', 'utf8'))?.[1] ?? cpus()[0]?.model ?? 'unknown CPU';
-const machine = `Node ${process.version}, ${cpu}, ${cpus().length} cores (${new Date().toISOString().slice(0, 10)})`;
+const cores = cpus();
+const busy = loadAtStart >= cores.length / 2 ? ' (busy: expect a wide spread)' : '';
+const machine = `Node ${process.version}, ${cores[0]?.model ?? 'unknown CPU'}, ${cores.length} cores, load average ${loadAtStart.toFixed(2)} at the start${busy} (${new Date().toISOString().slice(0, 10)})`;
 const report = `# signalwire-rest bench\n\n${machine}. Produced by \`make bench\` (bench/run.ts).\n\n${markdownTable(rows)}\n`;
 process.stdout.write(report);
 if (values.write) writeFileSync(values.write, report);
