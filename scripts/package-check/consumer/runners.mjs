@@ -2,8 +2,9 @@
 // shipped in the package whose first line is `// FILE: WHAT ...` is written to FILE here, and run
 // when WHAT is a runner (vitest, node:test, Jest, Mocha), against the installed package. Then the
 // Mocha setup again with its start hook given 100 ms, which Prism cannot meet: the run must fail on
-// that hook's timeout, end promptly, and leave no Prism behind. Then Jest with jsdom: plain, and the
-// README's environment with fetch (loads.jsdom.test.cjs, rooms.jsdom.test.cjs). Exits 1 on any failure.
+// that hook's timeout, end on its own (one killed at runCommand's 90 s fails), and leave no Prism
+// behind. Then Jest with jsdom: plain, and the README's environment with fetch (loads.jsdom.test.cjs,
+// rooms.jsdom.test.cjs). Exits 1 on any failure.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { bundledDescription, startMockServer } from 'signalwire-rest/testing';
