@@ -12,10 +12,13 @@ SPECS := openapi/signalwire-rest.openapi.yaml openapi/compatibility.openapi.yaml
 OVERLAYS := openapi/signalwire-rest.overlay.yaml openapi/compatibility.overlay.yaml
 NAMES := openapi/signalwire-rest.names.yaml openapi/compatibility.names.yaml
 API_FILES := openapi.yaml schema.ts operations.ts reference.md
-GENERATED := generated/mock.yaml $(addprefix generated/,$(API_FILES)) $(addprefix generated/compat.,$(API_FILES))
+GENERATED := generated/mock.yaml generated/cxml.ts $(addprefix generated/,$(API_FILES)) $(addprefix generated/compat.,$(API_FILES))
 PIPELINE := redocly.yaml scripts/generate.sh scripts/check-overlay-targets.mjs scripts/mock-description.mjs \
   scripts/mock-merge.mjs scripts/document-ranges.mjs scripts/operation-table.mjs scripts/lib/refs.mjs scripts/lib/untrusted.mjs \
   scripts/openapi-typescript.redocly.yaml
+# The cXML table: SignalWire's cXML reference pages (openapi/cxml/) and the project's corrections to them.
+CXML_PAGES := $(wildcard openapi/cxml/*/*.mdx openapi/cxml/*/*/*.mdx) openapi/cxml/corrections.yaml
+PIPELINE += scripts/cxml-table.mjs scripts/lib/cxml-pages.mjs
 
 .PHONY: help install generate check-generated lint typecheck unit test demo mock bench build check-package check-readme docs spec-diff profile
 
@@ -30,7 +33,7 @@ node_modules/.package-lock.json: package.json package-lock.json
 install: node_modules/.package-lock.json ## Install the pinned tools (npm ci)
 
 # Grouped target: one pipeline run writes every file; make skips it when openapi/ and the pipeline are unchanged.
-$(GENERATED) &: $(SPECS) $(OVERLAYS) $(NAMES) $(PIPELINE)
+$(GENERATED) &: $(SPECS) $(OVERLAYS) $(NAMES) $(PIPELINE) $(CXML_PAGES)
 	scripts/generate.sh generated
 
 generate: install $(GENERATED) ## Lint openapi/, apply the overlay, write generated/ (no work when nothing changed)

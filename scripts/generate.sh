@@ -9,6 +9,7 @@
 #      (scripts/document-ranges.mjs: openapi-typescript drops minimum, maxLength and the like);
 #   7. write the operation table the client's methods come from, and its Markdown reference
 #      (scripts/operation-table.mjs, names overridden in openapi/*.names.yaml).
+# Then the cXML table (scripts/cxml-table.mjs): every verb and noun of SignalWire's cXML reference pages.
 # Everything is written to a temporary directory first and moved into place only when every step of
 # every API succeeded, so a malformed description or overlay leaves generated/ exactly as it was.
 # Usage: scripts/generate.sh [OUT_DIR]   (default generated/; CI passes a scratch dir to check for drift)
@@ -67,6 +68,10 @@ generate_api '' openapi/signalwire-rest.openapi.yaml openapi/signalwire-rest.ove
 # The Compatibility (cXML/LaML) API: generated/compat.*, every method under client.compat.
 generate_api compat. openapi/compatibility.openapi.yaml openapi/compatibility.overlay.yaml \
   openapi/compatibility.names.yaml compatApi compat
+
+# The cXML builders' table (signalwire-rest/cxml) from SignalWire's cXML reference pages + the project's corrections.
+node scripts/cxml-table.mjs openapi/cxml openapi/cxml/corrections.yaml "$work/cxml.ts"
+outputs+=(cxml.ts)
 
 # One mock for every API: generated/mock.yaml, the Compatibility API at its real path (/api/laml/...).
 node scripts/mock-merge.mjs "$work/mock.yaml" "$work/mock.part.yaml" "Compat=$work/compat.mock.part.yaml"
