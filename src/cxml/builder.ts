@@ -39,42 +39,44 @@ export type CxmlResponse<D extends CxmlDocument> = CxmlElement<D, 'Response' & T
 type Value = string | number | boolean | null | undefined;
 const NAME = /^[A-Za-z_][\w.-]*$/;
 
+// Private fields: no element method (`start`, `stop`...) can shadow them.
 class Element {
+  readonly #tag: string;
+  #open: string;
   // Escaped text and the elements added, in order.
-  readonly parts: (string | Element)[] = [];
-  readonly start: string;
+  readonly #parts: (string | Element)[] = [];
 
-  constructor(readonly tag: string, attributes: unknown) {
-    let start = `<${tag}`;
-    if (attributes != null) {
-      if (typeof attributes !== 'object') throw new CxmlError(tag, undefined, `attributes must be an object, not ${typeof attributes}`);
-      for (const [name, value] of Object.entries(attributes as Record<string, Value>)) {
-        if (!NAME.test(name)) throw new CxmlError(tag, name, 'not an XML attribute name (letters, digits, _ . -)');
-        if (value == null) continue; // left out, as the SDK does
-        if (!['string', 'boolean', 'number'].includes(typeof value) || value === Infinity || value === -Infinity || Number.isNaN(value))
-          throw new CxmlError(tag, name, `a value is a string, a finite number or a boolean, not ${String(value)}`);
-        start += ` ${name}="${escaped(String(value), tag, name)}"`;
-      }
+  constructor(tag: string, attributes: unknown) {
+    this.#tag = tag;
+    this.#open = `<${tag}`;
+    if (attributes == null) return;
+    if (typeof attributes !== 'object') throw new CxmlError(tag, undefined, `attributes must be an object, not ${typeof attributes}`);
+    for (const [name, value] of Object.entries(attributes as Record<string, Value>)) {
+      if (!NAME.test(name)) throw new CxmlError(tag, name, 'not an XML attribute name (letters, digits, _ . -)');
+      if (value == null) continue; // left out, as the SDK does
+      if (!['string', 'boolean', 'number'].includes(typeof value) || value === Infinity || value === -Infinity || Number.isNaN(value))
+        throw new CxmlError(tag, name, `a value is a string, a finite number or a boolean, not ${String(value)}`);
+      this.#open += ` ${name}="${escaped(String(value), tag, name)}"`;
     }
-    this.start = start;
+  }
+
+  /** Appends a `tag` element (the SDK's `(attributes?, text?)` or `(text)`) to `parent` and returns it. */
+  static add(parent: Element, document: CxmlDocument, tag: string, first?: unknown, second?: unknown): Element {
+    const [attributes, text] = typeof first === 'string' ? [undefined, first] : [first, second];
+    const child = new (elementClass(document, tag))(tag, attributes);
+    if (text != null) {
+      if (typeof text !== 'string') throw new CxmlError(tag, undefined, `text must be a string, not ${typeof text}`);
+      if (!(cxmlNesting[document][tag as never] as readonly string[]).includes('#text'))
+        throw new CxmlError(tag, undefined, "this element takes no text in SignalWire's reference");
+      if (text !== '') child.#parts.push(escaped(text, tag));
+    }
+    parent.#parts.push(child);
+    return child;
   }
 
   toString(): string {
-    return this.parts.length === 0 ? `${this.start}/>` : `${this.start}>${this.parts.join('')}</${this.tag}>`;
+    return this.#parts.length === 0 ? `${this.#open}/>` : `${this.#open}>${this.#parts.join('')}</${this.#tag}>`;
   }
-}
-
-function add(parent: Element, document: CxmlDocument, tag: string, first?: unknown, second?: unknown): Element {
-  const [attributes, text] = typeof first === 'string' ? [undefined, first] : [first, second];
-  const child = new (elementClass(document, tag))(tag, attributes);
-  if (text != null) {
-    if (typeof text !== 'string') throw new CxmlError(tag, undefined, `text must be a string, not ${typeof text}`);
-    if (!(cxmlNesting[document][tag as never] as readonly string[]).includes('#text'))
-      throw new CxmlError(tag, undefined, 'this element takes no text in SignalWire\'s reference');
-    if (text !== '') child.parts.push(escaped(text, tag));
-  }
-  parent.parts.push(child);
-  return child;
 }
 
 const classes = new Map<string, typeof Element>();
@@ -89,7 +91,7 @@ function elementClass(document: CxmlDocument, tag: string): typeof Element {
       if (held === '#text') continue;
       Object.defineProperty(made.prototype, held[0]!.toLowerCase() + held.slice(1), {
         value(this: Element, attributes?: unknown, text?: unknown) {
-          return add(this, document, held, attributes, text);
+          return Element.add(this, document, held, attributes, text);
         },
         writable: true,
         configurable: true,
