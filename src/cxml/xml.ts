@@ -22,10 +22,13 @@ export class CxmlError extends SignalWireError {
 
 const FORBIDDEN = /[^\t\n\r\x20-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/u;
 // The SDK's escapes (xmlbuilder's): in text `>` too (so `]]>` cannot appear); in attributes the white space
-// that attribute-value normalisation would turn into spaces.
-const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', '\t': '&#x9;', '\n': '&#xA;', '\r': '&#xD;' };
-const TEXT_SPECIALS = /[&<>\r]/g;
-const ATTRIBUTE_SPECIALS = /[&<"\t\n\r]/g;
+// that attribute-value normalisation would turn into spaces. Beyond the SDK: U+0085 and U+2028, which XML 1.1 parsers
+// read as line ends (xmldom U+2029 too); as references they stay themselves in every parser.
+const ESCAPES: Record<string, string> = {
+  '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', '\t': '&#x9;', '\n': '&#xA;', '\r': '&#xD;', '\u0085': '&#x85;', '\u2028': '&#x2028;', '\u2029': '&#x2029;',
+};
+const TEXT_SPECIALS = /[&<>\r\u0085\u2028\u2029]/g;
+const ATTRIBUTE_SPECIALS = /[&<"\t\n\r\u0085\u2028\u2029]/g;
 
 /** `value` escaped for element text (attribute undefined) or an attribute's value; a CxmlError if XML 1.0 cannot carry it. */
 export function escaped(value: string, element: string, attribute?: string): string {
