@@ -381,7 +381,7 @@ export interface CxmlAttributes {
       /**
        * The current status of the call. The call moves from `initiated` to `ringing` when the phone starts ringing. It moves from `ringing` to `answered` when the phone call is answered. Finally, it moves from `answered` to `completed` when the call is terminated. The status will be set to `completed` through the following reasons: **busy**, **canceled**, **completed**, **failed**, or **no-answer**. To specify multiple events, separate each one with a space. See [below](#number_statusCallbackEvent) for the different call statuses.
        */
-      statusCallbackEvent?: "initiated" | "ringing" | "answered" | "completed";
+      statusCallbackEvent?: "initiated" | "ringing" | "answered" | "completed" | `${"initiated" | "ringing" | "answered" | "completed"} ${string}`;
       /**
        * The type of HTTP request to use when requesting a `statusCallback`.
        * @defaultValue POST
@@ -717,7 +717,7 @@ export interface CxmlAttributes {
       /**
        * The current status of the call. The call moves from `initiated` to `ringing` when the phone starts ringing. It moves from `ringing` to `answered` when the phone call is answered. Finally, it moves from `answered` to `completed` when the call is terminated. The status will be set to `completed` through the following reasons: **busy**, **canceled**, **completed**, **failed**, or **no-answer**. To specify multiple events, separate each one with a space. See [below](#sip_statusCallbackEvent) for the different call statuses.
        */
-      statusCallbackEvent?: "initiated" | "ringing" | "answered" | "completed";
+      statusCallbackEvent?: "initiated" | "ringing" | "answered" | "completed" | `${"initiated" | "ringing" | "answered" | "completed"} ${string}`;
       /**
        * The type of HTTP request to use when requesting a `statusCallback`.
        * @defaultValue POST

@@ -148,7 +148,7 @@ function linkedValues(description, sections) {
 }
 
 const isList = (description, fallback) =>
-  /space[- ]separated|separate (?:them )?with a space/i.test(description) || / /.test(fallback ?? '');
+  /space[- ]separated|separate (?:each one |them )?with a space/i.test(description) || / /.test(fallback ?? '');
 
 // cXML attributes are camelCase; an entry named in PascalCase (`DialCallSid`) is a callback's request parameter.
 const isAttributeName = (name) => /^[a-z]/.test(name ?? '');

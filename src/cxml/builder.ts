@@ -15,8 +15,13 @@ type Held<D extends CxmlDocument, T extends Tag<D>> = Nesting[D][T] extends read
 type Attributes<D extends CxmlDocument, T> = T extends keyof CxmlAttributes[D] ? CxmlAttributes[D][T] : never;
 type Added<D extends CxmlDocument, C> = C extends Tag<D> ? CxmlElement<D, C> : never;
 
-// Attributes may be left out when none is required; text only where the reference allows it.
-type AttributesArgument<D extends CxmlDocument, C> = {} extends Attributes<D, C> ? [attributes?: Attributes<D, C>] : [attributes: Attributes<D, C>];
+// Attributes may be left out when none is required; text only where the reference allows it. An element
+// without attributes takes an empty object at most (`{}` alone would take any value, a string too).
+type AttributesArgument<D extends CxmlDocument, C> = [keyof Attributes<D, C>] extends [never]
+  ? [attributes?: Record<string, never>]
+  : {} extends Attributes<D, C>
+    ? [attributes?: Attributes<D, C>]
+    : [attributes: Attributes<D, C>];
 type Adder<D extends CxmlDocument, C> = C extends Tag<D>
   ? '#text' extends Held<D, C>
     ? {} extends Attributes<D, C>
