@@ -761,13 +761,13 @@ export interface CxmlAttributes {
     };
     /**
      * <Start>: Starts a one-way media stream of the call (`<Stream>`) and goes on with the next verb at once.
-     * Reference: openapi/cxml/corrections.yaml
+     * Reference: corrections.yaml
      */
     Start: {
     };
     /**
      * <Stop>: Stops a stream started earlier by `<Start>`, named by its `<Stream name>`.
-     * Reference: openapi/cxml/corrections.yaml
+     * Reference: corrections.yaml
      */
     Stop: {
     };

@@ -9,6 +9,7 @@
 // stringLiteral() (scripts/lib/untrusted.mjs), and a type or correction the script does not know stops it.
 // Usage: node scripts/cxml-table.mjs PAGES_DIR CORRECTIONS OUT_TS
 import { readFileSync, writeFileSync } from 'node:fs';
+import { relative } from 'node:path';
 import { parse } from 'yaml';
 import { DOCUMENTS, readModel, readPages } from './lib/cxml-pages.mjs';
 import { commentText, identifier, stringLiteral, UntrustedValueError } from './lib/untrusted.mjs';
@@ -36,7 +37,7 @@ function applyCorrections(elements, corrections) {
       if (correction.add) {
         if (element) fail(index, `${key} is in the pages now: drop this correction`);
         const [document, tag] = key.split('/');
-        const added = { document, tag, page: correctionsPath, description: correction.add.description ?? '', text: Boolean(correction.add.text), attributes: [], children: new Set(correction.add.children ?? []) };
+        const added = { document, tag, page: relative(pagesDir, correctionsPath), description: correction.add.description ?? '', text: Boolean(correction.add.text), attributes: [], children: new Set(correction.add.children ?? []) };
         elements.set(key, added);
         for (const parent of correction.add.parents ?? []) {
           const holder = elements.get(`${document}/${parent}`) ?? fail(index, `no parent ${document}/${parent}`);
