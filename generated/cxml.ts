@@ -60,7 +60,7 @@ export interface CxmlAttributes {
     Conference: {
       /**
        * Whether or not a sound is played when callers leave or enter a conference. See [below](#conference_beep) for all possible values.
-       * @defaultValue true
+       * @default true
        */
       beep?: "true" | "false" | "onEnter" | "onExit" | boolean;
       /**
@@ -69,7 +69,7 @@ export interface CxmlAttributes {
       coach?: string;
       /**
        * If a participant with `endConferenceOnExit` set to **true** leaves a conference, the conference terminates and all participants drop out of the call.
-       * @defaultValue false
+       * @default false
        */
       endConferenceOnExit?: boolean;
       /**
@@ -82,12 +82,12 @@ export interface CxmlAttributes {
       maxParticipants?: number;
       /**
        * Whether or not a caller can speak in a conference.
-       * @defaultValue false
+       * @default false
        */
       muted?: boolean;
       /**
        * Can be used to record an entire `<Conference>`. `record-from-start` will begin recording the conference call once the first two participants join in on the call. Wait music is not recorded.
-       * @defaultValue do-not-record
+       * @default do-not-record
        */
       record?: "do-not-record" | "record-from-start";
       /**
@@ -96,17 +96,17 @@ export interface CxmlAttributes {
       recordingStatusCallback?: string;
       /**
        * Specifies recording status changes. To specify multiple values, separate them by a space. See [below](#conference_recordingStatusCallbackEvent) for details.
-       * @defaultValue completed failed
+       * @default completed failed
        */
       recordingStatusCallbackEvent?: "in-progress" | "completed" | "failed" | `${"in-progress" | "completed" | "failed"} ${string}`;
       /**
        * The type of HTTP request to use when requesting a `recordingStatusCallback`.
-       * @defaultValue POST
+       * @default POST
        */
       recordingStatusCallbackMethod?: string;
       /**
        * The conference begins once a specific caller enters into the conference room, unless it has already started. If a participant joins and `startConferenceOnEnter` is **false**, that participant will hear background music and stay muted until a participant with `startConferenceOnEnter` set to **true** joins the call.
-       * @defaultValue true
+       * @default true
        */
       startConferenceOnEnter?: boolean;
       /**
@@ -119,17 +119,17 @@ export interface CxmlAttributes {
       statusCallbackEvent?: "start" | "end" | "join" | "leave" | "mute" | "hold" | "speaker" | `${"start" | "end" | "join" | "leave" | "mute" | "hold" | "speaker"} ${string}`;
       /**
        * The type of HTTP request to use when requesting a `statusCallback`.
-       * @defaultValue POST
+       * @default POST
        */
       statusCallbackMethod?: string;
       /**
        * Whether or not silence in the beginning and end of recordings are removed.
-       * @defaultValue trim-silence
+       * @default trim-silence
        */
       trim?: "do-not-trim" | "trim-silence";
       /**
        * Specifies whether the request to `waitUrl` is a `GET` or a `POST`.
-       * @defaultValue POST
+       * @default POST
        */
       waitMethod?: string;
       /**
@@ -164,7 +164,7 @@ export interface CxmlAttributes {
       action?: string;
       /**
        * If set to true, the inbound call will ring until the number that was dialed answers the call. If the inbound call is a SIP call, SignalWire will send a 180 or 183 to your SIP server as soon as it connects to SignalWire. When the `<Dial>` call is connected, a 200 will be sent.
-       * @defaultValue false
+       * @default false
        */
       answerOnBridge?: boolean;
       /**
@@ -177,17 +177,17 @@ export interface CxmlAttributes {
       callerName?: string;
       /**
        * The initiator of the call can hangup on the dialed number by using the `*` key.
-       * @defaultValue false
+       * @default false
        */
       hangupOnStar?: boolean;
       /**
        * The `method` attribute specifies whether the request to action is a `GET` or a `POST`. Valid values are `GET` or `POST`.
-       * @defaultValue POST
+       * @default POST
        */
       method?: "GET" | "POST";
       /**
        * The `record` attribute allows the ability to record both legs of a call. Recordings are available as **mono-channel** or **dual-channel**. See [below](#record_channels) for a detailed explanation of these channels.
-       * @defaultValue do-not-record
+       * @default do-not-record
        */
       record?: "do-not-record" | "record-from-answer" | "record-from-ringing" | "record-from-answer-dual" | "record-from-ringing-dual";
       /**
@@ -196,12 +196,12 @@ export interface CxmlAttributes {
       recordingStatusCallback?: string;
       /**
        * The different recording statuses. Possible values are `completed`, `in-progress`, and `absent`. To specify multiple events, separate with a space.
-       * @defaultValue completed
+       * @default completed
        */
       recordingStatusCallbackEvent?: "completed" | "in-progress" | "absent" | `${"completed" | "in-progress" | "absent"} ${string}`;
       /**
        * Whether the request to `recordingStatusCallback` URL is a `GET` or a `POST`.
-       * @defaultValue POST
+       * @default POST
        */
       recordingStatusCallbackMethod?: string;
       /**
@@ -210,12 +210,12 @@ export interface CxmlAttributes {
       recordingStorageUrl?: string;
       /**
        * Specifies which HTTP verb to use when sending the recording to the `recordingStorageUrl`. Available values are: **POST** and **PUT**.
-       * @defaultValue POST
+       * @default POST
        */
       recordingStorageUrlMethod?: "POST" | "PUT";
       /**
        * Specifies whether to record the `inbound` audio to SignalWire from the called party or the `outbound` audio from SignalWire to the called party or `both` the inbound and outbound audio.
-       * @defaultValue both
+       * @default both
        */
       recordingTrack?: "inbound" | "outbound" | "both";
       /**
@@ -224,17 +224,17 @@ export interface CxmlAttributes {
       ringTone?: "at" | "au" | "bg" | "br" | "be" | "ch" | "cl" | "cn" | "cz" | "de" | "dk" | "ee" | "es" | "fi" | "fr" | "gr" | "hu" | "il" | "in" | "it" | "lt" | "jp" | "mx" | "my" | "nl" | "no" | "nz" | "ph" | "pl" | "pt" | "ru" | "se" | "sg" | "th" | "uk" | "us" | "us-old" | "tw" | "ve" | "za";
       /**
        * Maximum duration, in seconds, for a `<Dial>`. Default value is 4 hours (14400 seconds).
-       * @defaultValue 14400
+       * @default 14400
        */
       timeLimit?: number;
       /**
        * The time, in seconds, that SignalWire will wait for a call to be answered before setting the status of the call to `no-answer`. Minimum value is 5 seconds and maximum value is 600 seconds. For some call flows, there may be a 5-second buffer added to the timeout value you provide.
-       * @defaultValue 30
+       * @default 30
        */
       timeout?: number;
       /**
        * Whether silence in the beginning and end of recordings is removed. Use `trim-silence` to achieve this behavior.
-       * @defaultValue do-not-trim
+       * @default do-not-trim
        */
       trim?: "do-not-trim" | "trim-silence";
     };
@@ -245,7 +245,7 @@ export interface CxmlAttributes {
     Echo: {
       /**
        * The number of seconds SignalWire will echo, from 5 up to 120 seconds.
-       * @defaultValue 60
+       * @default 60
        */
       timeout?: number;
     };
@@ -260,7 +260,7 @@ export interface CxmlAttributes {
       action?: string;
       /**
        * Specifies whether the redirect is a `GET` or a `POST`.
-       * @defaultValue POST
+       * @default POST
        */
       method?: string;
       /**
@@ -269,7 +269,7 @@ export interface CxmlAttributes {
       waitUrl?: string;
       /**
        * Specifies whether the request to `waitUrl` is a `GET` or a `POST`.
-       * @defaultValue POST
+       * @default POST
        */
       waitUrlMethod?: string;
     };
@@ -284,17 +284,17 @@ export interface CxmlAttributes {
       action?: string;
       /**
        * Send a webhook to the `action` URL even if there is no input. By default, if no input is detected, the next XML instruction is executed but by setting `actionOnEmptyResult` to `true`, a callback to the `action` URL will be sent to continue call flow.
-       * @defaultValue false
+       * @default false
        */
       actionOnEmptyResult?: boolean;
       /**
        * This attribute enables enhanced speech recognition, which will incur an added cost. When it is `false`, `speechModel` has no effect.
-       * @defaultValue false
+       * @default false
        */
       enhanced?: boolean;
       /**
        * The set of digits, (0-9, \*, #), that can end a recording.
-       * @defaultValue #
+       * @default #
        */
       finishOnKey?: string;
       /**
@@ -303,17 +303,17 @@ export interface CxmlAttributes {
       hints?: string;
       /**
        * The type of input received from a caller (i.e. speech or DTMF). Values can be `dtmf`, `speech`, or `dtmf speech`.
-       * @defaultValue dtmf
+       * @default dtmf
        */
       input?: "dtmf" | "speech" | "dtmf speech";
       /**
        * The language in which you expect your callers to speak.
-       * @defaultValue en-US
+       * @default en-US
        */
       language?: string;
       /**
        * The `method` attribute specifies whether the request to action is a `GET` or a `POST`. Valid values are `GET` or `POST`.
-       * @defaultValue POST
+       * @default POST
        */
       method?: "GET" | "POST";
       /**
@@ -326,12 +326,12 @@ export interface CxmlAttributes {
       partialResultCallback?: string;
       /**
        * The type of HTTP request to use when requesting a `partialResultCallback`.
-       * @defaultValue POST
+       * @default POST
        */
       partialResultCallbackMethod?: string;
       /**
        * Tells SignalWire whether or not to filter profane language when transcribing a call.
-       * @defaultValue true
+       * @default true
        */
       profanityFilter?: boolean;
       /**
@@ -344,7 +344,7 @@ export interface CxmlAttributes {
       speechTimeout?: string;
       /**
        * The number of seconds of silence or inaction that denote the end of caller input.
-       * @defaultValue 5
+       * @default 5
        */
       timeout?: number;
     };
@@ -367,7 +367,7 @@ export interface CxmlAttributes {
     Number: {
       /**
        * The `method` attribute specifies whether the request to action is a `GET` or a `POST`. Valid values are `GET` or `POST`.
-       * @defaultValue POST
+       * @default POST
        */
       method?: "GET" | "POST";
       /**
@@ -384,7 +384,7 @@ export interface CxmlAttributes {
       statusCallbackEvent?: "initiated" | "ringing" | "answered" | "completed" | `${"initiated" | "ringing" | "answered" | "completed"} ${string}`;
       /**
        * The type of HTTP request to use when requesting a `statusCallback`.
-       * @defaultValue POST
+       * @default POST
        */
       statusCallbackMethod?: string;
       /**
@@ -413,7 +413,7 @@ export interface CxmlAttributes {
     Pause: {
       /**
        * The number of seconds SignalWire will pause silently before moving on.
-       * @defaultValue 1
+       * @default 1
        */
       length?: number;
     };
@@ -432,7 +432,7 @@ export interface CxmlAttributes {
       paymentConnectorUrl?: string;
       /**
        * Controls whether CVV/security code collection is required. When `false`, skips security code collection.
-       * @defaultValue true
+       * @default true
        */
       securityCode?: boolean;
       /**
@@ -445,7 +445,7 @@ export interface CxmlAttributes {
       chargeAmount?: number;
       /**
        * Three-letter currency code (e.g., `usd`, `eur`, `gbp`). Must be supported by selected payment connector. Currently only `usd` is accepted.
-       * @defaultValue usd
+       * @default usd
        */
       currency?: string;
       /**
@@ -454,27 +454,27 @@ export interface CxmlAttributes {
       description?: string;
       /**
        * The only supported input method for payment data collection. All captured digits are automatically redacted in logs.
-       * @defaultValue dtmf
+       * @default dtmf
        */
       input?: string;
       /**
        * Controls prompt language. Supports `en-AU`, `en-CA`, `en-GB`, `en-IN`, `en-US` for all payments. Additional `es-ES`, `es-MX`, `fr-CA`, `fr-FR`, `de-DE`, `it-IT` for credit card only. See [language list](#language-support).
-       * @defaultValue en-us
+       * @default en-us
        */
       language?: string;
       /**
        * Maximum number of retry attempts when timeout occurs or invalid data is received. Allowed values are `1`, `2`, or `3`. Payment flow terminates after `maxAttempts` is reached.
-       * @defaultValue 1
+       * @default 1
        */
       maxAttempts?: 1 | 2 | 3;
       /**
        * Determines payment collection flow. Credit card flow captures card number, expiration, security code, and postal code. ACH flow captures routing and account numbers.
-       * @defaultValue credit-card
+       * @default credit-card
        */
       paymentMethod?: string;
       /**
        * Controls postal code collection. When `false`, skips collection for postal code. When `true`, prompts the user for collection. When a String value, uses provided value without needing to collect the postal code from the user.
-       * @defaultValue true
+       * @default true
        */
       postalCode?: string | boolean;
       /**
@@ -483,17 +483,17 @@ export interface CxmlAttributes {
       statusCallback?: string;
       /**
        * Number of seconds to wait for the next digit input before timing out. Must be a positive integer greater than 3 seconds. Applies to all input collection stages.
-       * @defaultValue 5
+       * @default 5
        */
       timeout?: number;
       /**
        * Determines token persistence. Allowed values are `one-time` or `reusable`. One-time for single use, reusable for recurring use. Payment-method specific to certain processors.
-       * @defaultValue reusable
+       * @default reusable
        */
       tokenType?: "one-time" | "reusable";
       /**
        * Space-separated list of accepted card types. Validates card number against specified types. Allowed values: `visa`, `mastercard`, `amex`, `maestro`, `discover`, `optima`, `jcb`, `diners-club`, `enroute`.
-       * @defaultValue visa mastercard amex
+       * @default visa mastercard amex
        */
       validCardTypes?: "visa" | "mastercard" | "amex" | "maestro" | "discover" | "optima" | "jcb" | "diners-club" | "enroute" | `${"visa" | "mastercard" | "amex" | "maestro" | "discover" | "optima" | "jcb" | "diners-club" | "enroute"} ${string}`;
     };
@@ -508,7 +508,7 @@ export interface CxmlAttributes {
       digits?: string;
       /**
        * The `loop` attribute determines how many times an audio file is played. If `loop` is set to `0`, `<Play>` will continue looping until the call has ended.
-       * @defaultValue 1
+       * @default 1
        */
       loop?: number;
     };
@@ -541,7 +541,7 @@ export interface CxmlAttributes {
     Queue: {
       /**
        * The `method` attribute specifies whether the request to action is a `GET` or a `POST`. Valid values are `GET` or `POST`.
-       * @defaultValue POST
+       * @default POST
        */
       method?: "GET" | "POST";
       /**
@@ -568,12 +568,12 @@ export interface CxmlAttributes {
       maxLength?: number;
       /**
        * The `method` attribute specifies whether the request to action is a `GET` or a `POST`. Valid values are `GET` or `POST`.
-       * @defaultValue POST
+       * @default POST
        */
       method?: "GET" | "POST";
       /**
        * Whether or not a sound is played before the start of a recording.
-       * @defaultValue true
+       * @default true
        */
       playBeep?: boolean;
       /**
@@ -582,12 +582,12 @@ export interface CxmlAttributes {
       recordingStatusCallback?: string;
       /**
        * The different recording statuses. Possible values are `completed`, `in-progress`, and `absent`. To specify multiple events, separate with a space.
-       * @defaultValue completed
+       * @default completed
        */
       recordingStatusCallbackEvent?: "completed" | "in-progress" | "absent" | `${"completed" | "in-progress" | "absent"} ${string}`;
       /**
        * The type of HTTP request to use when requesting a `recordingStatusCallback`.
-       * @defaultValue POST
+       * @default POST
        */
       recordingStatusCallbackMethod?: string;
       /**
@@ -596,7 +596,7 @@ export interface CxmlAttributes {
       storageUrl?: string;
       /**
        * Specifies which HTTP verb to use when sending the recording to the `storageUrl`. Available values are: **POST** and **PUT**.
-       * @defaultValue POST
+       * @default POST
        */
       storageUrlMethod?: "POST" | "PUT";
       /**
@@ -605,7 +605,7 @@ export interface CxmlAttributes {
       timeout?: number;
       /**
        * The `transcribe` attribute identifies whether to produce a text transcription of the recording. There is an additional charge for this service, so is turned off by default.
-       * @defaultValue false
+       * @default false
        */
       transcribe?: boolean;
       /**
@@ -614,7 +614,7 @@ export interface CxmlAttributes {
       transcribeCallback?: string;
       /**
        * Whether or not silence in the beginning and end of recordings are removed. Allowed values are `trim-silence` and `do-not-trim`.
-       * @defaultValue trim-silence
+       * @default trim-silence
        */
       trim?: "trim-silence" | "do-not-trim";
     };
@@ -625,7 +625,7 @@ export interface CxmlAttributes {
     Redirect: {
       /**
        * Specifies whether the redirect is a `GET` or a `POST`.
-       * @defaultValue POST
+       * @default POST
        */
       method?: string;
     };
@@ -640,7 +640,7 @@ export interface CxmlAttributes {
       action?: string;
       /**
        * Specifies whether the action is a `GET` or a `POST`.
-       * @defaultValue POST
+       * @default POST
        */
       method?: string;
     };
@@ -651,7 +651,7 @@ export interface CxmlAttributes {
     Reject: {
       /**
        * The `reason` attribute takes in the following values: **busy** and **rejected**. These values specify what message is to be played when SignalWire rejects a call. If this value is set to `busy`, the caller receives a busy signal and the call is terminated with the status `busy`. If this value is set to `rejected`, the call is terminated with the status `no answer`.
-       * @defaultValue rejected
+       * @default rejected
        */
       reason?: "busy" | "rejected";
     };
@@ -678,12 +678,12 @@ export interface CxmlAttributes {
       language?: string;
       /**
        * The attribute `loop` specifies the number of times a text is to be repeated. If `loop` is set to 0, the text will be continuously repeated until the call is terminated.
-       * @defaultValue 1
+       * @default 1
        */
       loop?: number;
       /**
        * The attribute `voice` supports: **man**, **woman**, **alice**, Amazon Polly voices by prefixing them with `Polly.`, Amazon Polly Neural voices by prefixing them with `Polly.` and ending them with `-Neural`, Google Cloud voices by prefixing them with `gcloud.`. Polly Neural and Google Wavenet voices are charged a premium price compared to Polly Standard and Google Standard voices. **alice** is deprecated and provided for backward compatibility. See below for language specifications on each of these voices.
-       * @defaultValue woman
+       * @default woman
        */
       voice?: string;
     };
@@ -694,12 +694,12 @@ export interface CxmlAttributes {
     Sip: {
       /**
        * A comma separated list of codecs to offer to the SIP user agent. Select from `PCMU`, `PCMA`, `G722`, `G729`, and `OPUS`. Codecs are offered in the order specified.
-       * @defaultValue PCMU,PCMA
+       * @default PCMU,PCMA
        */
       codecs?: string;
       /**
        * The `method` attribute specifies whether the request to action is a `GET` or a `POST`. Valid values are `GET` or `POST`.
-       * @defaultValue POST
+       * @default POST
        */
       method?: "GET" | "POST";
       /**
@@ -720,7 +720,7 @@ export interface CxmlAttributes {
       statusCallbackEvent?: "initiated" | "ringing" | "answered" | "completed" | `${"initiated" | "ringing" | "answered" | "completed"} ${string}`;
       /**
        * The type of HTTP request to use when requesting a `statusCallback`.
-       * @defaultValue POST
+       * @default POST
        */
       statusCallbackMethod?: string;
       /**
@@ -747,7 +747,7 @@ export interface CxmlAttributes {
       from?: string;
       /**
        * The `method` attribute specifies whether the request to action is a `GET` or a `POST`. Valid values are `GET` or `POST`.
-       * @defaultValue POST
+       * @default POST
        */
       method?: "GET" | "POST";
       /**
@@ -786,7 +786,7 @@ export interface CxmlAttributes {
       authBearerToken?: string;
       /**
        * Specifies the audio codec for the stream. See [Supported Codecs](#supported-codecs) for full list.
-       * @defaultValue PCMU@8000h
+       * @default PCMU@8000h
        */
       codec?: string;
       /**
@@ -795,7 +795,7 @@ export interface CxmlAttributes {
       name?: string;
       /**
        * If `true`, and the stream is [`bidirectional`](/docs/compatibility-api/cxml/reference/voice/connect#bidirectional-media-stream), the stream offers a realtime experience to the call parties by managing packet delays and bursts. If `false`, the user benefits from buffered audio, which can be played out with delay.
-       * @defaultValue false
+       * @default false
        */
       realtime?: boolean;
       /**
@@ -804,12 +804,12 @@ export interface CxmlAttributes {
       statusCallback?: string;
       /**
        * GET or POST. The type of HTTP request to use when requesting a statusCallback.
-       * @defaultValue POST
+       * @default POST
        */
       statusCallbackMethod?: string;
       /**
        * This attribute can be one of: `inbound_track`, `outbound_track`, `both_tracks`. For `both_tracks` there will be both `inbound_track` and `outbound_track` events. If the stream is [`bidirectional`](/docs/compatibility-api/cxml/reference/voice/connect#bidirectional-media-stream), the only available attribute is `inbound_track`.
-       * @defaultValue inbound_track
+       * @default inbound_track
        */
       track?: string;
       /**
@@ -818,7 +818,7 @@ export interface CxmlAttributes {
       bidir?: boolean;
       /**
        * Enable SSL certificate validation for the WebSocket connection.
-       * @defaultValue false
+       * @default false
        */
       streamSslValidateCertificate?: boolean;
       /**
@@ -871,7 +871,7 @@ export interface CxmlAttributes {
       from?: string;
       /**
        * The `method` attribute specifies whether the request to `action` is a `GET` or a `POST`. Valid values are `GET` or `POST`.
-       * @defaultValue POST
+       * @default POST
        */
       method?: "GET" | "POST";
       /**
@@ -886,7 +886,7 @@ export interface CxmlAttributes {
     Redirect: {
       /**
        * Specifies whether the redirect is a `GET` or a `POST`.
-       * @defaultValue POST
+       * @default POST
        */
       method?: string;
     };
@@ -909,17 +909,17 @@ export interface CxmlAttributes {
       action?: string;
       /**
        * The type of media used to store fax media. Valid values are `application/pdf` or `image/tiff`.
-       * @defaultValue application/pdf
+       * @default application/pdf
        */
       mediaType?: "application/pdf" | "image/tiff";
       /**
        * The `method` attribute specifies whether the request to `action` is a `GET` or a `POST`. Valid values are `GET` or `POST`.
-       * @defaultValue POST
+       * @default POST
        */
       method?: "GET" | "POST";
       /**
        * The size to interpret incoming pages as. Valid values are `letter`, `legal`, or `a4`.
-       * @defaultValue letter
+       * @default letter
        */
       pageSize?: "letter" | "legal" | "a4";
     };

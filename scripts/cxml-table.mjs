@@ -96,7 +96,7 @@ function attributesCode(element) {
   const lines = [];
   for (const attribute of element.attributes) {
     const name = identifier(attribute.name, `${where} attribute`);
-    const fallback = attribute.default === undefined ? undefined : `@defaultValue ${attribute.default}`;
+    const fallback = attribute.default === undefined ? undefined : `@default ${attribute.default}`;
     lines.push(docComment('      ', [attribute.description, fallback]));
     lines.push(`      ${name}${attribute.required ? '' : '?'}: ${attributeType(attribute, `${where} ${name}`)};\n`);
   }

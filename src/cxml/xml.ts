@@ -3,10 +3,13 @@
 // lone surrogates, U+FFFE and U+FFFF) are refused with a CxmlError, never dropped or replaced: an answer
 // that says something other than what the program wrote is worse than one that is not sent, and the
 // caller decides what such a character should become. (SignalWire's Twilio-style SDK refuses them too.)
-import { SignalWireError } from '../errors.js';
 
-/** A cXML builder was given something XML cannot hold: a value that is not text, a bad name, a forbidden character. */
-export class CxmlError extends SignalWireError {
+/**
+ * A cXML builder was given something XML cannot hold: a value that is not text, a bad name, a forbidden
+ * character. A TypeError, not a SignalWireError: the cxml entry shares no module with the client, so that
+ * each loads and bundles alone.
+ */
+export class CxmlError extends TypeError {
   override name = 'CxmlError';
   /** The element the value was for, e.g. `Say`. */
   declare readonly element: string;
