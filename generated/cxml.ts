@@ -54,7 +54,7 @@ export const cxmlNesting = {
 export interface CxmlAttributes {
   voice: {
     /**
-     * <Conference>: [`<Dial>`](/docs/compatibility-api/cxml/reference/voice/dial) verb's `<Conference>` noun allows the connection to a named conference room.
+     * `<Conference>`: [`<Dial>`](/docs/compatibility-api/cxml/reference/voice/dial) verb's `<Conference>` noun allows the connection to a named conference room.
      * Reference: voice/conference-noun.mdx
      */
     Conference: {
@@ -138,7 +138,7 @@ export interface CxmlAttributes {
       waitUrl?: string;
     };
     /**
-     * <Connect>: The `<Connect>` verb connects an existing call to another resource.
+     * `<Connect>`: The `<Connect>` verb connects an existing call to another resource.
      * Reference: voice/connect.mdx
      */
     Connect: {
@@ -148,13 +148,13 @@ export interface CxmlAttributes {
       action?: string;
     };
     /**
-     * <Denoise>: The `<Denoise>` verb enables or disables noise reduction for call audio inbound to SignalWire.
+     * `<Denoise>`: The `<Denoise>` verb enables or disables noise reduction for call audio inbound to SignalWire.
      * Reference: voice/denoise.mdx
      */
     Denoise: {
     };
     /**
-     * <Dial>: The `<Dial>` verb connects an existing call to another phone number.
+     * `<Dial>`: The `<Dial>` verb connects an existing call to another phone number.
      * Reference: voice/dial.mdx
      */
     Dial: {
@@ -239,7 +239,7 @@ export interface CxmlAttributes {
       trim?: "do-not-trim" | "trim-silence";
     };
     /**
-     * <Echo>: The `<Echo>` verb will echo audio back to the call.
+     * `<Echo>`: The `<Echo>` verb will echo audio back to the call.
      * Reference: voice/echo.mdx
      */
     Echo: {
@@ -250,7 +250,7 @@ export interface CxmlAttributes {
       timeout?: number;
     };
     /**
-     * <Enqueue>: The `<Enqueue>` verb places a call in a specified call queue.
+     * `<Enqueue>`: The `<Enqueue>` verb places a call in a specified call queue.
      * Reference: voice/enqueue.mdx
      */
     Enqueue: {
@@ -274,7 +274,7 @@ export interface CxmlAttributes {
       waitUrlMethod?: string;
     };
     /**
-     * <Gather>: The `<Gather>` verb transcribes speech or collects digits during a call.
+     * `<Gather>`: The `<Gather>` verb transcribes speech or collects digits during a call.
      * Reference: voice/gather.mdx
      */
     Gather: {
@@ -349,19 +349,19 @@ export interface CxmlAttributes {
       timeout?: number;
     };
     /**
-     * <Hangup>: The `<Hangup>` verb ends a call.
+     * `<Hangup>`: The `<Hangup>` verb ends a call.
      * Reference: voice/hangup.mdx
      */
     Hangup: {
     };
     /**
-     * <Leave>: The `<Leave>` verb transfers a call out of the queue containing that call.
+     * `<Leave>`: The `<Leave>` verb transfers a call out of the queue containing that call.
      * Reference: voice/leave.mdx
      */
     Leave: {
     };
     /**
-     * <Number>: [`<Dial>`](/docs/compatibility-api/cxml/reference/voice/dial) verb's `<Number>` noun specifies what phone number to dial.
+     * `<Number>`: [`<Dial>`](/docs/compatibility-api/cxml/reference/voice/dial) verb's `<Number>` noun specifies what phone number to dial.
      * Reference: voice/number-noun.mdx
      */
     Number: {
@@ -393,7 +393,7 @@ export interface CxmlAttributes {
       url?: string;
     };
     /**
-     * <Parameter>: The `<Parameter>` noun within the `<Pay>` verb enables you to: - Pass custom parameters to your payment processor when using a Generic Pay Connector - Include additional ACH payment details not covered by the standard `<Pay>` verb attributes
+     * `<Parameter>`: The `<Parameter>` noun within the `<Pay>` verb enables you to: - Pass custom parameters to your payment processor when using a Generic Pay Connector - Include additional ACH payment details not covered by the standard `<Pay>` verb attributes
      * Reference: voice/pay/parameter.mdx
      */
     Parameter: {
@@ -407,7 +407,7 @@ export interface CxmlAttributes {
       value: string;
     };
     /**
-     * <Pause>: The `<Pause>` verb waits silently for a distinctive number of seconds.
+     * `<Pause>`: The `<Pause>` verb waits silently for a distinctive number of seconds.
      * Reference: voice/pause.mdx
      */
     Pause: {
@@ -418,7 +418,7 @@ export interface CxmlAttributes {
       length?: number;
     };
     /**
-     * <Pay>: 
+     * `<Pay>`: 
      * Reference: voice/pay/index.mdx
      */
     Pay: {
@@ -498,7 +498,7 @@ export interface CxmlAttributes {
       validCardTypes?: "visa" | "mastercard" | "amex" | "maestro" | "discover" | "optima" | "jcb" | "diners-club" | "enroute" | `${"visa" | "mastercard" | "amex" | "maestro" | "discover" | "optima" | "jcb" | "diners-club" | "enroute"} ${string}`;
     };
     /**
-     * <Play>: The `<Play>` verb plays an audio file, which SignalWire fetches from the URL you configured, back to the caller.
+     * `<Play>`: The `<Play>` verb plays an audio file, which SignalWire fetches from the URL you configured, back to the caller.
      * Reference: voice/play.mdx
      */
     Play: {
@@ -513,7 +513,7 @@ export interface CxmlAttributes {
       loop?: number;
     };
     /**
-     * <Prompt>: The `<Prompt>` noun allows you to customize the default prompts used by `<Pay>`.
+     * `<Prompt>`: The `<Prompt>` noun allows you to customize the default prompts used by `<Pay>`.
      * Reference: voice/pay/prompt.mdx
      */
     Prompt: {
@@ -535,7 +535,7 @@ export interface CxmlAttributes {
       errorType?: "timeout" | "invalid-card-number" | "invalid-card-type" | "invalid-date" | "invalid-security-code" | "invalid-bank-routing-number" | "invalid-bank-account-number" | "input-matching-failed" | `${"timeout" | "invalid-card-number" | "invalid-card-type" | "invalid-date" | "invalid-security-code" | "invalid-bank-routing-number" | "invalid-bank-account-number" | "input-matching-failed"} ${string}`;
     };
     /**
-     * <Queue>: [`<Dial>`](/docs/compatibility-api/cxml/reference/voice/dial) verb's `<Queue>` noun specifies what queue to dial.
+     * `<Queue>`: [`<Dial>`](/docs/compatibility-api/cxml/reference/voice/dial) verb's `<Queue>` noun specifies what queue to dial.
      * Reference: voice/queue-noun.mdx
      */
     Queue: {
@@ -550,7 +550,7 @@ export interface CxmlAttributes {
       url?: string;
     };
     /**
-     * <Record>: The `<Record>` verb creates an audio file with the caller's voice and returns the URL to you.
+     * `<Record>`: The `<Record>` verb creates an audio file with the caller's voice and returns the URL to you.
      * Reference: voice/record.mdx
      */
     Record: {
@@ -619,7 +619,7 @@ export interface CxmlAttributes {
       trim?: "trim-silence" | "do-not-trim";
     };
     /**
-     * <Redirect>: An example that redirects the next XML instruction to another call: The `<Redirect>` verb transfers control from the current call to another.
+     * `<Redirect>`: An example that redirects the next XML instruction to another call: The `<Redirect>` verb transfers control from the current call to another.
      * Reference: voice/redirect.mdx
      */
     Redirect: {
@@ -630,7 +630,7 @@ export interface CxmlAttributes {
       method?: string;
     };
     /**
-     * <Refer>: The `<Refer>` verb transfers a SIP call in SignalWire to a transfer target using the SIP REFER method.
+     * `<Refer>`: The `<Refer>` verb transfers a SIP call in SignalWire to a transfer target using the SIP REFER method.
      * Reference: voice/refer.mdx
      */
     Refer: {
@@ -645,7 +645,7 @@ export interface CxmlAttributes {
       method?: string;
     };
     /**
-     * <Reject>: The `<Reject>` verb rejects a call to your SignalWire number.
+     * `<Reject>`: The `<Reject>` verb rejects a call to your SignalWire number.
      * Reference: voice/reject.mdx
      */
     Reject: {
@@ -656,19 +656,19 @@ export interface CxmlAttributes {
       reason?: "busy" | "rejected";
     };
     /**
-     * <Response>: The root of every cXML document.
+     * `<Response>`: The root of every cXML document.
      * Reference: voice/overview.mdx
      */
     Response: {
     };
     /**
-     * <Room>: [`<Connect>`](/docs/compatibility-api/cxml/reference/voice/connect) verb's `<Room>` noun allows the connection to a video room.
+     * `<Room>`: [`<Connect>`](/docs/compatibility-api/cxml/reference/voice/connect) verb's `<Room>` noun allows the connection to a video room.
      * Reference: voice/room-noun.mdx
      */
     Room: {
     };
     /**
-     * <Say>: The `<Say>` verb reads the supplied text back to the caller.
+     * `<Say>`: The `<Say>` verb reads the supplied text back to the caller.
      * Reference: voice/say.mdx
      */
     Say: {
@@ -688,7 +688,7 @@ export interface CxmlAttributes {
       voice?: string;
     };
     /**
-     * <Sip>: [`<Dial>`](/docs/compatibility-api/cxml/reference/voice/dial) verb's `<Sip>` noun permits the set up of VoIP sessions using SIP (Session Initiation Protocol).
+     * `<Sip>`: [`<Dial>`](/docs/compatibility-api/cxml/reference/voice/dial) verb's `<Sip>` noun permits the set up of VoIP sessions using SIP (Session Initiation Protocol).
      * Reference: voice/sip-noun.mdx
      */
     Sip: {
@@ -733,7 +733,7 @@ export interface CxmlAttributes {
       username?: string;
     };
     /**
-     * <Sms>: The `<Sms>` verb sends an SMS message to a phone number during a phone call.
+     * `<Sms>`: The `<Sms>` verb sends an SMS message to a phone number during a phone call.
      * Reference: voice/sms.mdx
      */
     Sms: {
@@ -760,19 +760,19 @@ export interface CxmlAttributes {
       to?: string;
     };
     /**
-     * <Start>: Starts a one-way media stream of the call (`<Stream>`) and goes on with the next verb at once.
+     * `<Start>`: Starts a one-way media stream of the call (`<Stream>`) and goes on with the next verb at once.
      * Reference: corrections.yaml
      */
     Start: {
     };
     /**
-     * <Stop>: Stops a stream started earlier by `<Start>`, named by its `<Stream name>`.
+     * `<Stop>`: Stops a stream started earlier by `<Start>`, named by its `<Stream name>`.
      * Reference: corrections.yaml
      */
     Stop: {
     };
     /**
-     * <Stream>: [stream_start]: /docs/compatibility-api/rest/streams/create-stream [stream_stop]: /docs/compatibility-api/rest/streams/update-stream [conference_create]: /docs/compatibility-api/rest/conference-streams/create-conference-stream [conference_update]: /docs/compatibility-api/rest/conference-streams/update-conference-stream The `<Stream>` instruction makes it possible to send raw audio streams from a running phone call over WebSockets in near real time, to a specified URL.
+     * `<Stream>`: [stream_start]: /docs/compatibility-api/rest/streams/create-stream [stream_stop]: /docs/compatibility-api/rest/streams/update-stream [conference_create]: /docs/compatibility-api/rest/conference-streams/create-conference-stream [conference_update]: /docs/compatibility-api/rest/conference-streams/update-conference-stream The `<Stream>` instruction makes it possible to send raw audio streams from a running phone call over WebSockets in near real time, to a specified URL.
      * Reference: voice/stream.mdx
      */
     Stream: {
@@ -827,13 +827,13 @@ export interface CxmlAttributes {
       streamStartConferenceOnEnter?: boolean;
     };
     /**
-     * <Verto>: The `<Verto>` noun is used to create a Verto connection.
+     * `<Verto>`: The `<Verto>` noun is used to create a Verto connection.
      * Reference: voice/verto-noun.mdx
      */
     Verto: {
     };
     /**
-     * <VirtualAgent>: Dialogflow application creation and management through the SignalWire Compatibility API is deprecated.
+     * `<VirtualAgent>`: Dialogflow application creation and management through the SignalWire Compatibility API is deprecated.
      * Reference: voice/virtualagent-noun.mdx
      */
     VirtualAgent: {
@@ -845,19 +845,19 @@ export interface CxmlAttributes {
   };
   messaging: {
     /**
-     * <Body>: The text of the message you want to send. If more than one `<Body>` noun is present, the text will be concatenated together into a single string. The maximum body size allowed is 1600 characters.
+     * `<Body>`: The text of the message you want to send. If more than one `<Body>` noun is present, the text will be concatenated together into a single string. The maximum body size allowed is 1600 characters.
      * Reference: messaging/message.mdx
      */
     Body: {
     };
     /**
-     * <Media>: The URL of media to include in the message. If you wish to send multiple media in a single message, use multiple `<Media>` nouns. You can have a maximum of 10 media URLs per message.
+     * `<Media>`: The URL of media to include in the message. If you wish to send multiple media in a single message, use multiple `<Media>` nouns. You can have a maximum of 10 media URLs per message.
      * Reference: messaging/message.mdx
      */
     Media: {
     };
     /**
-     * <Message>: The `<Message>` verb sends an SMS or MMS message to a phone number.
+     * `<Message>`: The `<Message>` verb sends an SMS or MMS message to a phone number.
      * Reference: messaging/message.mdx
      */
     Message: {
@@ -880,7 +880,7 @@ export interface CxmlAttributes {
       to?: string;
     };
     /**
-     * <Redirect>: The `<Redirect>` verb transfers control from the current document to another.
+     * `<Redirect>`: The `<Redirect>` verb transfers control from the current document to another.
      * Reference: messaging/redirect.mdx
      */
     Redirect: {
@@ -891,7 +891,7 @@ export interface CxmlAttributes {
       method?: string;
     };
     /**
-     * <Response>: The root of every cXML document.
+     * `<Response>`: The root of every cXML document.
      * Reference: messaging/overview.mdx
      */
     Response: {
@@ -899,7 +899,7 @@ export interface CxmlAttributes {
   };
   fax: {
     /**
-     * <Receive>: The `<Receive>` verb tells SignalWire to receive an incoming fax, which results in the creation of a new Fax instance resource.
+     * `<Receive>`: The `<Receive>` verb tells SignalWire to receive an incoming fax, which results in the creation of a new Fax instance resource.
      * Reference: fax/receive.mdx
      */
     Receive: {
@@ -924,13 +924,13 @@ export interface CxmlAttributes {
       pageSize?: "letter" | "legal" | "a4";
     };
     /**
-     * <Reject>: The `<Reject>` verb tells SignalWire to reject an incoming fax, which results in a status of `canceled`.
+     * `<Reject>`: The `<Reject>` verb tells SignalWire to reject an incoming fax, which results in a status of `canceled`.
      * Reference: fax/reject.mdx
      */
     Reject: {
     };
     /**
-     * <Response>: The root of every cXML document.
+     * `<Response>`: The root of every cXML document.
      * Reference: fax/overview.mdx
      */
     Response: {
