@@ -48,15 +48,19 @@ trap 'rm -rf "$work"' EXIT
 tarball=$work/$(npm pack --silent --pack-destination "$work" | tail -n 1)
 tar -tzf "$tarball" | sort | sed 's/^/  /'
 # Exactly the files users need: the builds, the declarations, the descriptions (the full one and the one
-# the testing entry serves) and the NOTICE of their license.
+# the testing entry serves), the method references the README links and the NOTICE of their license.
 unexpected=$(tar -tzf "$tarball" |
-  grep -Ev '^package/(package\.json|README\.md|LICENSE|NOTICE|CHANGELOG\.md|dist/(index|testing)\.(js|cjs|d\.ts|d\.cts)|dist/index\.browser\.c?js|generated/(openapi|mock)\.yaml)$' || true)
+  grep -Ev '^package/(package\.json|README\.md|LICENSE|NOTICE|CHANGELOG\.md|dist/(index|testing)\.(js|cjs|d\.ts|d\.cts)|dist/index\.browser\.c?js|generated/(openapi|mock)\.yaml|generated/(compat\.)?reference\.md)$' || true)
 [[ -z $unexpected ]] || { echo "unexpected files in the package:" >&2; echo "$unexpected" >&2; exit 1; }
 for file in dist/index.js dist/index.cjs dist/index.d.ts dist/index.d.cts dist/index.browser.js dist/index.browser.cjs \
   dist/testing.js dist/testing.cjs dist/testing.d.ts dist/testing.d.cts generated/openapi.yaml generated/mock.yaml \
-  CHANGELOG.md NOTICE; do
+  generated/reference.md generated/compat.reference.md CHANGELOG.md NOTICE; do
   tar -tzf "$tarball" "package/$file" > /dev/null || { echo "package/$file is missing from the package" >&2; exit 1; }
 done
+
+step 'the relative links of the shipped Markdown resolve inside the package'
+# On the registry page and in node_modules a README link to a file the tarball lacks is dead.
+scripts/package-check/markdown-links.sh "$tarball" README.md generated/reference.md generated/compat.reference.md
 
 step 'npm install the tarball into a fresh project'
 app=$work/app
@@ -123,7 +127,7 @@ import { startMockServer } from 'signalwire-rest/testing';
 async function main(): Promise<void> {
   const mock = await startMockServer();
   try {
-    const client = createSignalWireClient({ baseUrl: mock.baseUrl, projectId: 'p', apiToken: 't' });
+    const client = createSignalWireClient(mock.clientOptions);
     const body: ConferenceRoomCreateRequest = { name: 'cjs_room', enable_room_previews: false };
     const room = await client.fabric.conferenceRooms.create(body);
     console.log(room.conference_room.display_name);

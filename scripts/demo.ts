@@ -5,11 +5,8 @@ import { startMockServer } from '../src/testing.js';
 
 const mock = await startMockServer();
 try {
-  const client = createSignalWireClient({
-    baseUrl: mock.baseUrl,
-    projectId: 'ae2b2a88-0b7e-4c4d-9f6b-5a1b2c3d4e5f', // the mock accepts any credentials
-    apiToken: 'PTdemo-token',
-  });
+  // The mock's own options: its base URL and credentials every operation of both APIs accepts.
+  const client = createSignalWireClient(mock.clientOptions);
   console.log(`Prism mock of SignalWire's REST and Compatibility APIs at ${mock.baseUrl}\n`);
   const room = await client.fabric.conferenceRooms.create({
     name: 'coffee_cafe',
