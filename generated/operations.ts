@@ -572,12 +572,12 @@ export interface FabricAddresses {
    * `GET /api/fabric/addresses` (operation `list_resource_addresses_client`, Bearer: pass `subscriberToken`).
    * Lazy: iterate items with `for await`, or pages with `.pages()`.
    */
-  list(options: Options<"list_resource_addresses_client", M.BearerAuth>): M.Paginator<FabricAddressesListItem>;
+  list(optionsWithSubscriberToken: Options<"list_resource_addresses_client", M.BearerAuth>): M.Paginator<FabricAddressesListItem>;
   /**
    * Get Resource Address from a Client.
    * `GET /api/fabric/addresses/{id}` (operation `get_resource_address_client`, Bearer: pass `subscriberToken`).
    */
-  get(id: string, options: Options<"get_resource_address_client", M.BearerAuth>): M.ApiPromise<FabricAddressesGetResult>;
+  get(id: string, optionsWithSubscriberToken: Options<"get_resource_address_client", M.BearerAuth>): M.ApiPromise<FabricAddressesGetResult>;
 }
 
 /** One item listed by `fabric.addresses.list()`. */
@@ -1460,7 +1460,7 @@ export interface FabricSubscriberTokens {
    * Create Subscriber invite token.
    * `POST /api/fabric/subscriber/invites` (operation `create_subscriber_invite_token`, Bearer: pass `subscriberToken`).
    */
-  createInvite(body: FabricSubscriberTokensCreateInviteBody, options: Options<"create_subscriber_invite_token", M.BearerAuth>): M.ApiPromise<FabricSubscriberTokensCreateInviteResult>;
+  createInvite(body: FabricSubscriberTokensCreateInviteBody, optionsWithSubscriberToken: Options<"create_subscriber_invite_token", M.BearerAuth>): M.ApiPromise<FabricSubscriberTokensCreateInviteResult>;
   /**
    * Create Subscriber token.
    * `POST /api/fabric/subscribers/tokens` (operation `create_subscriber_token`).

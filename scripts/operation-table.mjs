@@ -304,7 +304,9 @@ function signature(entry) {
     .map((p) => `${/^[A-Za-z_$][\w$]*$/.test(p.name) ? p.name : 'param'}: string`);
   if (entry.body) args.push(`body${entry.bodyRequired ? '' : '?'}: ${typeName(entry, 'Body')}`);
   const optionsRequired = entry.queryRequired || entry.auth === 'bearer';
-  args.push(`options${optionsRequired ? '' : '?'}: Options<${id}${entry.auth === 'bearer' ? ', M.BearerAuth' : ''}>`);
+  // Named for what it must hold: a call without it fails with "An argument for 'optionsWithSubscriberToken' was not provided."
+  const options = entry.auth === 'bearer' ? 'optionsWithSubscriberToken' : 'options';
+  args.push(`${options}${optionsRequired ? '' : '?'}: Options<${id}${entry.auth === 'bearer' ? ', M.BearerAuth' : ''}>`);
   const result = entry.paged
     ? `M.Paginator<${typeName(entry, 'Item')}>`
     : entry.noContent
