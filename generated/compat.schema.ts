@@ -6,7 +6,7 @@
  * Do not make direct changes to the file.
  */
 
-export interface paths {
+export interface CompatPaths {
     "/Accounts": {
         parameters: {
             query?: never;
@@ -24,7 +24,7 @@ export interface paths {
          *
          *     [Learn more about API scopes](/docs/platform/your-signalwire-api-space).
          */
-        get: operations["list_accounts"];
+        get: CompatOperations["list_accounts"];
         put?: never;
         /**
          * Create Subprojects
@@ -36,7 +36,7 @@ export interface paths {
          *
          *     [Learn more about API scopes](/docs/platform/your-signalwire-api-space).
          */
-        post: operations["create_subprojects"];
+        post: CompatOperations["create_subprojects"];
         delete?: never;
         options?: never;
         head?: never;
@@ -60,7 +60,7 @@ export interface paths {
          *
          *     [Learn more about API scopes](/docs/platform/your-signalwire-api-space).
          */
-        get: operations["list_applications"];
+        get: CompatOperations["list_applications"];
         put?: never;
         /**
          * Create an Application
@@ -72,7 +72,7 @@ export interface paths {
          *
          *     [Learn more about API scopes](/docs/platform/your-signalwire-api-space).
          */
-        post: operations["create_application"];
+        post: CompatOperations["create_application"];
         delete?: never;
         options?: never;
         head?: never;
@@ -96,7 +96,7 @@ export interface paths {
          *
          *     [Learn more about API scopes](/docs/platform/your-signalwire-api-space).
          */
-        get: operations["get_application"];
+        get: CompatOperations["get_application"];
         put?: never;
         /**
          * Update an Application
@@ -108,7 +108,7 @@ export interface paths {
          *
          *     [Learn more about API scopes](/docs/platform/your-signalwire-api-space).
          */
-        post: operations["update_application"];
+        post: CompatOperations["update_application"];
         /**
          * Delete an Application
          * @description Delete an Application.
@@ -119,7 +119,7 @@ export interface paths {
          *
          *     [Learn more about API scopes](/docs/platform/your-signalwire-api-space).
          */
-        delete: operations["delete_application"];
+        delete: CompatOperations["delete_application"];
         options?: never;
         head?: never;
         patch?: never;
@@ -142,7 +142,7 @@ export interface paths {
          *
          *     [Learn more about API scopes](/docs/platform/your-signalwire-api-space).
          */
-        get: operations["list_available_phone_number_resources"];
+        get: CompatOperations["list_available_phone_number_resources"];
         put?: never;
         post?: never;
         delete?: never;
@@ -168,7 +168,7 @@ export interface paths {
          *
          *     [Learn more about API scopes](/docs/platform/your-signalwire-api-space).
          */
-        get: operations["list_available_phone_number_resources_by_country"];
+        get: CompatOperations["list_available_phone_number_resources_by_country"];
         put?: never;
         post?: never;
         delete?: never;
@@ -194,7 +194,7 @@ export interface paths {
          *
          *     [Learn more about API scopes](/docs/platform/your-signalwire-api-space).
          */
-        get: operations["search_local_available_phone_numbers"];
+        get: CompatOperations["search_local_available_phone_numbers"];
         put?: never;
         post?: never;
         delete?: never;
@@ -220,7 +220,7 @@ export interface paths {
          *
          *     [Learn more about API scopes](/docs/platform/your-signalwire-api-space).
          */
-        get: operations["search_toll_free_available_phone_numbers"];
+        get: CompatOperations["search_toll_free_available_phone_numbers"];
         put?: never;
         post?: never;
         delete?: never;
@@ -246,7 +246,7 @@ export interface paths {
          *
          *     [Learn more about API scopes](/docs/platform/your-signalwire-api-space).
          */
-        get: operations["list_all_calls"];
+        get: CompatOperations["list_all_calls"];
         put?: never;
         /**
          * Create a Call
@@ -258,7 +258,7 @@ export interface paths {
          *
          *     [Learn more about API scopes](/docs/platform/your-signalwire-api-space).
          */
-        post: operations["create_a_call"];
+        post: CompatOperations["create_a_call"];
         delete?: never;
         options?: never;
         head?: never;
@@ -284,7 +284,7 @@ export interface paths {
          *
          *     [Learn more about API scopes](/docs/platform/your-signalwire-api-space).
          */
-        post: operations["create_recording"];
+        post: CompatOperations["create_recording"];
         delete?: never;
         options?: never;
         head?: never;
@@ -310,7 +310,7 @@ export interface paths {
          *
          *     [Learn more about API scopes](/docs/platform/your-signalwire-api-space).
          */
-        post: operations["update_recording"];
+        post: CompatOperations["update_recording"];
         delete?: never;
         options?: never;
         head?: never;
@@ -336,7 +336,7 @@ export interface paths {
          *
          *     [Learn more about API scopes](/docs/platform/your-signalwire-api-space).
          */
-        post: operations["create_stream"];
+        post: CompatOperations["create_stream"];
         delete?: never;
         options?: never;
         head?: never;
@@ -362,7 +362,7 @@ export interface paths {
          *
          *     [Learn more about API scopes](/docs/platform/your-signalwire-api-space).
          */
-        post: operations["update_stream"];
+        post: CompatOperations["update_stream"];
         delete?: never;
         options?: never;
         head?: never;
@@ -386,7 +386,7 @@ export interface paths {
          *
          *     [Learn more about API scopes](/docs/platform/your-signalwire-api-space).
          */
-        get: operations["retrieve_a_call"];
+        get: CompatOperations["retrieve_a_call"];
         put?: never;
         /**
          * Update a Call
@@ -398,7 +398,7 @@ export interface paths {
          *
          *     [Learn more about API scopes](/docs/platform/your-signalwire-api-space).
          */
-        post: operations["update_a_call"];
+        post: CompatOperations["update_a_call"];
         /**
          * Delete a Call
          * @description Delete a call record from your account. If the delete is successful, a 204 response, with no body, will be returned.
@@ -409,7 +409,7 @@ export interface paths {
          *
          *     [Learn more about API scopes](/docs/platform/your-signalwire-api-space).
          */
-        delete: operations["delete_a_call"];
+        delete: CompatOperations["delete_a_call"];
         options?: never;
         head?: never;
         patch?: never;
@@ -432,7 +432,7 @@ export interface paths {
          *
          *     [Learn more about API scopes](/docs/platform/your-signalwire-api-space).
          */
-        get: operations["list_all_conferences"];
+        get: CompatOperations["list_all_conferences"];
         put?: never;
         post?: never;
         delete?: never;
@@ -458,7 +458,7 @@ export interface paths {
          *
          *     [Learn more about API scopes](/docs/platform/your-signalwire-api-space).
          */
-        get: operations["list_all_participants"];
+        get: CompatOperations["list_all_participants"];
         put?: never;
         post?: never;
         delete?: never;
@@ -484,7 +484,7 @@ export interface paths {
          *
          *     [Learn more about API scopes](/docs/platform/your-signalwire-api-space).
          */
-        get: operations["retrieve_participant"];
+        get: CompatOperations["retrieve_participant"];
         put?: never;
         /**
          * Update a Participant
@@ -496,7 +496,7 @@ export interface paths {
          *
          *     [Learn more about API scopes](/docs/platform/your-signalwire-api-space).
          */
-        post: operations["update_participant"];
+        post: CompatOperations["update_participant"];
         /**
          * Delete a Participant
          * @description Deleting a participant will take them out of a conference call.
@@ -507,7 +507,7 @@ export interface paths {
          *
          *     [Learn more about API scopes](/docs/platform/your-signalwire-api-space).
          */
-        delete: operations["delete_participant"];
+        delete: CompatOperations["delete_participant"];
         options?: never;
         head?: never;
         patch?: never;
@@ -530,7 +530,7 @@ export interface paths {
          *
          *     [Learn more about API scopes](/docs/platform/your-signalwire-api-space).
          */
-        get: operations["list_conference_recordings"];
+        get: CompatOperations["list_conference_recordings"];
         put?: never;
         post?: never;
         delete?: never;
@@ -556,7 +556,7 @@ export interface paths {
          *
          *     [Learn more about API scopes](/docs/platform/your-signalwire-api-space).
          */
-        get: operations["get_conference_recording"];
+        get: CompatOperations["get_conference_recording"];
         put?: never;
         /**
          * Update a Conference Recording
@@ -568,7 +568,7 @@ export interface paths {
          *
          *     [Learn more about API scopes](/docs/platform/your-signalwire-api-space).
          */
-        post: operations["update_conference_recording"];
+        post: CompatOperations["update_conference_recording"];
         /**
          * Delete a Conference Recording
          * @description Delete a conference recording. If successful, a 204 response with no body will be returned.
@@ -579,7 +579,7 @@ export interface paths {
          *
          *     [Learn more about API scopes](/docs/platform/your-signalwire-api-space).
          */
-        delete: operations["delete_conference_recording"];
+        delete: CompatOperations["delete_conference_recording"];
         options?: never;
         head?: never;
         patch?: never;
@@ -604,7 +604,7 @@ export interface paths {
          *
          *     [Learn more about API scopes](/docs/platform/your-signalwire-api-space).
          */
-        post: operations["create_conference_stream"];
+        post: CompatOperations["create_conference_stream"];
         delete?: never;
         options?: never;
         head?: never;
@@ -630,7 +630,7 @@ export interface paths {
          *
          *     [Learn more about API scopes](/docs/platform/your-signalwire-api-space).
          */
-        post: operations["update_conference_stream"];
+        post: CompatOperations["update_conference_stream"];
         delete?: never;
         options?: never;
         head?: never;
@@ -654,7 +654,7 @@ export interface paths {
          *
          *     [Learn more about API scopes](/docs/platform/your-signalwire-api-space).
          */
-        get: operations["retrieve_conference"];
+        get: CompatOperations["retrieve_conference"];
         put?: never;
         /**
          * Update Conference
@@ -666,7 +666,7 @@ export interface paths {
          *
          *     [Learn more about API scopes](/docs/platform/your-signalwire-api-space).
          */
-        post: operations["update_conference"];
+        post: CompatOperations["update_conference"];
         delete?: never;
         options?: never;
         head?: never;
@@ -690,7 +690,7 @@ export interface paths {
          *
          *     [Learn more about API scopes](/docs/platform/your-signalwire-api-space).
          */
-        get: operations["list_all_faxes"];
+        get: CompatOperations["list_all_faxes"];
         put?: never;
         /**
          * Send a Fax
@@ -702,7 +702,7 @@ export interface paths {
          *
          *     [Learn more about API scopes](/docs/platform/your-signalwire-api-space).
          */
-        post: operations["send_fax"];
+        post: CompatOperations["send_fax"];
         delete?: never;
         options?: never;
         head?: never;
@@ -726,7 +726,7 @@ export interface paths {
          *
          *     [Learn more about API scopes](/docs/platform/your-signalwire-api-space).
          */
-        get: operations["list_all_fax_media"];
+        get: CompatOperations["list_all_fax_media"];
         put?: never;
         post?: never;
         delete?: never;
@@ -752,7 +752,7 @@ export interface paths {
          *
          *     [Learn more about API scopes](/docs/platform/your-signalwire-api-space).
          */
-        get: operations["retrieve_medias"];
+        get: CompatOperations["retrieve_medias"];
         put?: never;
         post?: never;
         /**
@@ -765,7 +765,7 @@ export interface paths {
          *
          *     [Learn more about API scopes](/docs/platform/your-signalwire-api-space).
          */
-        delete: operations["delete_fax_media"];
+        delete: CompatOperations["delete_fax_media"];
         options?: never;
         head?: never;
         patch?: never;
@@ -788,7 +788,7 @@ export interface paths {
          *
          *     [Learn more about API scopes](/docs/platform/your-signalwire-api-space).
          */
-        get: operations["retrieve_fax"];
+        get: CompatOperations["retrieve_fax"];
         put?: never;
         /**
          * Update a Fax
@@ -800,7 +800,7 @@ export interface paths {
          *
          *     [Learn more about API scopes](/docs/platform/your-signalwire-api-space).
          */
-        post: operations["update_fax"];
+        post: CompatOperations["update_fax"];
         /**
          * Delete a Fax
          * @description Delete a fax. Cannot delete a fax that is currently in progress (processing, sending, or receiving).
@@ -811,7 +811,7 @@ export interface paths {
          *
          *     [Learn more about API scopes](/docs/platform/your-signalwire-api-space).
          */
-        delete: operations["delete_fax"];
+        delete: CompatOperations["delete_fax"];
         options?: never;
         head?: never;
         patch?: never;
@@ -839,7 +839,7 @@ export interface paths {
          *
          *     [Learn more about API scopes](/docs/platform/your-signalwire-api-space).
          */
-        post: operations["create_imported_phone_number"];
+        post: CompatOperations["create_imported_phone_number"];
         delete?: never;
         options?: never;
         head?: never;
@@ -863,7 +863,7 @@ export interface paths {
          *
          *     [Learn more about API scopes](/docs/platform/your-signalwire-api-space).
          */
-        get: operations["list_incoming_phone_numbers"];
+        get: CompatOperations["list_incoming_phone_numbers"];
         put?: never;
         /**
          * Create an Incoming Phone Number
@@ -875,7 +875,7 @@ export interface paths {
          *
          *     [Learn more about API scopes](/docs/platform/your-signalwire-api-space).
          */
-        post: operations["create_incoming_phone_number"];
+        post: CompatOperations["create_incoming_phone_number"];
         delete?: never;
         options?: never;
         head?: never;
@@ -899,7 +899,7 @@ export interface paths {
          *
          *     [Learn more about API scopes](/docs/platform/your-signalwire-api-space).
          */
-        get: operations["retrieve_incoming_phone_number"];
+        get: CompatOperations["retrieve_incoming_phone_number"];
         put?: never;
         /**
          * Update an incoming phone number
@@ -911,7 +911,7 @@ export interface paths {
          *
          *     [Learn more about API scopes](/docs/platform/your-signalwire-api-space).
          */
-        post: operations["update_incoming_phone_number"];
+        post: CompatOperations["update_incoming_phone_number"];
         /**
          * Delete an incoming phone number
          * @description Release an incoming phone number. The number will be removed from your account.
@@ -924,7 +924,7 @@ export interface paths {
          *
          *     [Learn more about API scopes](/docs/platform/your-signalwire-api-space).
          */
-        delete: operations["delete_incoming_phone_number"];
+        delete: CompatOperations["delete_incoming_phone_number"];
         options?: never;
         head?: never;
         patch?: never;
@@ -947,7 +947,7 @@ export interface paths {
          *
          *     [Learn more about API scopes](/docs/platform/your-signalwire-api-space).
          */
-        get: operations["list_cxml_scripts"];
+        get: CompatOperations["list_cxml_scripts"];
         put?: never;
         /**
          * Create a cXML Script
@@ -959,7 +959,7 @@ export interface paths {
          *
          *     [Learn more about API scopes](/docs/platform/your-signalwire-api-space).
          */
-        post: operations["create_cxml_script"];
+        post: CompatOperations["create_cxml_script"];
         delete?: never;
         options?: never;
         head?: never;
@@ -983,7 +983,7 @@ export interface paths {
          *
          *     [Learn more about API scopes](/docs/platform/your-signalwire-api-space).
          */
-        get: operations["retrieve_cxml_script"];
+        get: CompatOperations["retrieve_cxml_script"];
         put?: never;
         /**
          * Update a cXML Script
@@ -995,7 +995,7 @@ export interface paths {
          *
          *     [Learn more about API scopes](/docs/platform/your-signalwire-api-space).
          */
-        post: operations["update_cxml_script"];
+        post: CompatOperations["update_cxml_script"];
         /**
          * Delete a cXML Script
          * @description Delete a cXML script.
@@ -1006,7 +1006,7 @@ export interface paths {
          *
          *     [Learn more about API scopes](/docs/platform/your-signalwire-api-space).
          */
-        delete: operations["delete_cxml_script"];
+        delete: CompatOperations["delete_cxml_script"];
         options?: never;
         head?: never;
         patch?: never;
@@ -1029,7 +1029,7 @@ export interface paths {
          *
          *     [Learn more about API scopes](/docs/platform/your-signalwire-api-space).
          */
-        get: operations["list_messages"];
+        get: CompatOperations["list_messages"];
         put?: never;
         /**
          * Create a Message
@@ -1041,7 +1041,7 @@ export interface paths {
          *
          *     [Learn more about API scopes](/docs/platform/your-signalwire-api-space).
          */
-        post: operations["create_message"];
+        post: CompatOperations["create_message"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1065,7 +1065,7 @@ export interface paths {
          *
          *     [Learn more about API scopes](/docs/platform/your-signalwire-api-space).
          */
-        get: operations["list_media"];
+        get: CompatOperations["list_media"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1091,7 +1091,7 @@ export interface paths {
          *
          *     [Learn more about API scopes](/docs/platform/your-signalwire-api-space).
          */
-        get: operations["retrieve_media"];
+        get: CompatOperations["retrieve_media"];
         put?: never;
         post?: never;
         /**
@@ -1104,7 +1104,7 @@ export interface paths {
          *
          *     [Learn more about API scopes](/docs/platform/your-signalwire-api-space).
          */
-        delete: operations["delete_message_media"];
+        delete: CompatOperations["delete_message_media"];
         options?: never;
         head?: never;
         patch?: never;
@@ -1127,7 +1127,7 @@ export interface paths {
          *
          *     [Learn more about API scopes](/docs/platform/your-signalwire-api-space).
          */
-        get: operations["retrieve_message"];
+        get: CompatOperations["retrieve_message"];
         put?: never;
         /**
          * Update a Message
@@ -1139,7 +1139,7 @@ export interface paths {
          *
          *     [Learn more about API scopes](/docs/platform/your-signalwire-api-space).
          */
-        post: operations["update_message"];
+        post: CompatOperations["update_message"];
         /**
          * Delete a Message
          * @description Delete a message. Messages that are still in progress (queued status) cannot be deleted.
@@ -1150,7 +1150,7 @@ export interface paths {
          *
          *     [Learn more about API scopes](/docs/platform/your-signalwire-api-space).
          */
-        delete: operations["delete_message"];
+        delete: CompatOperations["delete_message"];
         options?: never;
         head?: never;
         patch?: never;
@@ -1173,7 +1173,7 @@ export interface paths {
          *
          *     [Learn more about API scopes](/docs/platform/your-signalwire-api-space).
          */
-        get: operations["list_queues"];
+        get: CompatOperations["list_queues"];
         put?: never;
         /**
          * Create a Queue
@@ -1185,7 +1185,7 @@ export interface paths {
          *
          *     [Learn more about API scopes](/docs/platform/your-signalwire-api-space).
          */
-        post: operations["create_queue"];
+        post: CompatOperations["create_queue"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1209,7 +1209,7 @@ export interface paths {
          *
          *     [Learn more about API scopes](/docs/platform/your-signalwire-api-space).
          */
-        get: operations["list_all_queue_members"];
+        get: CompatOperations["list_all_queue_members"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1235,7 +1235,7 @@ export interface paths {
          *
          *     [Learn more about API scopes](/docs/platform/your-signalwire-api-space).
          */
-        get: operations["retrieve_queue_member"];
+        get: CompatOperations["retrieve_queue_member"];
         put?: never;
         /**
          * Update a Queue Member
@@ -1247,7 +1247,7 @@ export interface paths {
          *
          *     [Learn more about API scopes](/docs/platform/your-signalwire-api-space).
          */
-        post: operations["update_queue_member"];
+        post: CompatOperations["update_queue_member"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1271,7 +1271,7 @@ export interface paths {
          *
          *     [Learn more about API scopes](/docs/platform/your-signalwire-api-space).
          */
-        get: operations["retrieve_queue"];
+        get: CompatOperations["retrieve_queue"];
         put?: never;
         /**
          * Update a Queue
@@ -1283,7 +1283,7 @@ export interface paths {
          *
          *     [Learn more about API scopes](/docs/platform/your-signalwire-api-space).
          */
-        post: operations["update_queue"];
+        post: CompatOperations["update_queue"];
         /**
          * Delete a Queue
          * @description Delete a call queue. Only empty queues can be deleted - attempting to delete a queue with members will return a 422 error.
@@ -1294,7 +1294,7 @@ export interface paths {
          *
          *     [Learn more about API scopes](/docs/platform/your-signalwire-api-space).
          */
-        delete: operations["delete_queue"];
+        delete: CompatOperations["delete_queue"];
         options?: never;
         head?: never;
         patch?: never;
@@ -1317,7 +1317,7 @@ export interface paths {
          *
          *     [Learn more about API scopes](/docs/platform/your-signalwire-api-space).
          */
-        get: operations["list_recordings"];
+        get: CompatOperations["list_recordings"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1379,7 +1379,7 @@ export interface paths {
          *
          *     [Learn more about API scopes](/docs/platform/your-signalwire-api-space).
          */
-        get: operations["retrieve_recording"];
+        get: CompatOperations["retrieve_recording"];
         put?: never;
         post?: never;
         /**
@@ -1392,7 +1392,7 @@ export interface paths {
          *
          *     [Learn more about API scopes](/docs/platform/your-signalwire-api-space).
          */
-        delete: operations["delete_recording"];
+        delete: CompatOperations["delete_recording"];
         options?: never;
         head?: never;
         patch?: never;
@@ -1415,7 +1415,7 @@ export interface paths {
          *
          *     [Learn more about API scopes](/docs/platform/your-signalwire-api-space).
          */
-        get: operations["list_transcriptions"];
+        get: CompatOperations["list_transcriptions"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1441,7 +1441,7 @@ export interface paths {
          *
          *     [Learn more about API scopes](/docs/platform/your-signalwire-api-space).
          */
-        get: operations["retrieve_transcription"];
+        get: CompatOperations["retrieve_transcription"];
         put?: never;
         post?: never;
         /**
@@ -1454,7 +1454,7 @@ export interface paths {
          *
          *     [Learn more about API scopes](/docs/platform/your-signalwire-api-space).
          */
-        delete: operations["delete_transcription"];
+        delete: CompatOperations["delete_transcription"];
         options?: never;
         head?: never;
         patch?: never;
@@ -1479,7 +1479,7 @@ export interface paths {
          *
          *     [Learn more about API scopes](/docs/platform/your-signalwire-api-space).
          */
-        post: operations["create_token"];
+        post: CompatOperations["create_token"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1506,7 +1506,7 @@ export interface paths {
          *
          *     [Learn more about API scopes](/docs/platform/your-signalwire-api-space).
          */
-        delete: operations["delete_token"];
+        delete: CompatOperations["delete_token"];
         options?: never;
         head?: never;
         /**
@@ -1519,7 +1519,7 @@ export interface paths {
          *
          *     [Learn more about API scopes](/docs/platform/your-signalwire-api-space).
          */
-        patch: operations["update_token"];
+        patch: CompatOperations["update_token"];
         trace?: never;
     };
     "/Accounts/{Sid}": {
@@ -1539,7 +1539,7 @@ export interface paths {
          *
          *     [Learn more about API scopes](/docs/platform/your-signalwire-api-space).
          */
-        get: operations["get_account"];
+        get: CompatOperations["get_account"];
         put?: never;
         /**
          * Update an Account
@@ -1551,7 +1551,7 @@ export interface paths {
          *
          *     [Learn more about API scopes](/docs/platform/your-signalwire-api-space).
          */
-        post: operations["update_account"];
+        post: CompatOperations["update_account"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1559,7 +1559,7 @@ export interface paths {
         trace?: never;
     };
 }
-export interface webhooks {
+export interface CompatWebhooks {
     transcriptionStatusCallback: {
         parameters: {
             query?: never;
@@ -1580,7 +1580,7 @@ export interface webhooks {
          *     Your app can use these parameters to handle the transcription — for example, uploading the text to
          *     your CRM, sending it via email, or forwarding the body via SignalWire SMS.
          */
-        post: operations["transcription_status_callback"];
+        post: CompatOperations["transcription_status_callback"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1610,7 +1610,7 @@ export interface webhooks {
          *     Use `StatusCallbackEvent` to receive every call progress event — not just the final status —
          *     along with current call state and all parameters below.
          */
-        post: operations["voice_status_callback"];
+        post: CompatOperations["voice_status_callback"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1649,7 +1649,7 @@ export interface webhooks {
          *     | `completed` | The file is available for access. |
          *     | `absent` | The recording was too short or the call was silent — no audio was detected. |
          */
-        post: operations["recording_status_callback"];
+        post: CompatOperations["recording_status_callback"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1677,7 +1677,7 @@ export interface webhooks {
          *     By default, the webhook fires only when the call is `completed` or `failed`, making it well-suited
          *     for tracking inbound call success rate, call quality, and total call volume in a call center context.
          */
-        post: operations["incoming_call_status_callback"];
+        post: CompatOperations["incoming_call_status_callback"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1720,7 +1720,7 @@ export interface webhooks {
          *     at all. MMS messages never receive DLRs, so they will only ever reach `sent` status.
          *     </Note>
          */
-        post: operations["sms_status_callback"];
+        post: CompatOperations["sms_status_callback"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1728,7 +1728,7 @@ export interface webhooks {
         trace?: never;
     };
 }
-export interface components {
+export interface CompatComponents {
     schemas: {
         /** @description Account/Project model representing a SignalWire project. */
         Account: {
@@ -1736,14 +1736,14 @@ export interface components {
              * @description The unique identifier for this Project.
              * @example b3877c40-da60-4998-90ad-b792e98472af
              */
-            sid: components["schemas"]["uuid"];
+            sid: CompatComponents["schemas"]["uuid"];
             /**
              * @description The name of the Project.
              * @example My Project
              */
             friendly_name: string;
             /** @description The status of the Project. Always 'active'. */
-            status: components["schemas"]["AccountStatus"];
+            status: CompatComponents["schemas"]["AccountStatus"];
             /**
              * @description The authorization token for this Project. Always returns 'redacted' for security.
              * @example redacted
@@ -1760,12 +1760,12 @@ export interface components {
              */
             date_updated: string;
             /** @description The type of the Project. Always 'Full'. */
-            type: components["schemas"]["AccountType"];
+            type: CompatComponents["schemas"]["AccountType"];
             /**
              * @description The Project ID of the parent project. For parent projects, this is the same as sid.
              * @example b3877c40-da60-4998-90ad-b792e98472af
              */
-            owner_account_sid: components["schemas"]["uuid"];
+            owner_account_sid: CompatComponents["schemas"]["uuid"];
             /**
              * @description The preferred region for the Project.
              * @example us-east
@@ -1787,7 +1787,7 @@ export interface components {
              */
             signing_key: string | null;
             /** @description A map of URIs for sub-resources linked to this Project. */
-            subresource_uris: components["schemas"]["SubresourceUris"];
+            subresource_uris: CompatComponents["schemas"]["SubresourceUris"];
         };
         /** @description Response containing a list of accounts. */
         AccountListResponse: {
@@ -1824,7 +1824,7 @@ export interface components {
              */
             page_size: number;
             /** @description List of accounts. */
-            accounts: components["schemas"]["Account"][];
+            accounts: CompatComponents["schemas"]["Account"][];
         };
         /** @description Response containing a single account. */
         AccountResponse: {
@@ -1832,14 +1832,14 @@ export interface components {
              * @description The unique identifier for this Project.
              * @example b3877c40-da60-4998-90ad-b792e98472af
              */
-            sid: components["schemas"]["uuid"];
+            sid: CompatComponents["schemas"]["uuid"];
             /**
              * @description The name of the Project.
              * @example My Project
              */
             friendly_name: string;
             /** @description The status of the Project. Always 'active'. */
-            status: components["schemas"]["AccountStatus"];
+            status: CompatComponents["schemas"]["AccountStatus"];
             /**
              * @description The authorization token for this Project. Always returns 'redacted' for security.
              * @example redacted
@@ -1856,12 +1856,12 @@ export interface components {
              */
             date_updated: string;
             /** @description The type of the Project. Always 'Full'. */
-            type: components["schemas"]["AccountType"];
+            type: CompatComponents["schemas"]["AccountType"];
             /**
              * @description The Project ID of the parent project. For parent projects, this is the same as sid.
              * @example b3877c40-da60-4998-90ad-b792e98472af
              */
-            owner_account_sid: components["schemas"]["uuid"];
+            owner_account_sid: CompatComponents["schemas"]["uuid"];
             /**
              * @description The preferred region for the Project.
              * @example us-east
@@ -1883,7 +1883,7 @@ export interface components {
              */
             signing_key: string | null;
             /** @description A map of URIs for sub-resources linked to this Project. */
-            subresource_uris: components["schemas"]["SubresourceUris"];
+            subresource_uris: CompatComponents["schemas"]["SubresourceUris"];
         };
         /**
          * @description The status of the Project.
@@ -1911,12 +1911,12 @@ export interface components {
              * @description The unique identifier for the Application.
              * @example b3877c40-da60-4998-90ad-b792e98472af
              */
-            sid: components["schemas"]["uuid"];
+            sid: CompatComponents["schemas"]["uuid"];
             /**
              * @description The unique identifier for the Account that created this Application.
              * @example b3877c40-da60-4998-90ad-b792e98472af
              */
-            account_sid: components["schemas"]["uuid"];
+            account_sid: CompatComponents["schemas"]["uuid"];
             /**
              * @description The version of the SignalWire API.
              * @example 2010-04-01
@@ -2048,7 +2048,7 @@ export interface components {
              */
             page_size: number;
             /** @description List of applications. */
-            applications: components["schemas"]["Application"][];
+            applications: CompatComponents["schemas"]["Application"][];
         };
         /** @description Response containing a single application. */
         ApplicationResponse: {
@@ -2056,12 +2056,12 @@ export interface components {
              * @description The unique identifier for the Application.
              * @example b3877c40-da60-4998-90ad-b792e98472af
              */
-            sid: components["schemas"]["uuid"];
+            sid: CompatComponents["schemas"]["uuid"];
             /**
              * @description The unique identifier for the Account that created this Application.
              * @example b3877c40-da60-4998-90ad-b792e98472af
              */
-            account_sid: components["schemas"]["uuid"];
+            account_sid: CompatComponents["schemas"]["uuid"];
             /**
              * @description The version of the SignalWire API.
              * @example 2010-04-01
@@ -2211,7 +2211,7 @@ export interface components {
              */
             iso_country: string;
             /** @description Whether or not a number can receive calls and messages. */
-            capabilities: components["schemas"]["PhoneNumberCapabilities"];
+            capabilities: CompatComponents["schemas"]["PhoneNumberCapabilities"];
             /**
              * @description Always `false`. Included for Twilio API compatibility.
              * @example false
@@ -2241,7 +2241,7 @@ export interface components {
              */
             beta: boolean;
             /** @description URIs for subresources. */
-            subresource_uris: components["schemas"]["CountrySubresourceUris"];
+            subresource_uris: CompatComponents["schemas"]["CountrySubresourceUris"];
         };
         /** @description Response containing a list of available phone numbers. */
         AvailablePhoneNumberListResponse: {
@@ -2251,7 +2251,7 @@ export interface components {
              */
             uri: string;
             /** @description List of available phone numbers. */
-            available_phone_numbers: components["schemas"]["AvailablePhoneNumber"][];
+            available_phone_numbers: CompatComponents["schemas"]["AvailablePhoneNumber"][];
         };
         /** @description Response containing a list of available phone number resources (countries). */
         AvailablePhoneNumberResourcesResponse: {
@@ -2261,7 +2261,7 @@ export interface components {
              */
             uri: string;
             /** @description List of available countries. */
-            countries: components["schemas"]["CountryResource"][];
+            countries: CompatComponents["schemas"]["CountryResource"][];
         };
         /** @description Call model representing a voice call. */
         Call: {
@@ -2269,12 +2269,12 @@ export interface components {
              * @description The unique identifier for the call.
              * @example b3877c40-da60-4998-90ad-b792e98472ca
              */
-            sid: components["schemas"]["uuid"];
+            sid: CompatComponents["schemas"]["uuid"];
             /**
              * @description The unique identifier for the account that created this call.
              * @example b3877c40-da60-4998-90ad-b792e98472af
              */
-            account_sid: components["schemas"]["uuid"];
+            account_sid: CompatComponents["schemas"]["uuid"];
             /**
              * @description The date, in RFC 2822 GMT format, this call was created.
              * @example Wed, 19 Sep 2018 20:00:00 +0000
@@ -2289,7 +2289,7 @@ export interface components {
              * @description The unique identifier for the call that created this call.
              * @example b3877c40-da60-4998-90ad-b792e98472af
              */
-            parent_call_sid: components["schemas"]["uuid"] | null;
+            parent_call_sid: CompatComponents["schemas"]["uuid"] | null;
             /**
              * @description The address that received the call.
              * @example +13105678901
@@ -2321,9 +2321,9 @@ export interface components {
              */
             from_formatted: string;
             /** @description The unique identifier for the phone number. */
-            phone_number_sid: components["schemas"]["uuid"] | null;
+            phone_number_sid: CompatComponents["schemas"]["uuid"] | null;
             /** @description The status of the call. */
-            status: components["schemas"]["CallStatus"];
+            status: CompatComponents["schemas"]["CallStatus"];
             /**
              * @description The time, in RFC 2822 GMT format, on which the call began.
              * @example Wed, 19 Sep 2018 20:00:01 +0000
@@ -2352,9 +2352,9 @@ export interface components {
              */
             price_unit: string;
             /** @description The direction of the call. */
-            direction: components["schemas"]["CallDirection"];
+            direction: CompatComponents["schemas"]["CallDirection"];
             /** @description Who/what the call was answered by. */
-            answered_by: components["schemas"]["AnsweredBy"] | null;
+            answered_by: CompatComponents["schemas"]["AnsweredBy"] | null;
             /**
              * @description The version of the SignalWire API.
              * @example 2010-04-01
@@ -2376,7 +2376,7 @@ export interface components {
              */
             uri: string;
             /** @description A Map of available sub-resources. */
-            subresource_uris: components["schemas"]["CallSubresourceUris"];
+            subresource_uris: CompatComponents["schemas"]["CallSubresourceUris"];
             /**
              * @description The annotation for the call. Always null.
              * @example null
@@ -2481,7 +2481,7 @@ export interface components {
              */
             page_size: number;
             /** @description List of calls. */
-            calls: components["schemas"]["Call"][];
+            calls: CompatComponents["schemas"]["Call"][];
         };
         /** @description Response containing a single call recording. */
         CallRecordingResponse: {
@@ -2489,12 +2489,12 @@ export interface components {
              * @description The unique identifier for the recording.
              * @example 19e436af-5688-4307-b03b-bdb2b42b8142
              */
-            sid: components["schemas"]["uuid"];
+            sid: CompatComponents["schemas"]["uuid"];
             /**
              * @description The unique identifier for the account that is associated with this recording.
              * @example 720796a0-8ee9-4350-83bd-2d07a3121f1e
              */
-            account_sid: components["schemas"]["uuid"];
+            account_sid: CompatComponents["schemas"]["uuid"];
             /**
              * @description The version of the SignalWire API.
              * @example 2010-04-01
@@ -2504,12 +2504,12 @@ export interface components {
              * @description The unique identifier for the call that is associated with this recording. Null if this is a conference recording.
              * @example 43bb71ee-553f-4074-bb20-8e2747647cce
              */
-            call_sid: components["schemas"]["uuid"] | null;
+            call_sid: CompatComponents["schemas"]["uuid"] | null;
             /**
              * @description The unique identifier for the conference that is associated with this recording. Null if this is a call recording.
              * @example null
              */
-            conference_sid: components["schemas"]["uuid"] | null;
+            conference_sid: CompatComponents["schemas"]["uuid"] | null;
             /**
              * @description The number of channels in a recording (singular key). Returns '1' for mono or '2' for stereo.
              * @example 1
@@ -2559,9 +2559,9 @@ export interface components {
              */
             price_unit: string;
             /** @description How the recording was made. */
-            source: components["schemas"]["RecordingSource"];
+            source: CompatComponents["schemas"]["RecordingSource"];
             /** @description The status of the recording. */
-            status: components["schemas"]["RecordingStatus"];
+            status: CompatComponents["schemas"]["RecordingStatus"];
             /**
              * @description Further details about a failed recording.
              * @example null
@@ -2573,7 +2573,7 @@ export interface components {
              */
             uri: string;
             /** @description Subresource URIs. */
-            subresource_uris: components["schemas"]["RecordingSubresourceUris"];
+            subresource_uris: CompatComponents["schemas"]["RecordingSubresourceUris"];
             /**
              * @description Encryption details. Always null.
              * @example null
@@ -2591,12 +2591,12 @@ export interface components {
              * @description The unique identifier for the call.
              * @example b3877c40-da60-4998-90ad-b792e98472ca
              */
-            sid: components["schemas"]["uuid"];
+            sid: CompatComponents["schemas"]["uuid"];
             /**
              * @description The unique identifier for the account that created this call.
              * @example b3877c40-da60-4998-90ad-b792e98472af
              */
-            account_sid: components["schemas"]["uuid"];
+            account_sid: CompatComponents["schemas"]["uuid"];
             /**
              * @description The date, in RFC 2822 GMT format, this call was created.
              * @example Wed, 19 Sep 2018 20:00:00 +0000
@@ -2611,7 +2611,7 @@ export interface components {
              * @description The unique identifier for the call that created this call.
              * @example b3877c40-da60-4998-90ad-b792e98472af
              */
-            parent_call_sid: components["schemas"]["uuid"] | null;
+            parent_call_sid: CompatComponents["schemas"]["uuid"] | null;
             /**
              * @description The address that received the call.
              * @example +13105678901
@@ -2643,9 +2643,9 @@ export interface components {
              */
             from_formatted: string;
             /** @description The unique identifier for the phone number. */
-            phone_number_sid: components["schemas"]["uuid"] | null;
+            phone_number_sid: CompatComponents["schemas"]["uuid"] | null;
             /** @description The status of the call. */
-            status: components["schemas"]["CallStatus"];
+            status: CompatComponents["schemas"]["CallStatus"];
             /**
              * @description The time, in RFC 2822 GMT format, on which the call began.
              * @example Wed, 19 Sep 2018 20:00:01 +0000
@@ -2674,9 +2674,9 @@ export interface components {
              */
             price_unit: string;
             /** @description The direction of the call. */
-            direction: components["schemas"]["CallDirection"];
+            direction: CompatComponents["schemas"]["CallDirection"];
             /** @description Who/what the call was answered by. */
-            answered_by: components["schemas"]["AnsweredBy"] | null;
+            answered_by: CompatComponents["schemas"]["AnsweredBy"] | null;
             /**
              * @description The version of the SignalWire API.
              * @example 2010-04-01
@@ -2698,7 +2698,7 @@ export interface components {
              */
             uri: string;
             /** @description A Map of available sub-resources. */
-            subresource_uris: components["schemas"]["CallSubresourceUris"];
+            subresource_uris: CompatComponents["schemas"]["CallSubresourceUris"];
             /**
              * @description The annotation for the call. Always null.
              * @example null
@@ -2771,24 +2771,24 @@ export interface components {
         /** @description Response containing a single call stream. */
         CallStreamResponse: {
             /** @description The unique identifier for the stream. */
-            sid: components["schemas"]["uuid"];
+            sid: CompatComponents["schemas"]["uuid"];
             /**
              * @description The unique identifier for the account.
              * @example b3877c40-da60-4998-90ad-b792e98472af
              */
-            account_sid: components["schemas"]["uuid"];
+            account_sid: CompatComponents["schemas"]["uuid"];
             /**
              * @description The unique identifier for the call.
              * @example b3877c40-da60-4998-90ad-b792e98472ca
              */
-            call_sid: components["schemas"]["uuid"];
+            call_sid: CompatComponents["schemas"]["uuid"];
             /**
              * @description The name of the stream.
              * @example my_first_stream
              */
             name: string;
             /** @description The status of the stream. */
-            status: components["schemas"]["StreamStatus"];
+            status: CompatComponents["schemas"]["StreamStatus"];
             /**
              * @description The date, in RFC 2822 GMT format, this stream was updated.
              * @example Wed, 19 Sep 2018 21:00:00 +0000
@@ -2834,7 +2834,7 @@ export interface components {
         /** @description Error response with errors array format. */
         CompatibilityErrorArrayResponse: {
             /** @description A list of errors */
-            errors?: components["schemas"]["CompatibilityErrorArrayItem"][];
+            errors?: CompatComponents["schemas"]["CompatibilityErrorArrayItem"][];
         };
         /** @description Error response model. */
         CompatibilityErrorResponse: {
@@ -2917,12 +2917,12 @@ export interface components {
              * @description The unique identifier for this conference.
              * @example b3877c40-da60-4998-90ad-b792e98472cf
              */
-            sid: components["schemas"]["uuid"];
+            sid: CompatComponents["schemas"]["uuid"];
             /**
              * @description The unique identifier for the account that created this conference.
              * @example b3877c40-da60-4998-90ad-b792e98472af
              */
-            account_sid: components["schemas"]["uuid"];
+            account_sid: CompatComponents["schemas"]["uuid"];
             /**
              * @description The date, in RFC 2822 format, this conference was created.
              * @example Mon, 24 Sept 2018 21:00:00 +0000
@@ -2939,7 +2939,7 @@ export interface components {
              */
             friendly_name: string;
             /** @description The status of this conference. */
-            status: components["schemas"]["ConferenceStatus"];
+            status: CompatComponents["schemas"]["ConferenceStatus"];
             /**
              * @description The version of the SignalWire API.
              * @example 2010-04-01
@@ -2956,7 +2956,7 @@ export interface components {
              */
             uri: string;
             /** @description The links to associated subresources. */
-            subresource_uris: components["schemas"]["ConferenceSubresourceUris"];
+            subresource_uris: CompatComponents["schemas"]["ConferenceSubresourceUris"];
         };
         /** @description Response containing a list of conferences. */
         ConferenceListResponse: {
@@ -2993,7 +2993,7 @@ export interface components {
              */
             page_size: number;
             /** @description List of conferences. */
-            conferences: components["schemas"]["Conference"][];
+            conferences: CompatComponents["schemas"]["Conference"][];
         };
         /** @description Conference participant model. */
         ConferenceParticipant: {
@@ -3001,14 +3001,14 @@ export interface components {
              * @description The unique identifier for the account that created this conference.
              * @example b3877c40-da60-4998-90ad-b792e98472af
              */
-            account_sid: components["schemas"]["uuid"];
+            account_sid: CompatComponents["schemas"]["uuid"];
             /**
              * @description The unique identifier for the Participant call connected to this conference.
              * @example b3877c40-da60-4998-90ad-b792e98472ca
              */
-            call_sid: components["schemas"]["uuid"];
+            call_sid: CompatComponents["schemas"]["uuid"];
             /** @description The unique identifier of the participant who is being coached. */
-            call_sid_to_coach: components["schemas"]["uuid"] | null;
+            call_sid_to_coach: CompatComponents["schemas"]["uuid"] | null;
             /**
              * @description Whether the participant is coaching another call.
              * @example false
@@ -3018,14 +3018,14 @@ export interface components {
              * @description The unique identifier for the conference this participant is in.
              * @example b3877c40-da60-4998-90ad-b792e98472cf
              */
-            conference_sid: components["schemas"]["uuid"];
+            conference_sid: CompatComponents["schemas"]["uuid"];
             /**
              * @description The date, in RFC 2822 format, this conference participant was created.
              * @example Mon, 24 Sept 2018 21:00:00 +0000
              */
             date_created: string;
             /** @description The status of the conference call. */
-            status: components["schemas"]["ParticipantStatus"];
+            status: CompatComponents["schemas"]["ParticipantStatus"];
             /**
              * @description The date, in RFC 2822 format, this conference participant was updated.
              * @example Tue, 25 Sept 2018 20:00:00 +0000
@@ -3092,7 +3092,7 @@ export interface components {
              */
             page_size: number;
             /** @description List of participants. */
-            participants: components["schemas"]["ConferenceParticipant"][];
+            participants: CompatComponents["schemas"]["ConferenceParticipant"][];
         };
         /** @description Response containing a single conference participant. */
         ConferenceParticipantResponse: {
@@ -3100,14 +3100,14 @@ export interface components {
              * @description The unique identifier for the account that created this conference.
              * @example b3877c40-da60-4998-90ad-b792e98472af
              */
-            account_sid: components["schemas"]["uuid"];
+            account_sid: CompatComponents["schemas"]["uuid"];
             /**
              * @description The unique identifier for the Participant call connected to this conference.
              * @example b3877c40-da60-4998-90ad-b792e98472ca
              */
-            call_sid: components["schemas"]["uuid"];
+            call_sid: CompatComponents["schemas"]["uuid"];
             /** @description The unique identifier of the participant who is being coached. */
-            call_sid_to_coach: components["schemas"]["uuid"] | null;
+            call_sid_to_coach: CompatComponents["schemas"]["uuid"] | null;
             /**
              * @description Whether the participant is coaching another call.
              * @example false
@@ -3117,14 +3117,14 @@ export interface components {
              * @description The unique identifier for the conference this participant is in.
              * @example b3877c40-da60-4998-90ad-b792e98472cf
              */
-            conference_sid: components["schemas"]["uuid"];
+            conference_sid: CompatComponents["schemas"]["uuid"];
             /**
              * @description The date, in RFC 2822 format, this conference participant was created.
              * @example Mon, 24 Sept 2018 21:00:00 +0000
              */
             date_created: string;
             /** @description The status of the conference call. */
-            status: components["schemas"]["ParticipantStatus"];
+            status: CompatComponents["schemas"]["ParticipantStatus"];
             /**
              * @description The date, in RFC 2822 format, this conference participant was updated.
              * @example Tue, 25 Sept 2018 20:00:00 +0000
@@ -3162,12 +3162,12 @@ export interface components {
              * @description The unique identifier for the recording.
              * @example 19e436af-5688-4307-b03b-bdb2b42b8142
              */
-            sid: components["schemas"]["uuid"];
+            sid: CompatComponents["schemas"]["uuid"];
             /**
              * @description The unique identifier for the account that is associated with this recording.
              * @example 720796a0-8ee9-4350-83bd-2d07a3121f1e
              */
-            account_sid: components["schemas"]["uuid"];
+            account_sid: CompatComponents["schemas"]["uuid"];
             /**
              * @description The version of the SignalWire API.
              * @example 2010-04-01
@@ -3182,7 +3182,7 @@ export interface components {
              * @description The unique identifier for the conference that is associated with this recording.
              * @example 43bb71ee-553f-4074-bb20-8e2747647cce
              */
-            conference_sid: components["schemas"]["uuid"] | null;
+            conference_sid: CompatComponents["schemas"]["uuid"] | null;
             /**
              * @description The number of channels in a recording (singular key). Returns '1' for mono or '2' for stereo.
              * @example 1
@@ -3232,9 +3232,9 @@ export interface components {
              */
             price_unit: string;
             /** @description How the recording was made. */
-            source: components["schemas"]["ConferenceRecordingSource"];
+            source: CompatComponents["schemas"]["ConferenceRecordingSource"];
             /** @description The status of the recording. */
-            status: components["schemas"]["ConferenceRecordingStatus"];
+            status: CompatComponents["schemas"]["ConferenceRecordingStatus"];
             /**
              * @description Further details about a failed recording.
              * @example null
@@ -3246,7 +3246,7 @@ export interface components {
              */
             uri: string;
             /** @description Subresource URIs. */
-            subresource_uris: components["schemas"]["ConferenceRecordingSubresourceUris"];
+            subresource_uris: CompatComponents["schemas"]["ConferenceRecordingSubresourceUris"];
             /**
              * @description Encryption details. Always null.
              * @example null
@@ -3293,7 +3293,7 @@ export interface components {
              */
             page_size: number;
             /** @description List of recordings. */
-            recordings: components["schemas"]["ConferenceRecording"][];
+            recordings: CompatComponents["schemas"]["ConferenceRecording"][];
         };
         /** @description Response containing a single conference recording. */
         ConferenceRecordingResponse: {
@@ -3301,12 +3301,12 @@ export interface components {
              * @description The unique identifier for the recording.
              * @example 19e436af-5688-4307-b03b-bdb2b42b8142
              */
-            sid: components["schemas"]["uuid"];
+            sid: CompatComponents["schemas"]["uuid"];
             /**
              * @description The unique identifier for the account that is associated with this recording.
              * @example 720796a0-8ee9-4350-83bd-2d07a3121f1e
              */
-            account_sid: components["schemas"]["uuid"];
+            account_sid: CompatComponents["schemas"]["uuid"];
             /**
              * @description The version of the SignalWire API.
              * @example 2010-04-01
@@ -3321,7 +3321,7 @@ export interface components {
              * @description The unique identifier for the conference that is associated with this recording.
              * @example 43bb71ee-553f-4074-bb20-8e2747647cce
              */
-            conference_sid: components["schemas"]["uuid"] | null;
+            conference_sid: CompatComponents["schemas"]["uuid"] | null;
             /**
              * @description The number of channels in a recording (singular key). Returns '1' for mono or '2' for stereo.
              * @example 1
@@ -3371,9 +3371,9 @@ export interface components {
              */
             price_unit: string;
             /** @description How the recording was made. */
-            source: components["schemas"]["ConferenceRecordingSource"];
+            source: CompatComponents["schemas"]["ConferenceRecordingSource"];
             /** @description The status of the recording. */
-            status: components["schemas"]["ConferenceRecordingStatus"];
+            status: CompatComponents["schemas"]["ConferenceRecordingStatus"];
             /**
              * @description Further details about a failed recording.
              * @example null
@@ -3385,7 +3385,7 @@ export interface components {
              */
             uri: string;
             /** @description Subresource URIs. */
-            subresource_uris: components["schemas"]["ConferenceRecordingSubresourceUris"];
+            subresource_uris: CompatComponents["schemas"]["ConferenceRecordingSubresourceUris"];
             /**
              * @description Encryption details. Always null.
              * @example null
@@ -3421,12 +3421,12 @@ export interface components {
              * @description The unique identifier for this conference.
              * @example b3877c40-da60-4998-90ad-b792e98472cf
              */
-            sid: components["schemas"]["uuid"];
+            sid: CompatComponents["schemas"]["uuid"];
             /**
              * @description The unique identifier for the account that created this conference.
              * @example b3877c40-da60-4998-90ad-b792e98472af
              */
-            account_sid: components["schemas"]["uuid"];
+            account_sid: CompatComponents["schemas"]["uuid"];
             /**
              * @description The date, in RFC 2822 format, this conference was created.
              * @example Mon, 24 Sept 2018 21:00:00 +0000
@@ -3443,7 +3443,7 @@ export interface components {
              */
             friendly_name: string;
             /** @description The status of this conference. */
-            status: components["schemas"]["ConferenceStatus"];
+            status: CompatComponents["schemas"]["ConferenceStatus"];
             /**
              * @description The version of the SignalWire API.
              * @example 2010-04-01
@@ -3460,7 +3460,7 @@ export interface components {
              */
             uri: string;
             /** @description The links to associated subresources. */
-            subresource_uris: components["schemas"]["ConferenceSubresourceUris"];
+            subresource_uris: CompatComponents["schemas"]["ConferenceSubresourceUris"];
         };
         /**
          * @description Conference status.
@@ -3473,12 +3473,12 @@ export interface components {
              * @description The unique identifier for the account.
              * @example b3877c40-da60-4998-90ad-b792e98472af
              */
-            account_sid: components["schemas"]["uuid"];
+            account_sid: CompatComponents["schemas"]["uuid"];
             /**
              * @description The unique identifier for the conference.
              * @example b3877c40-da60-4998-90ad-b792e98472cf
              */
-            conference_sid: components["schemas"]["uuid"];
+            conference_sid: CompatComponents["schemas"]["uuid"];
             /**
              * @description The date, in RFC 2822 GMT format, this stream was updated.
              * @example Tue, 25 Sept 2018 20:00:00 +0000
@@ -3490,9 +3490,9 @@ export interface components {
              */
             name: string | null;
             /** @description The unique identifier for the stream. */
-            sid: components["schemas"]["uuid"];
+            sid: CompatComponents["schemas"]["uuid"];
             /** @description The status of the stream. */
-            status: components["schemas"]["ConferenceStreamStatus"];
+            status: CompatComponents["schemas"]["ConferenceStreamStatus"];
             /**
              * @description The URI for the stream.
              * @example /api/laml/2010-04-01/Accounts/b3877c40-da60-4998-90ad-b792e98472af/Conferences/b3877c40-da60-4998-90ad-b792e98472cf/Streams/b3877c40-da60-4998-90ad-b792e98472st.json
@@ -3540,7 +3540,7 @@ export interface components {
              */
             beta: boolean;
             /** @description URIs for subresources. */
-            subresource_uris: components["schemas"]["CountrySubresourceUris"];
+            subresource_uris: CompatComponents["schemas"]["CountrySubresourceUris"];
         };
         /** @description Country subresource URIs. */
         CountrySubresourceUris: {
@@ -3717,7 +3717,7 @@ export interface components {
              */
             Url?: string;
             /** @description The unique identifier of the application used to handle the call. Required if `Url` and `Laml`/`Twiml` are not used. */
-            ApplicationSid?: components["schemas"]["uuid"];
+            ApplicationSid?: CompatComponents["schemas"]["uuid"];
             /**
              * @description Whether the request to `Url` is a `GET` or a `POST`. Default is `POST`.
              * @default POST
@@ -4085,7 +4085,7 @@ export interface components {
              */
             FriendlyName?: string;
             /** @description The unique identifier for the application associated with SMS handling on this phone number. */
-            SmsApplicationSid?: components["schemas"]["uuid"];
+            SmsApplicationSid?: CompatComponents["schemas"]["uuid"];
             /**
              * @description Whether the request to `SmsFallbackUrl` is a `GET` or a `POST`. Default is `POST`.
              * @default POST
@@ -4126,7 +4126,7 @@ export interface components {
              */
             StatusCallbackMethod?: "GET" | "POST";
             /** @description The unique identifier for the application associated with call handling on this phone number. */
-            VoiceApplicationSid?: components["schemas"]["uuid"];
+            VoiceApplicationSid?: CompatComponents["schemas"]["uuid"];
             /**
              * @description Whether the request to VoiceFallbackUrl is a `GET` or a `POST`. Default is `POST`.
              * @default POST
@@ -4184,7 +4184,7 @@ export interface components {
              */
             SendAsMms?: boolean;
             /** @description The SID of a SignalWire cXML Application used to configure the message's status callback. */
-            ApplicationSid?: components["schemas"]["uuid"];
+            ApplicationSid?: CompatComponents["schemas"]["uuid"];
             /**
              * @description The maximum price in USD acceptable for the message to be sent. Format: decimal with up to 4 decimal places.
              *
@@ -4208,7 +4208,7 @@ export interface components {
              */
             ValidityPeriod?: number;
             /** @description The ID of a number group to use when sending the message. Either `From` or `MessagingServiceSid` must be provided. */
-            MessagingServiceSid?: components["schemas"]["uuid"];
+            MessagingServiceSid?: CompatComponents["schemas"]["uuid"];
             /**
              * @description URLs of media to attach and send with the message (up to 8), sent as one MediaUrl form field per URL.
              *
@@ -4271,7 +4271,7 @@ export interface components {
              * @description The unique identifier of the subproject you would like to create a token for. Must belong to the parent project.
              * @example 9a7fc048-984f-11ee-b9d1-0242ac120002
              */
-            subproject_id?: components["schemas"]["uuid"];
+            subproject_id?: CompatComponents["schemas"]["uuid"];
         };
         /** @description cXML Script model. */
         CxmlScript: {
@@ -4279,7 +4279,7 @@ export interface components {
              * @description The unique identifier of the cXML script on SignalWire.
              * @example 5184b831-184f-4209-872d-ccdccc80f2f1
              */
-            sid: components["schemas"]["uuid"];
+            sid: CompatComponents["schemas"]["uuid"];
             /**
              * @description The date and time, in ISO 8601 format, the script was created.
              * @example 2019-11-26T20:00:00Z
@@ -4299,7 +4299,7 @@ export interface components {
              * @description The unique identifier for the account this script is associated with.
              * @example b3877c40-da60-4998-90ad-b792e98472af
              */
-            account_sid: components["schemas"]["uuid"];
+            account_sid: CompatComponents["schemas"]["uuid"];
             /**
              * @description A friendly name given to the cXML script.
              * @example Death Star IVR
@@ -4368,7 +4368,7 @@ export interface components {
              */
             page_size: number;
             /** @description List of cXML scripts. */
-            laml_bins: components["schemas"]["CxmlScript"][];
+            laml_bins: CompatComponents["schemas"]["CxmlScript"][];
         };
         /** @description Response containing a single cXML script. */
         CxmlScriptResponse: {
@@ -4376,7 +4376,7 @@ export interface components {
              * @description The unique identifier of the cXML script on SignalWire.
              * @example 5184b831-184f-4209-872d-ccdccc80f2f1
              */
-            sid: components["schemas"]["uuid"];
+            sid: CompatComponents["schemas"]["uuid"];
             /**
              * @description The date and time, in ISO 8601 format, the script was created.
              * @example 2019-11-26T20:00:00Z
@@ -4396,7 +4396,7 @@ export interface components {
              * @description The unique identifier for the account this script is associated with.
              * @example b3877c40-da60-4998-90ad-b792e98472af
              */
-            account_sid: components["schemas"]["uuid"];
+            account_sid: CompatComponents["schemas"]["uuid"];
             /**
              * @description A friendly name given to the cXML script.
              * @example Death Star IVR
@@ -4453,7 +4453,7 @@ export interface components {
              */
             date_updated: string;
             /** @description The direction of the fax. */
-            direction: components["schemas"]["FaxDirection"];
+            direction: CompatComponents["schemas"]["FaxDirection"];
             /**
              * @description The phone number, in E.164 format, the fax was sent from.
              * @example +13103383454
@@ -4485,14 +4485,14 @@ export interface components {
              */
             price_unit: string;
             /** @description The quality of the fax. */
-            quality: components["schemas"]["FaxQuality"];
+            quality: CompatComponents["schemas"]["FaxQuality"];
             /**
              * @description The unique identifier of the fax.
              * @example b3877c40-da60-4998-90ad-b792e98472fx
              */
             sid: string;
             /** @description The status of the fax. */
-            status: components["schemas"]["FaxStatus"];
+            status: CompatComponents["schemas"]["FaxStatus"];
             /**
              * @description The phone number, in E.164 format, the fax was sent to.
              * @example +13104456789
@@ -4505,7 +4505,7 @@ export interface components {
              */
             duration: number;
             /** @description The URL links for resources associated with the fax. */
-            links: components["schemas"]["FaxLinks"];
+            links: CompatComponents["schemas"]["FaxLinks"];
             /**
              * @description The URL of this resource.
              * @example /fax/v1/Faxes/b3877c40-da60-4998-90ad-b792e98472fx
@@ -4570,7 +4570,7 @@ export interface components {
              */
             page_size: number;
             /** @description List of faxes. */
-            faxes: components["schemas"]["Fax"][];
+            faxes: CompatComponents["schemas"]["Fax"][];
         };
         /** @description Fax media model. */
         FaxMedia: {
@@ -4650,9 +4650,9 @@ export interface components {
              */
             page_size: number;
             /** @description List of media. */
-            media: components["schemas"]["FaxMedia"][];
+            media: CompatComponents["schemas"]["FaxMedia"][];
             /** @description List of fax media (alias for media). */
-            fax_media: components["schemas"]["FaxMedia"][];
+            fax_media: CompatComponents["schemas"]["FaxMedia"][];
         };
         /** @description Response containing a single fax media. */
         FaxMediaResponse: {
@@ -4725,7 +4725,7 @@ export interface components {
              */
             date_updated: string;
             /** @description The direction of the fax. */
-            direction: components["schemas"]["FaxDirection"];
+            direction: CompatComponents["schemas"]["FaxDirection"];
             /**
              * @description The phone number, in E.164 format, the fax was sent from.
              * @example +13103383454
@@ -4757,14 +4757,14 @@ export interface components {
              */
             price_unit: string;
             /** @description The quality of the fax. */
-            quality: components["schemas"]["FaxQuality"];
+            quality: CompatComponents["schemas"]["FaxQuality"];
             /**
              * @description The unique identifier of the fax.
              * @example b3877c40-da60-4998-90ad-b792e98472fx
              */
             sid: string;
             /** @description The status of the fax. */
-            status: components["schemas"]["FaxStatus"];
+            status: CompatComponents["schemas"]["FaxStatus"];
             /**
              * @description The phone number, in E.164 format, the fax was sent to.
              * @example +13104456789
@@ -4777,7 +4777,7 @@ export interface components {
              */
             duration: number;
             /** @description The URL links for resources associated with the fax. */
-            links: components["schemas"]["FaxLinks"];
+            links: CompatComponents["schemas"]["FaxLinks"];
             /**
              * @description The URL of this resource.
              * @example /fax/v1/Faxes/b3877c40-da60-4998-90ad-b792e98472fx
@@ -4812,7 +4812,7 @@ export interface components {
              * @description The type of phone number being imported.
              * @example longcode
              */
-            number_type: components["schemas"]["NumberType"];
+            number_type: CompatComponents["schemas"]["NumberType"];
             /**
              * @description The capabilities to enable for this phone number. If not provided, defaults to all capabilities (`sms`, `voice`, `fax`, `mms`). If provided, must include at least one capability.
              *
@@ -4822,7 +4822,7 @@ export interface components {
              *       "voice"
              *     ]
              */
-            capabilities?: components["schemas"]["PhoneNumberCapability"][];
+            capabilities?: CompatComponents["schemas"]["PhoneNumberCapability"][];
         };
         /** @description Incoming phone number model. */
         IncomingPhoneNumber: {
@@ -4830,14 +4830,14 @@ export interface components {
              * @description The unique identifier for the account that is associated with this phone number.
              * @example b3877c40-da60-4998-90ad-b792e98472ac
              */
-            account_id: components["schemas"]["uuid"];
+            account_id: CompatComponents["schemas"]["uuid"];
             /**
              * @description The unique identifier for the account that is associated with this phone number.
              * @example b3877c40-da60-4998-90ad-b792e98472ac
              */
-            account_sid: components["schemas"]["uuid"];
+            account_sid: CompatComponents["schemas"]["uuid"];
             /** @description Whether or not a registered address with SignalWire is required. Always 'none'. */
-            address_requirements: components["schemas"]["AddressRequirements"];
+            address_requirements: CompatComponents["schemas"]["AddressRequirements"];
             /**
              * @description The unique identifier for the address associated with this phone number. Always null.
              * @example null
@@ -4854,7 +4854,7 @@ export interface components {
              */
             beta: boolean;
             /** @description Whether or not a number can receive calls and messages. */
-            capabilities: components["schemas"]["IncomingPhoneNumberCapabilities"];
+            capabilities: CompatComponents["schemas"]["IncomingPhoneNumberCapabilities"];
             /**
              * @description The ISO 3166-1 alpha-2 country code for this phone number.
              * @example US
@@ -4891,7 +4891,7 @@ export interface components {
              */
             identity_sid: string | null;
             /** @description The origin of the phone number. */
-            origin: components["schemas"]["PhoneNumberOrigin"];
+            origin: CompatComponents["schemas"]["PhoneNumberOrigin"];
             /**
              * @description The incoming number in E.164 format.
              * @example +13103386745
@@ -5041,7 +5041,7 @@ export interface components {
              */
             page_size: number;
             /** @description List of incoming phone numbers. */
-            incoming_phone_numbers: components["schemas"]["IncomingPhoneNumber"][];
+            incoming_phone_numbers: CompatComponents["schemas"]["IncomingPhoneNumber"][];
         };
         /** @description Response containing a single incoming phone number. */
         IncomingPhoneNumberResponse: {
@@ -5049,14 +5049,14 @@ export interface components {
              * @description The unique identifier for the account that is associated with this phone number.
              * @example b3877c40-da60-4998-90ad-b792e98472ac
              */
-            account_id: components["schemas"]["uuid"];
+            account_id: CompatComponents["schemas"]["uuid"];
             /**
              * @description The unique identifier for the account that is associated with this phone number.
              * @example b3877c40-da60-4998-90ad-b792e98472ac
              */
-            account_sid: components["schemas"]["uuid"];
+            account_sid: CompatComponents["schemas"]["uuid"];
             /** @description Whether or not a registered address with SignalWire is required. Always 'none'. */
-            address_requirements: components["schemas"]["AddressRequirements"];
+            address_requirements: CompatComponents["schemas"]["AddressRequirements"];
             /**
              * @description The unique identifier for the address associated with this phone number. Always null.
              * @example null
@@ -5073,7 +5073,7 @@ export interface components {
              */
             beta: boolean;
             /** @description Whether or not a number can receive calls and messages. */
-            capabilities: components["schemas"]["IncomingPhoneNumberCapabilities"];
+            capabilities: CompatComponents["schemas"]["IncomingPhoneNumberCapabilities"];
             /**
              * @description The ISO 3166-1 alpha-2 country code for this phone number.
              * @example US
@@ -5110,7 +5110,7 @@ export interface components {
              */
             identity_sid: string | null;
             /** @description The origin of the phone number. */
-            origin: components["schemas"]["PhoneNumberOrigin"];
+            origin: CompatComponents["schemas"]["PhoneNumberOrigin"];
             /**
              * @description The incoming number in E.164 format.
              * @example +13103386745
@@ -5208,7 +5208,7 @@ export interface components {
              * @description The unique identifier of the project that sent or received this message.
              * @example ea108133-d6b3-407c-9536-9fad8a929a6a
              */
-            account_sid: components["schemas"]["uuid"];
+            account_sid: CompatComponents["schemas"]["uuid"];
             /**
              * @description The version number of the SignalWire cXML REST API used to handle this message.
              * @example 2010-04-01
@@ -5247,7 +5247,7 @@ export interface components {
              */
             date_updated: string;
             /** @description The direction of the message. */
-            direction: components["schemas"]["MessageDirection"];
+            direction: CompatComponents["schemas"]["MessageDirection"];
             /**
              * @description If an error has occurred on the message, the error code will give you a specific code, or null if no error.
              * @example 30001
@@ -5278,23 +5278,23 @@ export interface components {
              * @description A unique ID that identifies this specific message.
              * @example 0a059168-ead0-41af-9d1f-343dae832527
              */
-            sid: components["schemas"]["uuid"];
+            sid: CompatComponents["schemas"]["uuid"];
             /** @description Current status of the message. */
-            status: components["schemas"]["MessageStatus"];
+            status: CompatComponents["schemas"]["MessageStatus"];
             /**
              * @description The phone number in E.164 format that received the message.
              * @example +15557654321
              */
             to: string;
             /** @description If a number group was used when sending an outbound message, the number group's ID will be present, or null otherwise. */
-            messaging_service_sid: components["schemas"]["uuid"] | null;
+            messaging_service_sid: CompatComponents["schemas"]["uuid"] | null;
             /**
              * @description The URI of this particular message.
              * @example /api/laml/2010-04-01/Accounts/ea108133-d6b3-407c-9536-9fad8a929a6a/Messages/0a059168-ead0-41af-9d1f-343dae832527.json
              */
             uri: string;
             /** @description The URIs for any subresources associated with this message. */
-            subresource_uris: components["schemas"]["MessageSubresourceUris"];
+            subresource_uris: CompatComponents["schemas"]["MessageSubresourceUris"];
         };
         /**
          * @description Message direction.
@@ -5336,7 +5336,7 @@ export interface components {
              */
             page_size: number;
             /** @description List of messages. */
-            messages: components["schemas"]["Message"][];
+            messages: CompatComponents["schemas"]["Message"][];
         };
         /** @description Message media model. */
         MessageMedia: {
@@ -5344,7 +5344,7 @@ export interface components {
              * @description The unique identifier for the account.
              * @example ea108133-d6b3-407c-9536-9fad8a929a6a
              */
-            account_sid: components["schemas"]["uuid"];
+            account_sid: CompatComponents["schemas"]["uuid"];
             /**
              * @description The content type of the media.
              * @example image/jpeg
@@ -5364,9 +5364,9 @@ export interface components {
              * @description The unique identifier for the message.
              * @example 0a059168-ead0-41af-9d1f-343dae832527
              */
-            parent_sid: components["schemas"]["uuid"];
+            parent_sid: CompatComponents["schemas"]["uuid"];
             /** @description The unique identifier for the media. */
-            sid: components["schemas"]["uuid"];
+            sid: CompatComponents["schemas"]["uuid"];
             /**
              * @description The URI for the media.
              * @example /api/laml/2010-04-01/Accounts/ea108133-d6b3-407c-9536-9fad8a929a6a/Messages/0a059168-ead0-41af-9d1f-343dae832527/Media/b3877c40-da60-4998-90ad-b792e98472me.json
@@ -5408,7 +5408,7 @@ export interface components {
              */
             page_size: number;
             /** @description List of media. */
-            media_list: components["schemas"]["MessageMedia"][];
+            media_list: CompatComponents["schemas"]["MessageMedia"][];
         };
         /** @description Response containing a single message media. */
         MessageMediaResponse: {
@@ -5416,7 +5416,7 @@ export interface components {
              * @description The unique identifier for the account.
              * @example ea108133-d6b3-407c-9536-9fad8a929a6a
              */
-            account_sid: components["schemas"]["uuid"];
+            account_sid: CompatComponents["schemas"]["uuid"];
             /**
              * @description The content type of the media.
              * @example image/jpeg
@@ -5436,9 +5436,9 @@ export interface components {
              * @description The unique identifier for the message.
              * @example 0a059168-ead0-41af-9d1f-343dae832527
              */
-            parent_sid: components["schemas"]["uuid"];
+            parent_sid: CompatComponents["schemas"]["uuid"];
             /** @description The unique identifier for the media. */
-            sid: components["schemas"]["uuid"];
+            sid: CompatComponents["schemas"]["uuid"];
             /**
              * @description The URI for the media.
              * @example /api/laml/2010-04-01/Accounts/ea108133-d6b3-407c-9536-9fad8a929a6a/Messages/0a059168-ead0-41af-9d1f-343dae832527/Media/b3877c40-da60-4998-90ad-b792e98472me.json
@@ -5451,7 +5451,7 @@ export interface components {
              * @description The unique identifier of the project that sent or received this message.
              * @example ea108133-d6b3-407c-9536-9fad8a929a6a
              */
-            account_sid: components["schemas"]["uuid"];
+            account_sid: CompatComponents["schemas"]["uuid"];
             /**
              * @description The version number of the SignalWire cXML REST API used to handle this message.
              * @example 2010-04-01
@@ -5490,7 +5490,7 @@ export interface components {
              */
             date_updated: string;
             /** @description The direction of the message. */
-            direction: components["schemas"]["MessageDirection"];
+            direction: CompatComponents["schemas"]["MessageDirection"];
             /**
              * @description If an error has occurred on the message, the error code will give you a specific code, or null if no error.
              * @example 30001
@@ -5521,23 +5521,23 @@ export interface components {
              * @description A unique ID that identifies this specific message.
              * @example 0a059168-ead0-41af-9d1f-343dae832527
              */
-            sid: components["schemas"]["uuid"];
+            sid: CompatComponents["schemas"]["uuid"];
             /** @description Current status of the message. */
-            status: components["schemas"]["MessageStatus"];
+            status: CompatComponents["schemas"]["MessageStatus"];
             /**
              * @description The phone number in E.164 format that received the message.
              * @example +15557654321
              */
             to: string;
             /** @description If a number group was used when sending an outbound message, the number group's ID will be present, or null otherwise. */
-            messaging_service_sid: components["schemas"]["uuid"] | null;
+            messaging_service_sid: CompatComponents["schemas"]["uuid"] | null;
             /**
              * @description The URI of this particular message.
              * @example /api/laml/2010-04-01/Accounts/ea108133-d6b3-407c-9536-9fad8a929a6a/Messages/0a059168-ead0-41af-9d1f-343dae832527.json
              */
             uri: string;
             /** @description The URIs for any subresources associated with this message. */
-            subresource_uris: components["schemas"]["MessageSubresourceUris"];
+            subresource_uris: CompatComponents["schemas"]["MessageSubresourceUris"];
         };
         /**
          * @description Message status.
@@ -5593,12 +5593,12 @@ export interface components {
         /** @description Queue model. */
         Queue: {
             /** @description The unique identifier for the queue. */
-            sid: components["schemas"]["uuid"];
+            sid: CompatComponents["schemas"]["uuid"];
             /**
              * @description The unique identifier for the account this Queue is associated with.
              * @example b3877c40-da60-4998-90ad-b792e98472af
              */
-            account_sid: components["schemas"]["uuid"];
+            account_sid: CompatComponents["schemas"]["uuid"];
             /**
              * @description A description that distinguishes a queue.
              * @example Queue1
@@ -5682,7 +5682,7 @@ export interface components {
              */
             page_size: number;
             /** @description List of queues. */
-            queues: components["schemas"]["Queue"][];
+            queues: CompatComponents["schemas"]["Queue"][];
         };
         /** @description Queue member model representing a call waiting in a queue. */
         QueueMember: {
@@ -5690,14 +5690,14 @@ export interface components {
              * @description The unique identifier for the call.
              * @example b3877c40-da60-4998-90ad-b792e98472ca
              */
-            call_sid: components["schemas"]["uuid"];
+            call_sid: CompatComponents["schemas"]["uuid"];
             /**
              * @description The unique identifier for the account.
              * @example b3877c40-da60-4998-90ad-b792e98472af
              */
-            account_sid: components["schemas"]["uuid"];
+            account_sid: CompatComponents["schemas"]["uuid"];
             /** @description The unique identifier for the queue. */
-            queue_sid: components["schemas"]["uuid"];
+            queue_sid: CompatComponents["schemas"]["uuid"];
             /**
              * @description The date and time, in RFC 2822 format, when the member was enqueued.
              * @example Wed, 26 Sep 2018 18:00:00 +0000
@@ -5765,7 +5765,7 @@ export interface components {
              */
             page_size: number;
             /** @description List of queue members. */
-            queue_members: components["schemas"]["QueueMember"][];
+            queue_members: CompatComponents["schemas"]["QueueMember"][];
         };
         /** @description Response containing a single queue member. */
         QueueMemberResponse: {
@@ -5773,14 +5773,14 @@ export interface components {
              * @description The unique identifier for the call.
              * @example b3877c40-da60-4998-90ad-b792e98472ca
              */
-            call_sid: components["schemas"]["uuid"];
+            call_sid: CompatComponents["schemas"]["uuid"];
             /**
              * @description The unique identifier for the account.
              * @example b3877c40-da60-4998-90ad-b792e98472af
              */
-            account_sid: components["schemas"]["uuid"];
+            account_sid: CompatComponents["schemas"]["uuid"];
             /** @description The unique identifier for the queue. */
-            queue_sid: components["schemas"]["uuid"];
+            queue_sid: CompatComponents["schemas"]["uuid"];
             /**
              * @description The date and time, in RFC 2822 format, when the member was enqueued.
              * @example Wed, 26 Sep 2018 18:00:00 +0000
@@ -5816,12 +5816,12 @@ export interface components {
         /** @description Response containing a single queue. */
         QueueResponse: {
             /** @description The unique identifier for the queue. */
-            sid: components["schemas"]["uuid"];
+            sid: CompatComponents["schemas"]["uuid"];
             /**
              * @description The unique identifier for the account this Queue is associated with.
              * @example b3877c40-da60-4998-90ad-b792e98472af
              */
-            account_sid: components["schemas"]["uuid"];
+            account_sid: CompatComponents["schemas"]["uuid"];
             /**
              * @description A description that distinguishes a queue.
              * @example Queue1
@@ -5876,12 +5876,12 @@ export interface components {
              * @description The unique identifier for the recording.
              * @example 19e436af-5688-4307-b03b-bdb2b42b8142
              */
-            sid: components["schemas"]["uuid"];
+            sid: CompatComponents["schemas"]["uuid"];
             /**
              * @description The unique identifier for the account that is associated with this recording.
              * @example 720796a0-8ee9-4350-83bd-2d07a3121f1e
              */
-            account_sid: components["schemas"]["uuid"];
+            account_sid: CompatComponents["schemas"]["uuid"];
             /**
              * @description The version of the SignalWire API.
              * @example 2010-04-01
@@ -5891,12 +5891,12 @@ export interface components {
              * @description The unique identifier for the call that is associated with this recording. Null if this is a conference recording.
              * @example 43bb71ee-553f-4074-bb20-8e2747647cce
              */
-            call_sid: components["schemas"]["uuid"] | null;
+            call_sid: CompatComponents["schemas"]["uuid"] | null;
             /**
              * @description The unique identifier for the conference that is associated with this recording. Null if this is a call recording.
              * @example null
              */
-            conference_sid: components["schemas"]["uuid"] | null;
+            conference_sid: CompatComponents["schemas"]["uuid"] | null;
             /**
              * @description The number of channels in a recording (singular key). Returns '1' for mono or '2' for stereo.
              * @example 1
@@ -5948,9 +5948,9 @@ export interface components {
              */
             price_unit: string;
             /** @description How the recording was made. */
-            source: components["schemas"]["RecordingSource"];
+            source: CompatComponents["schemas"]["RecordingSource"];
             /** @description The status of the recording. */
-            status: components["schemas"]["RecordingStatus"];
+            status: CompatComponents["schemas"]["RecordingStatus"];
             /**
              * @description Further details about a failed recording.
              * @example null
@@ -5962,7 +5962,7 @@ export interface components {
              */
             uri: string;
             /** @description Subresource URIs. */
-            subresource_uris: components["schemas"]["RecordingSubresourceUris"];
+            subresource_uris: CompatComponents["schemas"]["RecordingSubresourceUris"];
             /**
              * @description Encryption details. Always null.
              * @example null
@@ -6009,7 +6009,7 @@ export interface components {
              */
             page_size: number;
             /** @description List of recordings. */
-            recordings: components["schemas"]["Recording"][];
+            recordings: CompatComponents["schemas"]["Recording"][];
         };
         /** @description Response containing a single recording. */
         RecordingResponse: {
@@ -6017,12 +6017,12 @@ export interface components {
              * @description The unique identifier for the recording.
              * @example 19e436af-5688-4307-b03b-bdb2b42b8142
              */
-            sid: components["schemas"]["uuid"];
+            sid: CompatComponents["schemas"]["uuid"];
             /**
              * @description The unique identifier for the account that is associated with this recording.
              * @example 720796a0-8ee9-4350-83bd-2d07a3121f1e
              */
-            account_sid: components["schemas"]["uuid"];
+            account_sid: CompatComponents["schemas"]["uuid"];
             /**
              * @description The version of the SignalWire API.
              * @example 2010-04-01
@@ -6032,12 +6032,12 @@ export interface components {
              * @description The unique identifier for the call that is associated with this recording. Null if this is a conference recording.
              * @example 43bb71ee-553f-4074-bb20-8e2747647cce
              */
-            call_sid: components["schemas"]["uuid"] | null;
+            call_sid: CompatComponents["schemas"]["uuid"] | null;
             /**
              * @description The unique identifier for the conference that is associated with this recording. Null if this is a call recording.
              * @example null
              */
-            conference_sid: components["schemas"]["uuid"] | null;
+            conference_sid: CompatComponents["schemas"]["uuid"] | null;
             /**
              * @description The number of channels in a recording (singular key). Returns '1' for mono or '2' for stereo.
              * @example 1
@@ -6089,9 +6089,9 @@ export interface components {
              */
             price_unit: string;
             /** @description How the recording was made. */
-            source: components["schemas"]["RecordingSource"];
+            source: CompatComponents["schemas"]["RecordingSource"];
             /** @description The status of the recording. */
-            status: components["schemas"]["RecordingStatus"];
+            status: CompatComponents["schemas"]["RecordingStatus"];
             /**
              * @description Further details about a failed recording.
              * @example null
@@ -6103,7 +6103,7 @@ export interface components {
              */
             uri: string;
             /** @description Subresource URIs. */
-            subresource_uris: components["schemas"]["RecordingSubresourceUris"];
+            subresource_uris: CompatComponents["schemas"]["RecordingSubresourceUris"];
             /**
              * @description Encryption details. Always null.
              * @example null
@@ -6311,7 +6311,7 @@ export interface components {
              * @description The unique identifier of the created API Token.
              * @example ea14556a-984f-11ee-b9d1-0242ac120002
              */
-            id: components["schemas"]["uuid"];
+            id: CompatComponents["schemas"]["uuid"];
             /**
              * @description The name of the created API Token.
              *
@@ -6337,19 +6337,19 @@ export interface components {
         /** @description Transcription model. */
         Transcription: {
             /** @description The unique identifier for the transcription. */
-            sid: components["schemas"]["uuid"];
+            sid: CompatComponents["schemas"]["uuid"];
             /**
              * @description The unique identifier for the account that created this transcription.
              * @example b3877c40-da60-4998-90ad-b792e98472ac
              */
-            account_sid: components["schemas"]["uuid"];
+            account_sid: CompatComponents["schemas"]["uuid"];
             /**
              * @description The version of the SignalWire API.
              * @example 2010-04-01
              */
             api_version: string;
             /** @description The unique identifier for the recording that this transcription was created from. */
-            recording_sid: components["schemas"]["uuid"];
+            recording_sid: CompatComponents["schemas"]["uuid"];
             /**
              * @description The date, in RFC 2822 format, this transcription was created.
              * @example Thu, 27 Sep 2018 02:00:00 +0000
@@ -6434,24 +6434,24 @@ export interface components {
              */
             page_size: number;
             /** @description List of transcriptions. */
-            transcriptions: components["schemas"]["Transcription"][];
+            transcriptions: CompatComponents["schemas"]["Transcription"][];
         };
         /** @description Response containing a single transcription. */
         TranscriptionResponse: {
             /** @description The unique identifier for the transcription. */
-            sid: components["schemas"]["uuid"];
+            sid: CompatComponents["schemas"]["uuid"];
             /**
              * @description The unique identifier for the account that created this transcription.
              * @example b3877c40-da60-4998-90ad-b792e98472ac
              */
-            account_sid: components["schemas"]["uuid"];
+            account_sid: CompatComponents["schemas"]["uuid"];
             /**
              * @description The version of the SignalWire API.
              * @example 2010-04-01
              */
             api_version: string;
             /** @description The unique identifier for the recording that this transcription was created from. */
-            recording_sid: components["schemas"]["uuid"];
+            recording_sid: CompatComponents["schemas"]["uuid"];
             /**
              * @description The date, in RFC 2822 format, this transcription was created.
              * @example Thu, 27 Sep 2018 02:00:00 +0000
@@ -6702,7 +6702,7 @@ export interface components {
              */
             Coaching?: boolean;
             /** @description The unique identifier of the participant who is being coached. Required when `Coaching` is true. */
-            CallSidToCoach?: components["schemas"]["uuid"];
+            CallSidToCoach?: CompatComponents["schemas"]["uuid"];
             /**
              * @description Whether or not a participant is on hold.
              * @example false
@@ -6817,12 +6817,12 @@ export interface components {
              * @description The unique identifier for an account to which the number should be transferred. Must be within the same Space.
              * @example b3877c40-da60-4998-90ad-b792e98472ac
              */
-            AccountSid?: components["schemas"]["uuid"];
+            AccountSid?: CompatComponents["schemas"]["uuid"];
             /**
              * @description The unique identifier of the address associated with E911 for this phone number. Not supported for toll-free numbers or certain providers.
              * @example b3877c40-da60-4998-90ad-b792e98472ad
              */
-            EmergencyAddressSid?: components["schemas"]["uuid"];
+            EmergencyAddressSid?: CompatComponents["schemas"]["uuid"];
             /**
              * @description A friendly name for the phone number.
              *
@@ -6831,7 +6831,7 @@ export interface components {
              */
             FriendlyName?: string;
             /** @description The unique identifier for the application associated with SMS handling on this phone number. */
-            SmsApplicationSid?: components["schemas"]["uuid"];
+            SmsApplicationSid?: CompatComponents["schemas"]["uuid"];
             /**
              * @description Whether the request to `SmsFallbackUrl` is a `GET` or a `POST`. Default is `POST`.
              * @default POST
@@ -6872,7 +6872,7 @@ export interface components {
              */
             StatusCallbackMethod?: "GET" | "POST";
             /** @description The unique identifier for the application associated with call handling on this phone number. */
-            VoiceApplicationSid?: components["schemas"]["uuid"];
+            VoiceApplicationSid?: CompatComponents["schemas"]["uuid"];
             /**
              * @description Whether the request to VoiceFallbackUrl is a `GET` or a `POST`. Default is `POST`.
              * @default POST
@@ -6978,82 +6978,82 @@ export interface components {
     responses: never;
     parameters: {
         /** @description The Project ID that uniquely identifies the Project to retrieve. */
-        AccountPathSid: components["schemas"]["uuid"];
+        AccountPathSid: CompatComponents["schemas"]["uuid"];
         /** @description The Account ID that has the Application. */
-        AccountSidPath: components["schemas"]["uuid"];
+        AccountSidPath: CompatComponents["schemas"]["uuid"];
         /** @description The Application ID that uniquely identifies the Application. */
-        ApplicationPathSid: components["schemas"]["uuid"];
+        ApplicationPathSid: CompatComponents["schemas"]["uuid"];
         /** @description The Project ID that uniquely identifies the Account to retrieve. */
-        AvailablePhoneNumbersAccountSidPath: components["schemas"]["uuid"];
+        AvailablePhoneNumbersAccountSidPath: CompatComponents["schemas"]["uuid"];
         /** @description The unique identifier for the call. */
-        CallSidPath: components["schemas"]["uuid"];
+        CallSidPath: CompatComponents["schemas"]["uuid"];
         /** @description The unique identifier for the call. */
-        CallSidPathForRecording: components["schemas"]["uuid"];
+        CallSidPathForRecording: CompatComponents["schemas"]["uuid"];
         /** @description The Project ID that uniquely identifies the Account. */
-        CallsAccountSidPath: components["schemas"]["uuid"];
+        CallsAccountSidPath: CompatComponents["schemas"]["uuid"];
         /** @description The unique identifier for the recording. */
-        ConferenceRecordingSidPath: components["schemas"]["uuid"];
+        ConferenceRecordingSidPath: CompatComponents["schemas"]["uuid"];
         /** @description The unique identifier for this conference. */
-        ConferenceSidPath: components["schemas"]["uuid"];
+        ConferenceSidPath: CompatComponents["schemas"]["uuid"];
         /** @description The unique identifier for the conference this participant is in. */
-        ConferenceSidPathForParticipant: components["schemas"]["uuid"];
+        ConferenceSidPathForParticipant: CompatComponents["schemas"]["uuid"];
         /** @description The unique identifier for the stream. */
-        ConferenceStreamSidPath: components["schemas"]["uuid"];
+        ConferenceStreamSidPath: CompatComponents["schemas"]["uuid"];
         /** @description The unique identifier for the account that created this conference. */
-        ConferencesAccountSidPath: components["schemas"]["uuid"];
+        ConferencesAccountSidPath: CompatComponents["schemas"]["uuid"];
         /** @description The unique identifier of the cXML script. */
-        CxmlScriptSidPath: components["schemas"]["uuid"];
+        CxmlScriptSidPath: CompatComponents["schemas"]["uuid"];
         /** @description The unique identifier for the account this script is associated with. */
-        CxmlScriptsAccountSidPath: components["schemas"]["uuid"];
+        CxmlScriptsAccountSidPath: CompatComponents["schemas"]["uuid"];
         /** @description The Fax ID that uniquely identifies the Fax. */
-        FaxSidPath: components["schemas"]["uuid"];
+        FaxSidPath: CompatComponents["schemas"]["uuid"];
         /** @description The Fax ID that uniquely identifies the Fax. */
-        FaxSidPathForMedia: components["schemas"]["uuid"];
+        FaxSidPathForMedia: CompatComponents["schemas"]["uuid"];
         /** @description The Project ID that uniquely identifies the Account. */
-        FaxesAccountSidPath: components["schemas"]["uuid"];
+        FaxesAccountSidPath: CompatComponents["schemas"]["uuid"];
         /** @description The unique identifier for the account that is associated with this phone number. */
-        ImportedPhoneNumbersAccountSidPath: components["schemas"]["uuid"];
+        ImportedPhoneNumbersAccountSidPath: CompatComponents["schemas"]["uuid"];
         /** @description The unique identifier of the phone number. */
-        IncomingPhoneNumberSidPath: components["schemas"]["uuid"];
+        IncomingPhoneNumberSidPath: CompatComponents["schemas"]["uuid"];
         /** @description The unique identifier for the account that is associated with this phone number. */
-        IncomingPhoneNumbersAccountSidPath: components["schemas"]["uuid"];
+        IncomingPhoneNumbersAccountSidPath: CompatComponents["schemas"]["uuid"];
         /** @description The ISO country code of the number. */
         IsoCountryPath: string;
         /** @description A unique ID that identifies this specific message. */
-        MessageSidPath: components["schemas"]["uuid"];
+        MessageSidPath: CompatComponents["schemas"]["uuid"];
         /** @description A unique ID that identifies this specific message. */
-        MessageSidPathForMedia: components["schemas"]["uuid"];
+        MessageSidPathForMedia: CompatComponents["schemas"]["uuid"];
         /** @description The unique identifier of the project that sent or received this message. */
-        MessagesAccountSidPath: components["schemas"]["uuid"];
+        MessagesAccountSidPath: CompatComponents["schemas"]["uuid"];
         /** @description The unique identifier for the Participant call connected to this conference. */
-        ParticipantCallSidPath: components["schemas"]["uuid"];
+        ParticipantCallSidPath: CompatComponents["schemas"]["uuid"];
         /** @description The unique identifier for the call, or the special value 'Front' to reference the member at the front of the queue. */
         QueueMemberCallSidPath: string;
         /** @description The unique identifier for the queue. */
-        QueueSidPath: components["schemas"]["uuid"];
+        QueueSidPath: CompatComponents["schemas"]["uuid"];
         /** @description The unique identifier for the queue. */
-        QueueSidPathForMembers: components["schemas"]["uuid"];
+        QueueSidPathForMembers: CompatComponents["schemas"]["uuid"];
         /** @description The unique identifier for the account this Queue is associated with. */
-        QueuesAccountSidPath: components["schemas"]["uuid"];
+        QueuesAccountSidPath: CompatComponents["schemas"]["uuid"];
         /** @description The unique identifier for the recording. */
-        RecordingSidPath: components["schemas"]["uuid"];
+        RecordingSidPath: CompatComponents["schemas"]["uuid"];
         /** @description The unique identifier for the account that is associated with this recording. */
-        RecordingsAccountSidPath: components["schemas"]["uuid"];
+        RecordingsAccountSidPath: CompatComponents["schemas"]["uuid"];
         /** @description The unique identifier of the project API token. */
-        TokenIdPath: components["schemas"]["uuid"];
+        TokenIdPath: CompatComponents["schemas"]["uuid"];
         /** @description The unique identifier for the project you want to use to authenticate this request. */
-        TokensAccountSidPath: components["schemas"]["uuid"];
+        TokensAccountSidPath: CompatComponents["schemas"]["uuid"];
         /** @description The unique identifier for the transcription. */
-        TranscriptionSidPath: components["schemas"]["uuid"];
+        TranscriptionSidPath: CompatComponents["schemas"]["uuid"];
         /** @description The unique identifier for the account that created this transcription. */
-        TranscriptionsAccountSidPath: components["schemas"]["uuid"];
+        TranscriptionsAccountSidPath: CompatComponents["schemas"]["uuid"];
     };
     requestBodies: never;
     headers: never;
     pathItems: never;
 }
-export type $defs = Record<string, never>;
-export interface operations {
+export type CompatDefs = Record<string, never>;
+export interface CompatOperations {
     list_accounts: {
         parameters: {
             query?: {
@@ -7078,7 +7078,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["AccountListResponse"];
+                    "application/json": CompatComponents["schemas"]["AccountListResponse"];
                 };
             };
             /** @description The request was invalid or cannot be processed. Check the error details for more information. */
@@ -7095,7 +7095,7 @@ export interface operations {
                      *       "status": 400
                      *     }
                      */
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
             /** @description Authentication failed. Please verify your credentials and try again. */
@@ -7104,7 +7104,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
             /** @description The request could not be processed due to validation errors. Check the error details for more information. */
@@ -7121,7 +7121,7 @@ export interface operations {
                      *       "status": 422
                      *     }
                      */
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
         };
@@ -7135,7 +7135,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/x-www-form-urlencoded": components["schemas"]["CreateSubprojectRequest"];
+                "application/x-www-form-urlencoded": CompatComponents["schemas"]["CreateSubprojectRequest"];
             };
         };
         responses: {
@@ -7145,7 +7145,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Account"];
+                    "application/json": CompatComponents["schemas"]["Account"];
                 };
             };
             /** @description The request was invalid or cannot be processed. Check the error details for more information. */
@@ -7162,7 +7162,7 @@ export interface operations {
                      *       "status": 400
                      *     }
                      */
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
             /** @description Authentication failed. Please verify your credentials and try again. */
@@ -7171,7 +7171,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
             /** @description The request could not be processed due to validation errors. Check the error details for more information. */
@@ -7188,7 +7188,7 @@ export interface operations {
                      *       "status": 422
                      *     }
                      */
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
         };
@@ -7208,7 +7208,7 @@ export interface operations {
             header?: never;
             path: {
                 /** @description The Account ID that has the Application. */
-                AccountSid: components["parameters"]["AccountSidPath"];
+                AccountSid: CompatComponents["parameters"]["AccountSidPath"];
             };
             cookie?: never;
         };
@@ -7220,7 +7220,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ApplicationListResponse"];
+                    "application/json": CompatComponents["schemas"]["ApplicationListResponse"];
                 };
             };
             /** @description The request was invalid or cannot be processed. Check the error details for more information. */
@@ -7237,7 +7237,7 @@ export interface operations {
                      *       "status": 400
                      *     }
                      */
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
             /** @description Authentication failed. Please verify your credentials and try again. */
@@ -7246,7 +7246,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
             /** @description The request could not be processed due to validation errors. Check the error details for more information. */
@@ -7263,7 +7263,7 @@ export interface operations {
                      *       "status": 422
                      *     }
                      */
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
         };
@@ -7274,13 +7274,13 @@ export interface operations {
             header?: never;
             path: {
                 /** @description The Account ID that has the Application. */
-                AccountSid: components["parameters"]["AccountSidPath"];
+                AccountSid: CompatComponents["parameters"]["AccountSidPath"];
             };
             cookie?: never;
         };
         requestBody: {
             content: {
-                "application/x-www-form-urlencoded": components["schemas"]["CreateApplicationRequest"];
+                "application/x-www-form-urlencoded": CompatComponents["schemas"]["CreateApplicationRequest"];
             };
         };
         responses: {
@@ -7290,7 +7290,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Application"];
+                    "application/json": CompatComponents["schemas"]["Application"];
                 };
             };
             /** @description The request was invalid or cannot be processed. Check the error details for more information. */
@@ -7307,7 +7307,7 @@ export interface operations {
                      *       "status": 400
                      *     }
                      */
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
             /** @description Authentication failed. Please verify your credentials and try again. */
@@ -7316,7 +7316,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
             /** @description The request could not be processed due to validation errors. Check the error details for more information. */
@@ -7333,7 +7333,7 @@ export interface operations {
                      *       "status": 422
                      *     }
                      */
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
         };
@@ -7344,9 +7344,9 @@ export interface operations {
             header?: never;
             path: {
                 /** @description The Account ID that has the Application. */
-                AccountSid: components["parameters"]["AccountSidPath"];
+                AccountSid: CompatComponents["parameters"]["AccountSidPath"];
                 /** @description The Application ID that uniquely identifies the Application. */
-                Sid: components["parameters"]["ApplicationPathSid"];
+                Sid: CompatComponents["parameters"]["ApplicationPathSid"];
             };
             cookie?: never;
         };
@@ -7358,7 +7358,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ApplicationResponse"];
+                    "application/json": CompatComponents["schemas"]["ApplicationResponse"];
                 };
             };
             /** @description The request was invalid or cannot be processed. Check the error details for more information. */
@@ -7375,7 +7375,7 @@ export interface operations {
                      *       "status": 400
                      *     }
                      */
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
             /** @description Authentication failed. Please verify your credentials and try again. */
@@ -7384,7 +7384,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
             /** @description The requested resource was not found. Please verify the resource identifier. */
@@ -7401,7 +7401,7 @@ export interface operations {
                      *       "status": 404
                      *     }
                      */
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
         };
@@ -7412,15 +7412,15 @@ export interface operations {
             header?: never;
             path: {
                 /** @description The Account ID that has the Application. */
-                AccountSid: components["parameters"]["AccountSidPath"];
+                AccountSid: CompatComponents["parameters"]["AccountSidPath"];
                 /** @description The Application ID that uniquely identifies the Application. */
-                Sid: components["parameters"]["ApplicationPathSid"];
+                Sid: CompatComponents["parameters"]["ApplicationPathSid"];
             };
             cookie?: never;
         };
         requestBody: {
             content: {
-                "application/x-www-form-urlencoded": components["schemas"]["UpdateApplicationRequest"];
+                "application/x-www-form-urlencoded": CompatComponents["schemas"]["UpdateApplicationRequest"];
             };
         };
         responses: {
@@ -7430,7 +7430,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ApplicationResponse"];
+                    "application/json": CompatComponents["schemas"]["ApplicationResponse"];
                 };
             };
             /** @description The request was invalid or cannot be processed. Check the error details for more information. */
@@ -7447,7 +7447,7 @@ export interface operations {
                      *       "status": 400
                      *     }
                      */
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
             /** @description Authentication failed. Please verify your credentials and try again. */
@@ -7456,7 +7456,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
             /** @description The requested resource was not found. Please verify the resource identifier. */
@@ -7473,7 +7473,7 @@ export interface operations {
                      *       "status": 404
                      *     }
                      */
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
             /** @description The request could not be processed due to validation errors. Check the error details for more information. */
@@ -7490,7 +7490,7 @@ export interface operations {
                      *       "status": 422
                      *     }
                      */
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
         };
@@ -7501,9 +7501,9 @@ export interface operations {
             header?: never;
             path: {
                 /** @description The Account ID that has the Application. */
-                AccountSid: components["parameters"]["AccountSidPath"];
+                AccountSid: CompatComponents["parameters"]["AccountSidPath"];
                 /** @description The Application ID that uniquely identifies the Application. */
-                Sid: components["parameters"]["ApplicationPathSid"];
+                Sid: CompatComponents["parameters"]["ApplicationPathSid"];
             };
             cookie?: never;
         };
@@ -7530,7 +7530,7 @@ export interface operations {
                      *       "status": 400
                      *     }
                      */
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
             /** @description Authentication failed. Please verify your credentials and try again. */
@@ -7539,7 +7539,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
             /** @description The requested resource was not found. Please verify the resource identifier. */
@@ -7556,7 +7556,7 @@ export interface operations {
                      *       "status": 404
                      *     }
                      */
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
         };
@@ -7567,7 +7567,7 @@ export interface operations {
             header?: never;
             path: {
                 /** @description The Project ID that uniquely identifies the Account to retrieve. */
-                AccountSid: components["parameters"]["AvailablePhoneNumbersAccountSidPath"];
+                AccountSid: CompatComponents["parameters"]["AvailablePhoneNumbersAccountSidPath"];
             };
             cookie?: never;
         };
@@ -7579,7 +7579,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["AvailablePhoneNumberResourcesResponse"];
+                    "application/json": CompatComponents["schemas"]["AvailablePhoneNumberResourcesResponse"];
                 };
             };
             /** @description The request was invalid or cannot be processed. Check the error details for more information. */
@@ -7596,7 +7596,7 @@ export interface operations {
                      *       "status": 400
                      *     }
                      */
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
             /** @description Authentication failed. Please verify your credentials and try again. */
@@ -7605,7 +7605,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
         };
@@ -7616,9 +7616,9 @@ export interface operations {
             header?: never;
             path: {
                 /** @description The Project ID that uniquely identifies the Account to retrieve. */
-                AccountSid: components["parameters"]["AvailablePhoneNumbersAccountSidPath"];
+                AccountSid: CompatComponents["parameters"]["AvailablePhoneNumbersAccountSidPath"];
                 /** @description The ISO country code of the number. */
-                IsoCountry: components["parameters"]["IsoCountryPath"];
+                IsoCountry: CompatComponents["parameters"]["IsoCountryPath"];
             };
             cookie?: never;
         };
@@ -7630,7 +7630,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["AvailablePhoneNumberByCountryResponse"];
+                    "application/json": CompatComponents["schemas"]["AvailablePhoneNumberByCountryResponse"];
                 };
             };
             /** @description The request was invalid or cannot be processed. Check the error details for more information. */
@@ -7647,7 +7647,7 @@ export interface operations {
                      *       "status": 400
                      *     }
                      */
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
             /** @description Authentication failed. Please verify your credentials and try again. */
@@ -7656,7 +7656,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
         };
@@ -7692,9 +7692,9 @@ export interface operations {
             header?: never;
             path: {
                 /** @description The Project ID that uniquely identifies the Account to retrieve. */
-                AccountSid: components["parameters"]["AvailablePhoneNumbersAccountSidPath"];
+                AccountSid: CompatComponents["parameters"]["AvailablePhoneNumbersAccountSidPath"];
                 /** @description The ISO country code of the number. */
-                IsoCountry: components["parameters"]["IsoCountryPath"];
+                IsoCountry: CompatComponents["parameters"]["IsoCountryPath"];
             };
             cookie?: never;
         };
@@ -7706,7 +7706,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["AvailablePhoneNumberListResponse"];
+                    "application/json": CompatComponents["schemas"]["AvailablePhoneNumberListResponse"];
                 };
             };
             /** @description The request was invalid or cannot be processed. Check the error details for more information. */
@@ -7723,7 +7723,7 @@ export interface operations {
                      *       "status": 400
                      *     }
                      */
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
             /** @description Authentication failed. Please verify your credentials and try again. */
@@ -7732,7 +7732,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
             /** @description The request could not be processed due to validation errors. Check the error details for more information. */
@@ -7749,7 +7749,7 @@ export interface operations {
                      *       "status": 422
                      *     }
                      */
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
         };
@@ -7785,9 +7785,9 @@ export interface operations {
             header?: never;
             path: {
                 /** @description The Project ID that uniquely identifies the Account to retrieve. */
-                AccountSid: components["parameters"]["AvailablePhoneNumbersAccountSidPath"];
+                AccountSid: CompatComponents["parameters"]["AvailablePhoneNumbersAccountSidPath"];
                 /** @description The ISO country code of the number. */
-                IsoCountry: components["parameters"]["IsoCountryPath"];
+                IsoCountry: CompatComponents["parameters"]["IsoCountryPath"];
             };
             cookie?: never;
         };
@@ -7799,7 +7799,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["AvailablePhoneNumberListResponse"];
+                    "application/json": CompatComponents["schemas"]["AvailablePhoneNumberListResponse"];
                 };
             };
             /** @description The request was invalid or cannot be processed. Check the error details for more information. */
@@ -7816,7 +7816,7 @@ export interface operations {
                      *       "status": 400
                      *     }
                      */
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
             /** @description Authentication failed. Please verify your credentials and try again. */
@@ -7825,7 +7825,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
             /** @description The request could not be processed due to validation errors. Check the error details for more information. */
@@ -7842,7 +7842,7 @@ export interface operations {
                      *       "status": 422
                      *     }
                      */
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
         };
@@ -7859,7 +7859,7 @@ export interface operations {
                 /** @description The address that initiated the call. */
                 From?: string;
                 /** @description The unique identifier for the call that created this call. */
-                ParentCallSid?: components["schemas"]["uuid"];
+                ParentCallSid?: CompatComponents["schemas"]["uuid"];
                 /** @description The time, in RFC 2822 GMT format, on which the call began. */
                 StartTime?: string;
                 /** @description The time before which the call began. */
@@ -7880,7 +7880,7 @@ export interface operations {
             header?: never;
             path: {
                 /** @description The Project ID that uniquely identifies the Account. */
-                AccountSid: components["parameters"]["CallsAccountSidPath"];
+                AccountSid: CompatComponents["parameters"]["CallsAccountSidPath"];
             };
             cookie?: never;
         };
@@ -7892,7 +7892,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CallListResponse"];
+                    "application/json": CompatComponents["schemas"]["CallListResponse"];
                 };
             };
             /** @description The request was invalid or cannot be processed. Check the error details for more information. */
@@ -7909,7 +7909,7 @@ export interface operations {
                      *       "status": 400
                      *     }
                      */
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
             /** @description Authentication failed. Please verify your credentials and try again. */
@@ -7918,7 +7918,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
             /** @description The request could not be processed due to validation errors. Check the error details for more information. */
@@ -7935,7 +7935,7 @@ export interface operations {
                      *       "status": 422
                      *     }
                      */
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
         };
@@ -7946,13 +7946,13 @@ export interface operations {
             header?: never;
             path: {
                 /** @description The Project ID that uniquely identifies the Account. */
-                AccountSid: components["parameters"]["CallsAccountSidPath"];
+                AccountSid: CompatComponents["parameters"]["CallsAccountSidPath"];
             };
             cookie?: never;
         };
         requestBody: {
             content: {
-                "application/x-www-form-urlencoded": components["schemas"]["CreateCallRequest"];
+                "application/x-www-form-urlencoded": CompatComponents["schemas"]["CreateCallRequest"];
             };
         };
         responses: {
@@ -7962,7 +7962,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CallResponse"];
+                    "application/json": CompatComponents["schemas"]["CallResponse"];
                 };
             };
             /** @description The request was invalid. Review the errors array for specific issues with your request. */
@@ -7971,7 +7971,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CompatibilityErrorArrayResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorArrayResponse"];
                 };
             };
             /** @description Authentication failed. Please verify your credentials and try again. */
@@ -7980,7 +7980,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
             /** @description The request could not be processed due to validation errors. Check the error details for more information. */
@@ -7997,7 +7997,7 @@ export interface operations {
                      *       "status": 422
                      *     }
                      */
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
         };
@@ -8008,15 +8008,15 @@ export interface operations {
             header?: never;
             path: {
                 /** @description The Project ID that uniquely identifies the Account. */
-                AccountSid: components["parameters"]["CallsAccountSidPath"];
+                AccountSid: CompatComponents["parameters"]["CallsAccountSidPath"];
                 /** @description The unique identifier for the call. */
-                CallSid: components["parameters"]["CallSidPathForRecording"];
+                CallSid: CompatComponents["parameters"]["CallSidPathForRecording"];
             };
             cookie?: never;
         };
         requestBody?: {
             content: {
-                "application/x-www-form-urlencoded": components["schemas"]["CreateCallRecordingRequest"];
+                "application/x-www-form-urlencoded": CompatComponents["schemas"]["CreateCallRecordingRequest"];
             };
         };
         responses: {
@@ -8026,7 +8026,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CallRecordingResponse"];
+                    "application/json": CompatComponents["schemas"]["CallRecordingResponse"];
                 };
             };
             /** @description The request was invalid or cannot be processed. Check the error details for more information. */
@@ -8043,7 +8043,7 @@ export interface operations {
                      *       "status": 400
                      *     }
                      */
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
             /** @description Authentication failed. Please verify your credentials and try again. */
@@ -8052,7 +8052,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
             /** @description The requested resource was not found. Please verify the resource identifier. */
@@ -8069,7 +8069,7 @@ export interface operations {
                      *       "status": 404
                      *     }
                      */
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
             /** @description The request could not be processed due to validation errors. Check the error details for more information. */
@@ -8086,7 +8086,7 @@ export interface operations {
                      *       "status": 422
                      *     }
                      */
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
             /** @description The service is temporarily unavailable. Please try again later. */
@@ -8103,7 +8103,7 @@ export interface operations {
                      *       "status": 503
                      *     }
                      */
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
         };
@@ -8114,17 +8114,17 @@ export interface operations {
             header?: never;
             path: {
                 /** @description The Project ID that uniquely identifies the Account. */
-                AccountSid: components["parameters"]["CallsAccountSidPath"];
+                AccountSid: CompatComponents["parameters"]["CallsAccountSidPath"];
                 /** @description The unique identifier for the call. */
-                CallSid: components["parameters"]["CallSidPathForRecording"];
+                CallSid: CompatComponents["parameters"]["CallSidPathForRecording"];
                 /** @description The unique identifier for the call. */
-                Sid: components["parameters"]["CallSidPath"];
+                Sid: CompatComponents["parameters"]["CallSidPath"];
             };
             cookie?: never;
         };
         requestBody: {
             content: {
-                "application/x-www-form-urlencoded": components["schemas"]["UpdateCallRecordingRequest"];
+                "application/x-www-form-urlencoded": CompatComponents["schemas"]["UpdateCallRecordingRequest"];
             };
         };
         responses: {
@@ -8134,7 +8134,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CallRecordingResponse"];
+                    "application/json": CompatComponents["schemas"]["CallRecordingResponse"];
                 };
             };
             /** @description The request was invalid or cannot be processed. Check the error details for more information. */
@@ -8151,7 +8151,7 @@ export interface operations {
                      *       "status": 400
                      *     }
                      */
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
             /** @description Authentication failed. Please verify your credentials and try again. */
@@ -8160,7 +8160,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
             /** @description The requested resource was not found. Please verify the resource identifier. */
@@ -8177,7 +8177,7 @@ export interface operations {
                      *       "status": 404
                      *     }
                      */
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
             /** @description The request could not be processed due to validation errors. Check the error details for more information. */
@@ -8194,7 +8194,7 @@ export interface operations {
                      *       "status": 422
                      *     }
                      */
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
             /** @description The service is temporarily unavailable. Please try again later. */
@@ -8211,7 +8211,7 @@ export interface operations {
                      *       "status": 503
                      *     }
                      */
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
         };
@@ -8222,15 +8222,15 @@ export interface operations {
             header?: never;
             path: {
                 /** @description The Project ID that uniquely identifies the Account. */
-                AccountSid: components["parameters"]["CallsAccountSidPath"];
+                AccountSid: CompatComponents["parameters"]["CallsAccountSidPath"];
                 /** @description The unique identifier for the call. */
-                CallSid: components["parameters"]["CallSidPathForRecording"];
+                CallSid: CompatComponents["parameters"]["CallSidPathForRecording"];
             };
             cookie?: never;
         };
         requestBody: {
             content: {
-                "application/x-www-form-urlencoded": components["schemas"]["CreateCallStreamRequest"];
+                "application/x-www-form-urlencoded": CompatComponents["schemas"]["CreateCallStreamRequest"];
             };
         };
         responses: {
@@ -8240,7 +8240,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CallStreamResponse"];
+                    "application/json": CompatComponents["schemas"]["CallStreamResponse"];
                 };
             };
             /** @description The request was invalid or cannot be processed. Check the error details for more information. */
@@ -8257,7 +8257,7 @@ export interface operations {
                      *       "status": 400
                      *     }
                      */
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
             /** @description Authentication failed. Please verify your credentials and try again. */
@@ -8266,7 +8266,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
             /** @description The requested resource was not found. Please verify the resource identifier. */
@@ -8283,7 +8283,7 @@ export interface operations {
                      *       "status": 404
                      *     }
                      */
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
             /** @description The request could not be processed due to validation errors. Check the error details for more information. */
@@ -8300,7 +8300,7 @@ export interface operations {
                      *       "status": 422
                      *     }
                      */
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
             /** @description The service is temporarily unavailable. Please try again later. */
@@ -8317,7 +8317,7 @@ export interface operations {
                      *       "status": 503
                      *     }
                      */
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
         };
@@ -8328,17 +8328,17 @@ export interface operations {
             header?: never;
             path: {
                 /** @description The Project ID that uniquely identifies the Account. */
-                AccountSid: components["parameters"]["CallsAccountSidPath"];
+                AccountSid: CompatComponents["parameters"]["CallsAccountSidPath"];
                 /** @description The unique identifier for the call. */
-                CallSid: components["parameters"]["CallSidPathForRecording"];
+                CallSid: CompatComponents["parameters"]["CallSidPathForRecording"];
                 /** @description The unique identifier for the call. */
-                Sid: components["parameters"]["CallSidPath"];
+                Sid: CompatComponents["parameters"]["CallSidPath"];
             };
             cookie?: never;
         };
         requestBody: {
             content: {
-                "application/x-www-form-urlencoded": components["schemas"]["UpdateCallStreamRequest"];
+                "application/x-www-form-urlencoded": CompatComponents["schemas"]["UpdateCallStreamRequest"];
             };
         };
         responses: {
@@ -8348,7 +8348,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CallStreamResponse"];
+                    "application/json": CompatComponents["schemas"]["CallStreamResponse"];
                 };
             };
             /** @description The request was invalid or cannot be processed. Check the error details for more information. */
@@ -8365,7 +8365,7 @@ export interface operations {
                      *       "status": 400
                      *     }
                      */
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
             /** @description Authentication failed. Please verify your credentials and try again. */
@@ -8374,7 +8374,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
             /** @description The requested resource was not found. Please verify the resource identifier. */
@@ -8391,7 +8391,7 @@ export interface operations {
                      *       "status": 404
                      *     }
                      */
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
             /** @description The request could not be processed due to validation errors. Check the error details for more information. */
@@ -8408,7 +8408,7 @@ export interface operations {
                      *       "status": 422
                      *     }
                      */
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
             /** @description The service is temporarily unavailable. Please try again later. */
@@ -8425,7 +8425,7 @@ export interface operations {
                      *       "status": 503
                      *     }
                      */
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
         };
@@ -8436,9 +8436,9 @@ export interface operations {
             header?: never;
             path: {
                 /** @description The Project ID that uniquely identifies the Account. */
-                AccountSid: components["parameters"]["CallsAccountSidPath"];
+                AccountSid: CompatComponents["parameters"]["CallsAccountSidPath"];
                 /** @description The unique identifier for the call. */
-                Sid: components["parameters"]["CallSidPath"];
+                Sid: CompatComponents["parameters"]["CallSidPath"];
             };
             cookie?: never;
         };
@@ -8450,7 +8450,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CallResponse"];
+                    "application/json": CompatComponents["schemas"]["CallResponse"];
                 };
             };
             /** @description The request was invalid or cannot be processed. Check the error details for more information. */
@@ -8467,7 +8467,7 @@ export interface operations {
                      *       "status": 400
                      *     }
                      */
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
             /** @description Authentication failed. Please verify your credentials and try again. */
@@ -8476,7 +8476,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
             /** @description The requested resource was not found. Please verify the resource identifier. */
@@ -8493,7 +8493,7 @@ export interface operations {
                      *       "status": 404
                      *     }
                      */
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
         };
@@ -8504,15 +8504,15 @@ export interface operations {
             header?: never;
             path: {
                 /** @description The Project ID that uniquely identifies the Account. */
-                AccountSid: components["parameters"]["CallsAccountSidPath"];
+                AccountSid: CompatComponents["parameters"]["CallsAccountSidPath"];
                 /** @description The unique identifier for the call. */
-                Sid: components["parameters"]["CallSidPath"];
+                Sid: CompatComponents["parameters"]["CallSidPath"];
             };
             cookie?: never;
         };
         requestBody?: {
             content: {
-                "application/x-www-form-urlencoded": components["schemas"]["UpdateCallRequest"];
+                "application/x-www-form-urlencoded": CompatComponents["schemas"]["UpdateCallRequest"];
             };
         };
         responses: {
@@ -8522,7 +8522,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CallResponse"];
+                    "application/json": CompatComponents["schemas"]["CallResponse"];
                 };
             };
             /** @description The request was invalid or cannot be processed. Check the error details for more information. */
@@ -8539,7 +8539,7 @@ export interface operations {
                      *       "status": 400
                      *     }
                      */
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
             /** @description Authentication failed. Please verify your credentials and try again. */
@@ -8548,7 +8548,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
             /** @description The requested resource was not found. Please verify the resource identifier. */
@@ -8565,7 +8565,7 @@ export interface operations {
                      *       "status": 404
                      *     }
                      */
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
             /** @description The request could not be processed due to validation errors. Check the error details for more information. */
@@ -8582,7 +8582,7 @@ export interface operations {
                      *       "status": 422
                      *     }
                      */
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
             /** @description The service is temporarily unavailable. Please try again later. */
@@ -8599,7 +8599,7 @@ export interface operations {
                      *       "status": 503
                      *     }
                      */
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
         };
@@ -8610,9 +8610,9 @@ export interface operations {
             header?: never;
             path: {
                 /** @description The Project ID that uniquely identifies the Account. */
-                AccountSid: components["parameters"]["CallsAccountSidPath"];
+                AccountSid: CompatComponents["parameters"]["CallsAccountSidPath"];
                 /** @description The unique identifier for the call. */
-                Sid: components["parameters"]["CallSidPath"];
+                Sid: CompatComponents["parameters"]["CallSidPath"];
             };
             cookie?: never;
         };
@@ -8639,7 +8639,7 @@ export interface operations {
                      *       "status": 400
                      *     }
                      */
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
             /** @description Authentication failed. Please verify your credentials and try again. */
@@ -8648,7 +8648,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
             /** @description The requested resource was not found. Please verify the resource identifier. */
@@ -8665,7 +8665,7 @@ export interface operations {
                      *       "status": 404
                      *     }
                      */
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
             /** @description The request could not be processed due to validation errors. Check the error details for more information. */
@@ -8682,7 +8682,7 @@ export interface operations {
                      *       "status": 422
                      *     }
                      */
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
         };
@@ -8705,7 +8705,7 @@ export interface operations {
                 /** @description A description, up to 64 characters, of the conference room. */
                 FriendlyName?: string;
                 /** @description The status of this conference. */
-                Status?: components["schemas"]["ConferenceStatus"];
+                Status?: CompatComponents["schemas"]["ConferenceStatus"];
                 /** @description The page number to retrieve. Page numbers are zero-indexed, so the first page is 0. */
                 Page?: number;
                 /** @description The number of results to return per page. The default is 50, and the maximum is 1000. */
@@ -8716,7 +8716,7 @@ export interface operations {
             header?: never;
             path: {
                 /** @description The unique identifier for the account that created this conference. */
-                AccountSid: components["parameters"]["ConferencesAccountSidPath"];
+                AccountSid: CompatComponents["parameters"]["ConferencesAccountSidPath"];
             };
             cookie?: never;
         };
@@ -8728,7 +8728,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ConferenceListResponse"];
+                    "application/json": CompatComponents["schemas"]["ConferenceListResponse"];
                 };
             };
             /** @description The request was invalid or cannot be processed. Check the error details for more information. */
@@ -8745,7 +8745,7 @@ export interface operations {
                      *       "status": 400
                      *     }
                      */
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
             /** @description Authentication failed. Please verify your credentials and try again. */
@@ -8754,7 +8754,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
             /** @description The request could not be processed due to validation errors. Check the error details for more information. */
@@ -8771,7 +8771,7 @@ export interface operations {
                      *       "status": 422
                      *     }
                      */
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
         };
@@ -8793,9 +8793,9 @@ export interface operations {
             header?: never;
             path: {
                 /** @description The unique identifier for the account that created this conference. */
-                AccountSid: components["parameters"]["ConferencesAccountSidPath"];
+                AccountSid: CompatComponents["parameters"]["ConferencesAccountSidPath"];
                 /** @description The unique identifier for the conference this participant is in. */
-                ConferenceSid: components["parameters"]["ConferenceSidPathForParticipant"];
+                ConferenceSid: CompatComponents["parameters"]["ConferenceSidPathForParticipant"];
             };
             cookie?: never;
         };
@@ -8807,7 +8807,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ConferenceParticipantListResponse"];
+                    "application/json": CompatComponents["schemas"]["ConferenceParticipantListResponse"];
                 };
             };
             /** @description The request was invalid or cannot be processed. Check the error details for more information. */
@@ -8824,7 +8824,7 @@ export interface operations {
                      *       "status": 400
                      *     }
                      */
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
             /** @description Authentication failed. Please verify your credentials and try again. */
@@ -8833,7 +8833,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
             /** @description The requested resource was not found. Please verify the resource identifier. */
@@ -8850,7 +8850,7 @@ export interface operations {
                      *       "status": 404
                      *     }
                      */
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
             /** @description The request could not be processed due to validation errors. Check the error details for more information. */
@@ -8867,7 +8867,7 @@ export interface operations {
                      *       "status": 422
                      *     }
                      */
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
         };
@@ -8878,11 +8878,11 @@ export interface operations {
             header?: never;
             path: {
                 /** @description The unique identifier for the account that created this conference. */
-                AccountSid: components["parameters"]["ConferencesAccountSidPath"];
+                AccountSid: CompatComponents["parameters"]["ConferencesAccountSidPath"];
                 /** @description The unique identifier for the conference this participant is in. */
-                ConferenceSid: components["parameters"]["ConferenceSidPathForParticipant"];
+                ConferenceSid: CompatComponents["parameters"]["ConferenceSidPathForParticipant"];
                 /** @description The unique identifier for the Participant call connected to this conference. */
-                CallSid: components["parameters"]["ParticipantCallSidPath"];
+                CallSid: CompatComponents["parameters"]["ParticipantCallSidPath"];
             };
             cookie?: never;
         };
@@ -8894,7 +8894,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ConferenceParticipantResponse"];
+                    "application/json": CompatComponents["schemas"]["ConferenceParticipantResponse"];
                 };
             };
             /** @description The request was invalid or cannot be processed. Check the error details for more information. */
@@ -8911,7 +8911,7 @@ export interface operations {
                      *       "status": 400
                      *     }
                      */
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
             /** @description Authentication failed. Please verify your credentials and try again. */
@@ -8920,7 +8920,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
             /** @description The requested resource was not found. Please verify the resource identifier. */
@@ -8937,7 +8937,7 @@ export interface operations {
                      *       "status": 404
                      *     }
                      */
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
         };
@@ -8948,17 +8948,17 @@ export interface operations {
             header?: never;
             path: {
                 /** @description The unique identifier for the account that created this conference. */
-                AccountSid: components["parameters"]["ConferencesAccountSidPath"];
+                AccountSid: CompatComponents["parameters"]["ConferencesAccountSidPath"];
                 /** @description The unique identifier for the conference this participant is in. */
-                ConferenceSid: components["parameters"]["ConferenceSidPathForParticipant"];
+                ConferenceSid: CompatComponents["parameters"]["ConferenceSidPathForParticipant"];
                 /** @description The unique identifier for the Participant call connected to this conference. */
-                CallSid: components["parameters"]["ParticipantCallSidPath"];
+                CallSid: CompatComponents["parameters"]["ParticipantCallSidPath"];
             };
             cookie?: never;
         };
         requestBody?: {
             content: {
-                "application/x-www-form-urlencoded": components["schemas"]["UpdateConferenceParticipantRequest"];
+                "application/x-www-form-urlencoded": CompatComponents["schemas"]["UpdateConferenceParticipantRequest"];
             };
         };
         responses: {
@@ -8968,7 +8968,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ConferenceParticipantResponse"];
+                    "application/json": CompatComponents["schemas"]["ConferenceParticipantResponse"];
                 };
             };
             /** @description The request was invalid or cannot be processed. Check the error details for more information. */
@@ -8985,7 +8985,7 @@ export interface operations {
                      *       "status": 400
                      *     }
                      */
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
             /** @description Authentication failed. Please verify your credentials and try again. */
@@ -8994,7 +8994,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
             /** @description The requested resource was not found. Please verify the resource identifier. */
@@ -9011,7 +9011,7 @@ export interface operations {
                      *       "status": 404
                      *     }
                      */
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
             /** @description The request could not be processed due to validation errors. Check the error details for more information. */
@@ -9028,7 +9028,7 @@ export interface operations {
                      *       "status": 422
                      *     }
                      */
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
         };
@@ -9039,11 +9039,11 @@ export interface operations {
             header?: never;
             path: {
                 /** @description The unique identifier for the account that created this conference. */
-                AccountSid: components["parameters"]["ConferencesAccountSidPath"];
+                AccountSid: CompatComponents["parameters"]["ConferencesAccountSidPath"];
                 /** @description The unique identifier for the conference this participant is in. */
-                ConferenceSid: components["parameters"]["ConferenceSidPathForParticipant"];
+                ConferenceSid: CompatComponents["parameters"]["ConferenceSidPathForParticipant"];
                 /** @description The unique identifier for the Participant call connected to this conference. */
-                CallSid: components["parameters"]["ParticipantCallSidPath"];
+                CallSid: CompatComponents["parameters"]["ParticipantCallSidPath"];
             };
             cookie?: never;
         };
@@ -9070,7 +9070,7 @@ export interface operations {
                      *       "status": 400
                      *     }
                      */
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
             /** @description Authentication failed. Please verify your credentials and try again. */
@@ -9079,7 +9079,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
             /** @description The requested resource was not found. Please verify the resource identifier. */
@@ -9096,7 +9096,7 @@ export interface operations {
                      *       "status": 404
                      *     }
                      */
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
             /** @description The request could not be processed due to validation errors. Check the error details for more information. */
@@ -9113,7 +9113,7 @@ export interface operations {
                      *       "status": 422
                      *     }
                      */
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
         };
@@ -9137,9 +9137,9 @@ export interface operations {
             header?: never;
             path: {
                 /** @description The unique identifier for the account that created this conference. */
-                AccountSid: components["parameters"]["ConferencesAccountSidPath"];
+                AccountSid: CompatComponents["parameters"]["ConferencesAccountSidPath"];
                 /** @description The unique identifier for the conference this participant is in. */
-                ConferenceSid: components["parameters"]["ConferenceSidPathForParticipant"];
+                ConferenceSid: CompatComponents["parameters"]["ConferenceSidPathForParticipant"];
             };
             cookie?: never;
         };
@@ -9151,7 +9151,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ConferenceRecordingListResponse"];
+                    "application/json": CompatComponents["schemas"]["ConferenceRecordingListResponse"];
                 };
             };
             /** @description The request was invalid or cannot be processed. Check the error details for more information. */
@@ -9168,7 +9168,7 @@ export interface operations {
                      *       "status": 400
                      *     }
                      */
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
             /** @description Authentication failed. Please verify your credentials and try again. */
@@ -9177,7 +9177,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
             /** @description The requested resource was not found. Please verify the resource identifier. */
@@ -9194,7 +9194,7 @@ export interface operations {
                      *       "status": 404
                      *     }
                      */
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
             /** @description The request could not be processed due to validation errors. Check the error details for more information. */
@@ -9211,7 +9211,7 @@ export interface operations {
                      *       "status": 422
                      *     }
                      */
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
         };
@@ -9222,11 +9222,11 @@ export interface operations {
             header?: never;
             path: {
                 /** @description The unique identifier for the account that created this conference. */
-                AccountSid: components["parameters"]["ConferencesAccountSidPath"];
+                AccountSid: CompatComponents["parameters"]["ConferencesAccountSidPath"];
                 /** @description The unique identifier for the conference this participant is in. */
-                ConferenceSid: components["parameters"]["ConferenceSidPathForParticipant"];
+                ConferenceSid: CompatComponents["parameters"]["ConferenceSidPathForParticipant"];
                 /** @description The unique identifier for the recording. */
-                Sid: components["parameters"]["ConferenceRecordingSidPath"];
+                Sid: CompatComponents["parameters"]["ConferenceRecordingSidPath"];
             };
             cookie?: never;
         };
@@ -9238,7 +9238,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ConferenceRecordingResponse"];
+                    "application/json": CompatComponents["schemas"]["ConferenceRecordingResponse"];
                 };
             };
             /** @description The request was invalid or cannot be processed. Check the error details for more information. */
@@ -9255,7 +9255,7 @@ export interface operations {
                      *       "status": 400
                      *     }
                      */
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
             /** @description Authentication failed. Please verify your credentials and try again. */
@@ -9264,7 +9264,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
             /** @description The requested resource was not found. Please verify the resource identifier. */
@@ -9281,7 +9281,7 @@ export interface operations {
                      *       "status": 404
                      *     }
                      */
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
         };
@@ -9292,17 +9292,17 @@ export interface operations {
             header?: never;
             path: {
                 /** @description The unique identifier for the account that created this conference. */
-                AccountSid: components["parameters"]["ConferencesAccountSidPath"];
+                AccountSid: CompatComponents["parameters"]["ConferencesAccountSidPath"];
                 /** @description The unique identifier for the conference this participant is in. */
-                ConferenceSid: components["parameters"]["ConferenceSidPathForParticipant"];
+                ConferenceSid: CompatComponents["parameters"]["ConferenceSidPathForParticipant"];
                 /** @description The unique identifier for the recording. */
-                Sid: components["parameters"]["ConferenceRecordingSidPath"];
+                Sid: CompatComponents["parameters"]["ConferenceRecordingSidPath"];
             };
             cookie?: never;
         };
         requestBody: {
             content: {
-                "application/x-www-form-urlencoded": components["schemas"]["UpdateConferenceRecordingRequest"];
+                "application/x-www-form-urlencoded": CompatComponents["schemas"]["UpdateConferenceRecordingRequest"];
             };
         };
         responses: {
@@ -9312,7 +9312,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ConferenceRecordingResponse"];
+                    "application/json": CompatComponents["schemas"]["ConferenceRecordingResponse"];
                 };
             };
             /** @description The request was invalid or cannot be processed. Check the error details for more information. */
@@ -9329,7 +9329,7 @@ export interface operations {
                      *       "status": 400
                      *     }
                      */
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
             /** @description Authentication failed. Please verify your credentials and try again. */
@@ -9338,7 +9338,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
             /** @description The requested resource was not found. Please verify the resource identifier. */
@@ -9355,7 +9355,7 @@ export interface operations {
                      *       "status": 404
                      *     }
                      */
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
             /** @description The request could not be processed due to validation errors. Review the errors array for specific issues. */
@@ -9364,7 +9364,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CompatibilityErrorStringArrayResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorStringArrayResponse"];
                 };
             };
             /** @description The service is temporarily unavailable. Please try again later. */
@@ -9381,7 +9381,7 @@ export interface operations {
                      *       "status": 503
                      *     }
                      */
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
         };
@@ -9392,11 +9392,11 @@ export interface operations {
             header?: never;
             path: {
                 /** @description The unique identifier for the account that created this conference. */
-                AccountSid: components["parameters"]["ConferencesAccountSidPath"];
+                AccountSid: CompatComponents["parameters"]["ConferencesAccountSidPath"];
                 /** @description The unique identifier for the conference this participant is in. */
-                ConferenceSid: components["parameters"]["ConferenceSidPathForParticipant"];
+                ConferenceSid: CompatComponents["parameters"]["ConferenceSidPathForParticipant"];
                 /** @description The unique identifier for the recording. */
-                Sid: components["parameters"]["ConferenceRecordingSidPath"];
+                Sid: CompatComponents["parameters"]["ConferenceRecordingSidPath"];
             };
             cookie?: never;
         };
@@ -9423,7 +9423,7 @@ export interface operations {
                      *       "status": 400
                      *     }
                      */
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
             /** @description Authentication failed. Please verify your credentials and try again. */
@@ -9432,7 +9432,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
             /** @description The requested resource was not found. Please verify the resource identifier. */
@@ -9449,7 +9449,7 @@ export interface operations {
                      *       "status": 404
                      *     }
                      */
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
         };
@@ -9460,15 +9460,15 @@ export interface operations {
             header?: never;
             path: {
                 /** @description The unique identifier for the account that created this conference. */
-                AccountSid: components["parameters"]["ConferencesAccountSidPath"];
+                AccountSid: CompatComponents["parameters"]["ConferencesAccountSidPath"];
                 /** @description The unique identifier for the conference this participant is in. */
-                ConferenceSid: components["parameters"]["ConferenceSidPathForParticipant"];
+                ConferenceSid: CompatComponents["parameters"]["ConferenceSidPathForParticipant"];
             };
             cookie?: never;
         };
         requestBody: {
             content: {
-                "application/x-www-form-urlencoded": components["schemas"]["CreateConferenceStreamRequest"];
+                "application/x-www-form-urlencoded": CompatComponents["schemas"]["CreateConferenceStreamRequest"];
             };
         };
         responses: {
@@ -9478,7 +9478,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ConferenceStreamResponse"];
+                    "application/json": CompatComponents["schemas"]["ConferenceStreamResponse"];
                 };
             };
             /** @description The request was invalid or cannot be processed. Check the error details for more information. */
@@ -9495,7 +9495,7 @@ export interface operations {
                      *       "status": 400
                      *     }
                      */
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
             /** @description Authentication failed. Please verify your credentials and try again. */
@@ -9504,7 +9504,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
             /** @description The requested resource was not found. Please verify the resource identifier. */
@@ -9521,7 +9521,7 @@ export interface operations {
                      *       "status": 404
                      *     }
                      */
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
             /** @description The request could not be processed due to validation errors. Review the errors array for specific issues. */
@@ -9530,7 +9530,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CompatibilityErrorStringArrayResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorStringArrayResponse"];
                 };
             };
         };
@@ -9541,17 +9541,17 @@ export interface operations {
             header?: never;
             path: {
                 /** @description The unique identifier for the account that created this conference. */
-                AccountSid: components["parameters"]["ConferencesAccountSidPath"];
+                AccountSid: CompatComponents["parameters"]["ConferencesAccountSidPath"];
                 /** @description The unique identifier for the conference this participant is in. */
-                ConferenceSid: components["parameters"]["ConferenceSidPathForParticipant"];
+                ConferenceSid: CompatComponents["parameters"]["ConferenceSidPathForParticipant"];
                 /** @description The unique identifier for the stream. */
-                Sid: components["parameters"]["ConferenceStreamSidPath"];
+                Sid: CompatComponents["parameters"]["ConferenceStreamSidPath"];
             };
             cookie?: never;
         };
         requestBody: {
             content: {
-                "application/x-www-form-urlencoded": components["schemas"]["UpdateConferenceStreamRequest"];
+                "application/x-www-form-urlencoded": CompatComponents["schemas"]["UpdateConferenceStreamRequest"];
             };
         };
         responses: {
@@ -9561,7 +9561,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ConferenceStreamResponse"];
+                    "application/json": CompatComponents["schemas"]["ConferenceStreamResponse"];
                 };
             };
             /** @description The request was invalid or cannot be processed. Check the error details for more information. */
@@ -9578,7 +9578,7 @@ export interface operations {
                      *       "status": 400
                      *     }
                      */
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
             /** @description Authentication failed. Please verify your credentials and try again. */
@@ -9587,7 +9587,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
             /** @description The requested resource was not found. Please verify the resource identifier. */
@@ -9604,7 +9604,7 @@ export interface operations {
                      *       "status": 404
                      *     }
                      */
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
             /** @description The request could not be processed due to validation errors. Review the errors array for specific issues. */
@@ -9613,7 +9613,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CompatibilityErrorStringArrayResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorStringArrayResponse"];
                 };
             };
         };
@@ -9624,9 +9624,9 @@ export interface operations {
             header?: never;
             path: {
                 /** @description The unique identifier for the account that created this conference. */
-                AccountSid: components["parameters"]["ConferencesAccountSidPath"];
+                AccountSid: CompatComponents["parameters"]["ConferencesAccountSidPath"];
                 /** @description The unique identifier for this conference. */
-                Sid: components["parameters"]["ConferenceSidPath"];
+                Sid: CompatComponents["parameters"]["ConferenceSidPath"];
             };
             cookie?: never;
         };
@@ -9638,7 +9638,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ConferenceResponse"];
+                    "application/json": CompatComponents["schemas"]["ConferenceResponse"];
                 };
             };
             /** @description The request was invalid or cannot be processed. Check the error details for more information. */
@@ -9655,7 +9655,7 @@ export interface operations {
                      *       "status": 400
                      *     }
                      */
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
             /** @description Authentication failed. Please verify your credentials and try again. */
@@ -9664,7 +9664,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
             /** @description The requested resource was not found. Please verify the resource identifier. */
@@ -9681,7 +9681,7 @@ export interface operations {
                      *       "status": 404
                      *     }
                      */
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
         };
@@ -9692,15 +9692,15 @@ export interface operations {
             header?: never;
             path: {
                 /** @description The unique identifier for the account that created this conference. */
-                AccountSid: components["parameters"]["ConferencesAccountSidPath"];
+                AccountSid: CompatComponents["parameters"]["ConferencesAccountSidPath"];
                 /** @description The unique identifier for this conference. */
-                Sid: components["parameters"]["ConferenceSidPath"];
+                Sid: CompatComponents["parameters"]["ConferenceSidPath"];
             };
             cookie?: never;
         };
         requestBody?: {
             content: {
-                "application/x-www-form-urlencoded": components["schemas"]["UpdateConferenceRequest"];
+                "application/x-www-form-urlencoded": CompatComponents["schemas"]["UpdateConferenceRequest"];
             };
         };
         responses: {
@@ -9710,7 +9710,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ConferenceResponse"];
+                    "application/json": CompatComponents["schemas"]["ConferenceResponse"];
                 };
             };
             /** @description The request was invalid or cannot be processed. Check the error details for more information. */
@@ -9727,7 +9727,7 @@ export interface operations {
                      *       "status": 400
                      *     }
                      */
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
             /** @description Authentication failed. Please verify your credentials and try again. */
@@ -9736,7 +9736,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
             /** @description The requested resource was not found. Please verify the resource identifier. */
@@ -9753,7 +9753,7 @@ export interface operations {
                      *       "status": 404
                      *     }
                      */
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
             /** @description The request could not be processed due to validation errors. Check the error details for more information. */
@@ -9770,7 +9770,7 @@ export interface operations {
                      *       "status": 422
                      *     }
                      */
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
             /** @description The service is temporarily unavailable. Please try again later. */
@@ -9787,7 +9787,7 @@ export interface operations {
                      *       "status": 503
                      *     }
                      */
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
         };
@@ -9813,7 +9813,7 @@ export interface operations {
             header?: never;
             path: {
                 /** @description The Project ID that uniquely identifies the Account. */
-                AccountSid: components["parameters"]["FaxesAccountSidPath"];
+                AccountSid: CompatComponents["parameters"]["FaxesAccountSidPath"];
             };
             cookie?: never;
         };
@@ -9825,7 +9825,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["FaxListResponse"];
+                    "application/json": CompatComponents["schemas"]["FaxListResponse"];
                 };
             };
             /** @description The request was invalid or cannot be processed. Check the error details for more information. */
@@ -9842,7 +9842,7 @@ export interface operations {
                      *       "status": 400
                      *     }
                      */
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
             /** @description Authentication failed. Please verify your credentials and try again. */
@@ -9851,7 +9851,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
             /** @description The request could not be processed due to validation errors. Check the error details for more information. */
@@ -9868,7 +9868,7 @@ export interface operations {
                      *       "status": 422
                      *     }
                      */
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
         };
@@ -9879,13 +9879,13 @@ export interface operations {
             header?: never;
             path: {
                 /** @description The Project ID that uniquely identifies the Account. */
-                AccountSid: components["parameters"]["FaxesAccountSidPath"];
+                AccountSid: CompatComponents["parameters"]["FaxesAccountSidPath"];
             };
             cookie?: never;
         };
         requestBody: {
             content: {
-                "application/x-www-form-urlencoded": components["schemas"]["SendFaxRequest"];
+                "application/x-www-form-urlencoded": CompatComponents["schemas"]["SendFaxRequest"];
             };
         };
         responses: {
@@ -9895,7 +9895,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["FaxResponse"];
+                    "application/json": CompatComponents["schemas"]["FaxResponse"];
                 };
             };
             /** @description The request was invalid or cannot be processed. Check the error details for more information. */
@@ -9912,7 +9912,7 @@ export interface operations {
                      *       "status": 400
                      *     }
                      */
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
             /** @description Authentication failed. Please verify your credentials and try again. */
@@ -9921,7 +9921,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
             /** @description The request could not be processed due to validation errors. Check the error details for more information. */
@@ -9938,7 +9938,7 @@ export interface operations {
                      *       "status": 422
                      *     }
                      */
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
         };
@@ -9956,9 +9956,9 @@ export interface operations {
             header?: never;
             path: {
                 /** @description The Project ID that uniquely identifies the Account. */
-                AccountSid: components["parameters"]["FaxesAccountSidPath"];
+                AccountSid: CompatComponents["parameters"]["FaxesAccountSidPath"];
                 /** @description The Fax ID that uniquely identifies the Fax. */
-                FaxSid: components["parameters"]["FaxSidPathForMedia"];
+                FaxSid: CompatComponents["parameters"]["FaxSidPathForMedia"];
             };
             cookie?: never;
         };
@@ -9970,7 +9970,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["FaxMediaListResponse"];
+                    "application/json": CompatComponents["schemas"]["FaxMediaListResponse"];
                 };
             };
             /** @description The request was invalid or cannot be processed. Check the error details for more information. */
@@ -9987,7 +9987,7 @@ export interface operations {
                      *       "status": 400
                      *     }
                      */
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
             /** @description Authentication failed. Please verify your credentials and try again. */
@@ -9996,7 +9996,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
             /** @description The requested resource was not found. Please verify the resource identifier. */
@@ -10013,7 +10013,7 @@ export interface operations {
                      *       "status": 404
                      *     }
                      */
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
             /** @description The request could not be processed due to validation errors. Check the error details for more information. */
@@ -10030,7 +10030,7 @@ export interface operations {
                      *       "status": 422
                      *     }
                      */
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
         };
@@ -10041,11 +10041,11 @@ export interface operations {
             header?: never;
             path: {
                 /** @description The Project ID that uniquely identifies the Account. */
-                AccountSid: components["parameters"]["FaxesAccountSidPath"];
+                AccountSid: CompatComponents["parameters"]["FaxesAccountSidPath"];
                 /** @description The Fax ID that uniquely identifies the Fax. */
-                FaxSid: components["parameters"]["FaxSidPathForMedia"];
+                FaxSid: CompatComponents["parameters"]["FaxSidPathForMedia"];
                 /** @description The Fax ID that uniquely identifies the Fax. */
-                Sid: components["parameters"]["FaxSidPath"];
+                Sid: CompatComponents["parameters"]["FaxSidPath"];
             };
             cookie?: never;
         };
@@ -10057,7 +10057,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["FaxMediaResponse"];
+                    "application/json": CompatComponents["schemas"]["FaxMediaResponse"];
                 };
             };
             /** @description The request was invalid or cannot be processed. Check the error details for more information. */
@@ -10074,7 +10074,7 @@ export interface operations {
                      *       "status": 400
                      *     }
                      */
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
             /** @description Authentication failed. Please verify your credentials and try again. */
@@ -10083,7 +10083,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
             /** @description The requested resource was not found. Please verify the resource identifier. */
@@ -10100,7 +10100,7 @@ export interface operations {
                      *       "status": 404
                      *     }
                      */
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
         };
@@ -10111,11 +10111,11 @@ export interface operations {
             header?: never;
             path: {
                 /** @description The Project ID that uniquely identifies the Account. */
-                AccountSid: components["parameters"]["FaxesAccountSidPath"];
+                AccountSid: CompatComponents["parameters"]["FaxesAccountSidPath"];
                 /** @description The Fax ID that uniquely identifies the Fax. */
-                FaxSid: components["parameters"]["FaxSidPathForMedia"];
+                FaxSid: CompatComponents["parameters"]["FaxSidPathForMedia"];
                 /** @description The Fax ID that uniquely identifies the Fax. */
-                Sid: components["parameters"]["FaxSidPath"];
+                Sid: CompatComponents["parameters"]["FaxSidPath"];
             };
             cookie?: never;
         };
@@ -10142,7 +10142,7 @@ export interface operations {
                      *       "status": 400
                      *     }
                      */
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
             /** @description Authentication failed. Please verify your credentials and try again. */
@@ -10151,7 +10151,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
             /** @description The requested resource was not found. Please verify the resource identifier. */
@@ -10168,7 +10168,7 @@ export interface operations {
                      *       "status": 404
                      *     }
                      */
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
             /** @description The request conflicts with the current state of the resource. The operation cannot be completed. */
@@ -10185,7 +10185,7 @@ export interface operations {
                      *       "status": 409
                      *     }
                      */
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
         };
@@ -10196,9 +10196,9 @@ export interface operations {
             header?: never;
             path: {
                 /** @description The Project ID that uniquely identifies the Account. */
-                AccountSid: components["parameters"]["FaxesAccountSidPath"];
+                AccountSid: CompatComponents["parameters"]["FaxesAccountSidPath"];
                 /** @description The Fax ID that uniquely identifies the Fax. */
-                Sid: components["parameters"]["FaxSidPath"];
+                Sid: CompatComponents["parameters"]["FaxSidPath"];
             };
             cookie?: never;
         };
@@ -10210,7 +10210,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["FaxResponse"];
+                    "application/json": CompatComponents["schemas"]["FaxResponse"];
                 };
             };
             /** @description The request was invalid or cannot be processed. Check the error details for more information. */
@@ -10227,7 +10227,7 @@ export interface operations {
                      *       "status": 400
                      *     }
                      */
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
             /** @description Authentication failed. Please verify your credentials and try again. */
@@ -10236,7 +10236,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
             /** @description The requested resource was not found. Please verify the resource identifier. */
@@ -10253,7 +10253,7 @@ export interface operations {
                      *       "status": 404
                      *     }
                      */
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
         };
@@ -10264,15 +10264,15 @@ export interface operations {
             header?: never;
             path: {
                 /** @description The Project ID that uniquely identifies the Account. */
-                AccountSid: components["parameters"]["FaxesAccountSidPath"];
+                AccountSid: CompatComponents["parameters"]["FaxesAccountSidPath"];
                 /** @description The Fax ID that uniquely identifies the Fax. */
-                Sid: components["parameters"]["FaxSidPath"];
+                Sid: CompatComponents["parameters"]["FaxSidPath"];
             };
             cookie?: never;
         };
         requestBody: {
             content: {
-                "application/x-www-form-urlencoded": components["schemas"]["UpdateFaxRequest"];
+                "application/x-www-form-urlencoded": CompatComponents["schemas"]["UpdateFaxRequest"];
             };
         };
         responses: {
@@ -10282,7 +10282,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["FaxResponse"];
+                    "application/json": CompatComponents["schemas"]["FaxResponse"];
                 };
             };
             /** @description The request was invalid or cannot be processed. Check the error details for more information. */
@@ -10299,7 +10299,7 @@ export interface operations {
                      *       "status": 400
                      *     }
                      */
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
             /** @description Authentication failed. Please verify your credentials and try again. */
@@ -10308,7 +10308,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
             /** @description The requested resource was not found. Please verify the resource identifier. */
@@ -10325,7 +10325,7 @@ export interface operations {
                      *       "status": 404
                      *     }
                      */
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
             /** @description The request could not be processed due to validation errors. Check the error details for more information. */
@@ -10342,7 +10342,7 @@ export interface operations {
                      *       "status": 422
                      *     }
                      */
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
         };
@@ -10353,9 +10353,9 @@ export interface operations {
             header?: never;
             path: {
                 /** @description The Project ID that uniquely identifies the Account. */
-                AccountSid: components["parameters"]["FaxesAccountSidPath"];
+                AccountSid: CompatComponents["parameters"]["FaxesAccountSidPath"];
                 /** @description The Fax ID that uniquely identifies the Fax. */
-                Sid: components["parameters"]["FaxSidPath"];
+                Sid: CompatComponents["parameters"]["FaxSidPath"];
             };
             cookie?: never;
         };
@@ -10382,7 +10382,7 @@ export interface operations {
                      *       "status": 400
                      *     }
                      */
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
             /** @description Authentication failed. Please verify your credentials and try again. */
@@ -10391,7 +10391,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
             /** @description The requested resource was not found. Please verify the resource identifier. */
@@ -10408,7 +10408,7 @@ export interface operations {
                      *       "status": 404
                      *     }
                      */
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
             /** @description The request conflicts with the current state of the resource. The operation cannot be completed. */
@@ -10425,7 +10425,7 @@ export interface operations {
                      *       "status": 409
                      *     }
                      */
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
         };
@@ -10436,13 +10436,13 @@ export interface operations {
             header?: never;
             path: {
                 /** @description The unique identifier for the account that is associated with this phone number. */
-                AccountSid: components["parameters"]["ImportedPhoneNumbersAccountSidPath"];
+                AccountSid: CompatComponents["parameters"]["ImportedPhoneNumbersAccountSidPath"];
             };
             cookie?: never;
         };
         requestBody: {
             content: {
-                "application/x-www-form-urlencoded": components["schemas"]["ImportPhoneNumberRequest"];
+                "application/x-www-form-urlencoded": CompatComponents["schemas"]["ImportPhoneNumberRequest"];
             };
         };
         responses: {
@@ -10452,7 +10452,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["IncomingPhoneNumber"];
+                    "application/json": CompatComponents["schemas"]["IncomingPhoneNumber"];
                 };
             };
             /** @description The request was invalid or cannot be processed. Check the error details for more information. */
@@ -10469,7 +10469,7 @@ export interface operations {
                      *       "status": 400
                      *     }
                      */
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
             /** @description Authentication failed. Please verify your credentials and try again. */
@@ -10478,7 +10478,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
             /** @description The phone number import request could not be processed due to validation errors. Check the error details for more information. */
@@ -10487,7 +10487,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CompatibilityImportedPhoneNumberError"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityImportedPhoneNumberError"];
                 };
             };
         };
@@ -10509,7 +10509,7 @@ export interface operations {
             header?: never;
             path: {
                 /** @description The unique identifier for the account that is associated with this phone number. */
-                AccountSid: components["parameters"]["IncomingPhoneNumbersAccountSidPath"];
+                AccountSid: CompatComponents["parameters"]["IncomingPhoneNumbersAccountSidPath"];
             };
             cookie?: never;
         };
@@ -10521,7 +10521,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["IncomingPhoneNumberListResponse"];
+                    "application/json": CompatComponents["schemas"]["IncomingPhoneNumberListResponse"];
                 };
             };
             /** @description The request was invalid or cannot be processed. Check the error details for more information. */
@@ -10538,7 +10538,7 @@ export interface operations {
                      *       "status": 400
                      *     }
                      */
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
             /** @description Authentication failed. Please verify your credentials and try again. */
@@ -10547,7 +10547,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
             /** @description The request could not be processed due to validation errors. Check the error details for more information. */
@@ -10564,7 +10564,7 @@ export interface operations {
                      *       "status": 422
                      *     }
                      */
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
         };
@@ -10575,13 +10575,13 @@ export interface operations {
             header?: never;
             path: {
                 /** @description The unique identifier for the account that is associated with this phone number. */
-                AccountSid: components["parameters"]["IncomingPhoneNumbersAccountSidPath"];
+                AccountSid: CompatComponents["parameters"]["IncomingPhoneNumbersAccountSidPath"];
             };
             cookie?: never;
         };
         requestBody: {
             content: {
-                "application/x-www-form-urlencoded": components["schemas"]["CreateIncomingPhoneNumberRequest"];
+                "application/x-www-form-urlencoded": CompatComponents["schemas"]["CreateIncomingPhoneNumberRequest"];
             };
         };
         responses: {
@@ -10591,7 +10591,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["IncomingPhoneNumber"];
+                    "application/json": CompatComponents["schemas"]["IncomingPhoneNumber"];
                 };
             };
             /** @description The request was invalid or cannot be processed. Check the error details for more information. */
@@ -10608,7 +10608,7 @@ export interface operations {
                      *       "status": 400
                      *     }
                      */
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
             /** @description Authentication failed. Please verify your credentials and try again. */
@@ -10617,7 +10617,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
             /** @description The request could not be processed due to validation errors. Check the error details for more information. */
@@ -10634,7 +10634,7 @@ export interface operations {
                      *       "status": 422
                      *     }
                      */
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
         };
@@ -10645,9 +10645,9 @@ export interface operations {
             header?: never;
             path: {
                 /** @description The unique identifier for the account that is associated with this phone number. */
-                AccountSid: components["parameters"]["IncomingPhoneNumbersAccountSidPath"];
+                AccountSid: CompatComponents["parameters"]["IncomingPhoneNumbersAccountSidPath"];
                 /** @description The unique identifier of the phone number. */
-                Sid: components["parameters"]["IncomingPhoneNumberSidPath"];
+                Sid: CompatComponents["parameters"]["IncomingPhoneNumberSidPath"];
             };
             cookie?: never;
         };
@@ -10659,7 +10659,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["IncomingPhoneNumberResponse"];
+                    "application/json": CompatComponents["schemas"]["IncomingPhoneNumberResponse"];
                 };
             };
             /** @description The request was invalid or cannot be processed. Check the error details for more information. */
@@ -10676,7 +10676,7 @@ export interface operations {
                      *       "status": 400
                      *     }
                      */
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
             /** @description Authentication failed. Please verify your credentials and try again. */
@@ -10685,7 +10685,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
             /** @description The requested resource was not found. Please verify the resource identifier. */
@@ -10702,7 +10702,7 @@ export interface operations {
                      *       "status": 404
                      *     }
                      */
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
         };
@@ -10713,15 +10713,15 @@ export interface operations {
             header?: never;
             path: {
                 /** @description The unique identifier for the account that is associated with this phone number. */
-                AccountSid: components["parameters"]["IncomingPhoneNumbersAccountSidPath"];
+                AccountSid: CompatComponents["parameters"]["IncomingPhoneNumbersAccountSidPath"];
                 /** @description The unique identifier of the phone number. */
-                Sid: components["parameters"]["IncomingPhoneNumberSidPath"];
+                Sid: CompatComponents["parameters"]["IncomingPhoneNumberSidPath"];
             };
             cookie?: never;
         };
         requestBody?: {
             content: {
-                "application/x-www-form-urlencoded": components["schemas"]["UpdateIncomingPhoneNumberRequest"];
+                "application/x-www-form-urlencoded": CompatComponents["schemas"]["UpdateIncomingPhoneNumberRequest"];
             };
         };
         responses: {
@@ -10731,7 +10731,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["IncomingPhoneNumberResponse"];
+                    "application/json": CompatComponents["schemas"]["IncomingPhoneNumberResponse"];
                 };
             };
             /** @description The request was invalid or cannot be processed. Check the error details for more information. */
@@ -10748,7 +10748,7 @@ export interface operations {
                      *       "status": 400
                      *     }
                      */
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
             /** @description Authentication failed. Please verify your credentials and try again. */
@@ -10757,7 +10757,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
             /** @description The requested resource was not found. Please verify the resource identifier. */
@@ -10774,7 +10774,7 @@ export interface operations {
                      *       "status": 404
                      *     }
                      */
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
             /** @description The request could not be processed due to validation errors. Check the error details for more information. */
@@ -10791,7 +10791,7 @@ export interface operations {
                      *       "status": 422
                      *     }
                      */
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
         };
@@ -10802,9 +10802,9 @@ export interface operations {
             header?: never;
             path: {
                 /** @description The unique identifier for the account that is associated with this phone number. */
-                AccountSid: components["parameters"]["IncomingPhoneNumbersAccountSidPath"];
+                AccountSid: CompatComponents["parameters"]["IncomingPhoneNumbersAccountSidPath"];
                 /** @description The unique identifier of the phone number. */
-                Sid: components["parameters"]["IncomingPhoneNumberSidPath"];
+                Sid: CompatComponents["parameters"]["IncomingPhoneNumberSidPath"];
             };
             cookie?: never;
         };
@@ -10831,7 +10831,7 @@ export interface operations {
                      *       "status": 400
                      *     }
                      */
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
             /** @description Authentication failed. Please verify your credentials and try again. */
@@ -10840,7 +10840,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
             /** @description The requested resource was not found. Please verify the resource identifier. */
@@ -10857,7 +10857,7 @@ export interface operations {
                      *       "status": 404
                      *     }
                      */
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
             /** @description The request conflicts with the current state of the resource. The operation cannot be completed. */
@@ -10874,7 +10874,7 @@ export interface operations {
                      *       "status": 409
                      *     }
                      */
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
             /** @description The request could not be processed due to validation errors. Check the error details for more information. */
@@ -10891,7 +10891,7 @@ export interface operations {
                      *       "status": 422
                      *     }
                      */
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
         };
@@ -10911,7 +10911,7 @@ export interface operations {
             header?: never;
             path: {
                 /** @description The unique identifier for the account this script is associated with. */
-                AccountSid: components["parameters"]["CxmlScriptsAccountSidPath"];
+                AccountSid: CompatComponents["parameters"]["CxmlScriptsAccountSidPath"];
             };
             cookie?: never;
         };
@@ -10923,7 +10923,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CxmlScriptListResponse"];
+                    "application/json": CompatComponents["schemas"]["CxmlScriptListResponse"];
                 };
             };
             /** @description The request was invalid or cannot be processed. Check the error details for more information. */
@@ -10940,7 +10940,7 @@ export interface operations {
                      *       "status": 400
                      *     }
                      */
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
             /** @description Authentication failed. Please verify your credentials and try again. */
@@ -10949,7 +10949,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
             /** @description The request could not be processed due to validation errors. Check the error details for more information. */
@@ -10966,7 +10966,7 @@ export interface operations {
                      *       "status": 422
                      *     }
                      */
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
         };
@@ -10977,13 +10977,13 @@ export interface operations {
             header?: never;
             path: {
                 /** @description The unique identifier for the account this script is associated with. */
-                AccountSid: components["parameters"]["CxmlScriptsAccountSidPath"];
+                AccountSid: CompatComponents["parameters"]["CxmlScriptsAccountSidPath"];
             };
             cookie?: never;
         };
         requestBody: {
             content: {
-                "application/x-www-form-urlencoded": components["schemas"]["CreateCxmlScriptRequest"];
+                "application/x-www-form-urlencoded": CompatComponents["schemas"]["CreateCxmlScriptRequest"];
             };
         };
         responses: {
@@ -10993,7 +10993,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CxmlScript"];
+                    "application/json": CompatComponents["schemas"]["CxmlScript"];
                 };
             };
             /** @description The request was invalid or cannot be processed. Check the error details for more information. */
@@ -11010,7 +11010,7 @@ export interface operations {
                      *       "status": 400
                      *     }
                      */
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
             /** @description Authentication failed. Please verify your credentials and try again. */
@@ -11019,7 +11019,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
             /** @description The request could not be processed due to validation errors. Check the error details for more information. */
@@ -11036,7 +11036,7 @@ export interface operations {
                      *       "status": 422
                      *     }
                      */
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
         };
@@ -11047,9 +11047,9 @@ export interface operations {
             header?: never;
             path: {
                 /** @description The unique identifier for the account this script is associated with. */
-                AccountSid: components["parameters"]["CxmlScriptsAccountSidPath"];
+                AccountSid: CompatComponents["parameters"]["CxmlScriptsAccountSidPath"];
                 /** @description The unique identifier of the cXML script. */
-                Sid: components["parameters"]["CxmlScriptSidPath"];
+                Sid: CompatComponents["parameters"]["CxmlScriptSidPath"];
             };
             cookie?: never;
         };
@@ -11061,7 +11061,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CxmlScriptResponse"];
+                    "application/json": CompatComponents["schemas"]["CxmlScriptResponse"];
                 };
             };
             /** @description The request was invalid or cannot be processed. Check the error details for more information. */
@@ -11078,7 +11078,7 @@ export interface operations {
                      *       "status": 400
                      *     }
                      */
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
             /** @description Authentication failed. Please verify your credentials and try again. */
@@ -11087,7 +11087,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
             /** @description The requested resource was not found. Please verify the resource identifier. */
@@ -11104,7 +11104,7 @@ export interface operations {
                      *       "status": 404
                      *     }
                      */
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
         };
@@ -11115,15 +11115,15 @@ export interface operations {
             header?: never;
             path: {
                 /** @description The unique identifier for the account this script is associated with. */
-                AccountSid: components["parameters"]["CxmlScriptsAccountSidPath"];
+                AccountSid: CompatComponents["parameters"]["CxmlScriptsAccountSidPath"];
                 /** @description The unique identifier of the cXML script. */
-                Sid: components["parameters"]["CxmlScriptSidPath"];
+                Sid: CompatComponents["parameters"]["CxmlScriptSidPath"];
             };
             cookie?: never;
         };
         requestBody: {
             content: {
-                "application/x-www-form-urlencoded": components["schemas"]["UpdateCxmlScriptRequest"];
+                "application/x-www-form-urlencoded": CompatComponents["schemas"]["UpdateCxmlScriptRequest"];
             };
         };
         responses: {
@@ -11133,7 +11133,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CxmlScriptResponse"];
+                    "application/json": CompatComponents["schemas"]["CxmlScriptResponse"];
                 };
             };
             /** @description The request was invalid or cannot be processed. Check the error details for more information. */
@@ -11150,7 +11150,7 @@ export interface operations {
                      *       "status": 400
                      *     }
                      */
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
             /** @description Authentication failed. Please verify your credentials and try again. */
@@ -11159,7 +11159,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
             /** @description The requested resource was not found. Please verify the resource identifier. */
@@ -11176,7 +11176,7 @@ export interface operations {
                      *       "status": 404
                      *     }
                      */
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
             /** @description The request could not be processed due to validation errors. Check the error details for more information. */
@@ -11193,7 +11193,7 @@ export interface operations {
                      *       "status": 422
                      *     }
                      */
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
         };
@@ -11204,9 +11204,9 @@ export interface operations {
             header?: never;
             path: {
                 /** @description The unique identifier for the account this script is associated with. */
-                AccountSid: components["parameters"]["CxmlScriptsAccountSidPath"];
+                AccountSid: CompatComponents["parameters"]["CxmlScriptsAccountSidPath"];
                 /** @description The unique identifier of the cXML script. */
-                Sid: components["parameters"]["CxmlScriptSidPath"];
+                Sid: CompatComponents["parameters"]["CxmlScriptSidPath"];
             };
             cookie?: never;
         };
@@ -11233,7 +11233,7 @@ export interface operations {
                      *       "status": 400
                      *     }
                      */
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
             /** @description Authentication failed. Please verify your credentials and try again. */
@@ -11242,7 +11242,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
             /** @description The requested resource was not found. Please verify the resource identifier. */
@@ -11259,7 +11259,7 @@ export interface operations {
                      *       "status": 404
                      *     }
                      */
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
             /** @description The request could not be processed due to validation errors. Check the error details for more information. */
@@ -11276,7 +11276,7 @@ export interface operations {
                      *       "status": 422
                      *     }
                      */
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
         };
@@ -11295,7 +11295,7 @@ export interface operations {
                 /** @description The phone number in E.164 format that received the message. For inbound messages, this is one of your SignalWire phone numbers; for outbound messages, this is the remote phone number that received the message. */
                 To?: string;
                 /** @description Current status of the message. */
-                Status?: components["schemas"]["MessageStatus"];
+                Status?: CompatComponents["schemas"]["MessageStatus"];
                 /** @description The page number to retrieve. Default is 0. */
                 Page?: number;
                 /** @description The number of items per page. Default is 50, maximum is 1000. */
@@ -11306,7 +11306,7 @@ export interface operations {
             header?: never;
             path: {
                 /** @description The unique identifier of the project that sent or received this message. */
-                AccountSid: components["parameters"]["MessagesAccountSidPath"];
+                AccountSid: CompatComponents["parameters"]["MessagesAccountSidPath"];
             };
             cookie?: never;
         };
@@ -11318,7 +11318,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["MessageListResponse"];
+                    "application/json": CompatComponents["schemas"]["MessageListResponse"];
                 };
             };
             /** @description The request was invalid or cannot be processed. Check the error details for more information. */
@@ -11335,7 +11335,7 @@ export interface operations {
                      *       "status": 400
                      *     }
                      */
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
             /** @description Authentication failed. Please verify your credentials and try again. */
@@ -11344,7 +11344,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
             /** @description The request could not be processed due to validation errors. Check the error details for more information. */
@@ -11361,7 +11361,7 @@ export interface operations {
                      *       "status": 422
                      *     }
                      */
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
         };
@@ -11372,13 +11372,13 @@ export interface operations {
             header?: never;
             path: {
                 /** @description The unique identifier of the project that sent or received this message. */
-                AccountSid: components["parameters"]["MessagesAccountSidPath"];
+                AccountSid: CompatComponents["parameters"]["MessagesAccountSidPath"];
             };
             cookie?: never;
         };
         requestBody: {
             content: {
-                "application/x-www-form-urlencoded": components["schemas"]["CreateMessageRequest"];
+                "application/x-www-form-urlencoded": CompatComponents["schemas"]["CreateMessageRequest"];
             };
         };
         responses: {
@@ -11388,7 +11388,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Message"];
+                    "application/json": CompatComponents["schemas"]["Message"];
                 };
             };
             /** @description The request was invalid or cannot be processed. Check the error details for more information. */
@@ -11405,7 +11405,7 @@ export interface operations {
                      *       "status": 400
                      *     }
                      */
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
             /** @description Authentication failed. Please verify your credentials and try again. */
@@ -11414,7 +11414,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
             /** @description The request could not be processed due to validation errors. Check the error details for more information. */
@@ -11431,7 +11431,7 @@ export interface operations {
                      *       "status": 422
                      *     }
                      */
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
         };
@@ -11455,9 +11455,9 @@ export interface operations {
             header?: never;
             path: {
                 /** @description The unique identifier of the project that sent or received this message. */
-                AccountSid: components["parameters"]["MessagesAccountSidPath"];
+                AccountSid: CompatComponents["parameters"]["MessagesAccountSidPath"];
                 /** @description A unique ID that identifies this specific message. */
-                MessageSid: components["parameters"]["MessageSidPathForMedia"];
+                MessageSid: CompatComponents["parameters"]["MessageSidPathForMedia"];
             };
             cookie?: never;
         };
@@ -11469,7 +11469,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["MessageMediaListResponse"];
+                    "application/json": CompatComponents["schemas"]["MessageMediaListResponse"];
                 };
             };
             /** @description The request was invalid or cannot be processed. Check the error details for more information. */
@@ -11486,7 +11486,7 @@ export interface operations {
                      *       "status": 400
                      *     }
                      */
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
             /** @description Authentication failed. Please verify your credentials and try again. */
@@ -11495,7 +11495,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
             /** @description The request could not be processed due to validation errors. Check the error details for more information. */
@@ -11512,7 +11512,7 @@ export interface operations {
                      *       "status": 422
                      *     }
                      */
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
         };
@@ -11523,11 +11523,11 @@ export interface operations {
             header?: never;
             path: {
                 /** @description The unique identifier of the project that sent or received this message. */
-                AccountSid: components["parameters"]["MessagesAccountSidPath"];
+                AccountSid: CompatComponents["parameters"]["MessagesAccountSidPath"];
                 /** @description A unique ID that identifies this specific message. */
-                MessageSid: components["parameters"]["MessageSidPathForMedia"];
+                MessageSid: CompatComponents["parameters"]["MessageSidPathForMedia"];
                 /** @description A unique ID that identifies this specific message. */
-                Sid: components["parameters"]["MessageSidPath"];
+                Sid: CompatComponents["parameters"]["MessageSidPath"];
             };
             cookie?: never;
         };
@@ -11539,7 +11539,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["MessageMediaResponse"];
+                    "application/json": CompatComponents["schemas"]["MessageMediaResponse"];
                 };
             };
             /** @description The request was invalid or cannot be processed. Check the error details for more information. */
@@ -11556,7 +11556,7 @@ export interface operations {
                      *       "status": 400
                      *     }
                      */
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
             /** @description Authentication failed. Please verify your credentials and try again. */
@@ -11565,7 +11565,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
             /** @description The requested resource was not found. Please verify the resource identifier. */
@@ -11582,7 +11582,7 @@ export interface operations {
                      *       "status": 404
                      *     }
                      */
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
         };
@@ -11593,11 +11593,11 @@ export interface operations {
             header?: never;
             path: {
                 /** @description The unique identifier of the project that sent or received this message. */
-                AccountSid: components["parameters"]["MessagesAccountSidPath"];
+                AccountSid: CompatComponents["parameters"]["MessagesAccountSidPath"];
                 /** @description A unique ID that identifies this specific message. */
-                MessageSid: components["parameters"]["MessageSidPathForMedia"];
+                MessageSid: CompatComponents["parameters"]["MessageSidPathForMedia"];
                 /** @description A unique ID that identifies this specific message. */
-                Sid: components["parameters"]["MessageSidPath"];
+                Sid: CompatComponents["parameters"]["MessageSidPath"];
             };
             cookie?: never;
         };
@@ -11624,7 +11624,7 @@ export interface operations {
                      *       "status": 400
                      *     }
                      */
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
             /** @description Authentication failed. Please verify your credentials and try again. */
@@ -11633,7 +11633,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
             /** @description The requested resource was not found. Please verify the resource identifier. */
@@ -11650,7 +11650,7 @@ export interface operations {
                      *       "status": 404
                      *     }
                      */
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
             /** @description The request could not be processed due to validation errors. Check the error details for more information. */
@@ -11667,7 +11667,7 @@ export interface operations {
                      *       "status": 422
                      *     }
                      */
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
         };
@@ -11678,9 +11678,9 @@ export interface operations {
             header?: never;
             path: {
                 /** @description The unique identifier of the project that sent or received this message. */
-                AccountSid: components["parameters"]["MessagesAccountSidPath"];
+                AccountSid: CompatComponents["parameters"]["MessagesAccountSidPath"];
                 /** @description A unique ID that identifies this specific message. */
-                Sid: components["parameters"]["MessageSidPath"];
+                Sid: CompatComponents["parameters"]["MessageSidPath"];
             };
             cookie?: never;
         };
@@ -11692,7 +11692,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["MessageResponse"];
+                    "application/json": CompatComponents["schemas"]["MessageResponse"];
                 };
             };
             /** @description The request was invalid or cannot be processed. Check the error details for more information. */
@@ -11709,7 +11709,7 @@ export interface operations {
                      *       "status": 400
                      *     }
                      */
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
             /** @description Authentication failed. Please verify your credentials and try again. */
@@ -11718,7 +11718,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
             /** @description The requested resource was not found. Please verify the resource identifier. */
@@ -11735,7 +11735,7 @@ export interface operations {
                      *       "status": 404
                      *     }
                      */
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
         };
@@ -11746,15 +11746,15 @@ export interface operations {
             header?: never;
             path: {
                 /** @description The unique identifier of the project that sent or received this message. */
-                AccountSid: components["parameters"]["MessagesAccountSidPath"];
+                AccountSid: CompatComponents["parameters"]["MessagesAccountSidPath"];
                 /** @description A unique ID that identifies this specific message. */
-                Sid: components["parameters"]["MessageSidPath"];
+                Sid: CompatComponents["parameters"]["MessageSidPath"];
             };
             cookie?: never;
         };
         requestBody: {
             content: {
-                "application/x-www-form-urlencoded": components["schemas"]["UpdateMessageRequest"];
+                "application/x-www-form-urlencoded": CompatComponents["schemas"]["UpdateMessageRequest"];
             };
         };
         responses: {
@@ -11764,7 +11764,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["MessageResponse"];
+                    "application/json": CompatComponents["schemas"]["MessageResponse"];
                 };
             };
             /** @description The request was invalid or cannot be processed. Check the error details for more information. */
@@ -11781,7 +11781,7 @@ export interface operations {
                      *       "status": 400
                      *     }
                      */
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
             /** @description Authentication failed. Please verify your credentials and try again. */
@@ -11790,7 +11790,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
             /** @description The requested resource was not found. Please verify the resource identifier. */
@@ -11807,7 +11807,7 @@ export interface operations {
                      *       "status": 404
                      *     }
                      */
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
             /** @description The request could not be processed due to validation errors. Check the error details for more information. */
@@ -11824,7 +11824,7 @@ export interface operations {
                      *       "status": 422
                      *     }
                      */
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
         };
@@ -11835,9 +11835,9 @@ export interface operations {
             header?: never;
             path: {
                 /** @description The unique identifier of the project that sent or received this message. */
-                AccountSid: components["parameters"]["MessagesAccountSidPath"];
+                AccountSid: CompatComponents["parameters"]["MessagesAccountSidPath"];
                 /** @description A unique ID that identifies this specific message. */
-                Sid: components["parameters"]["MessageSidPath"];
+                Sid: CompatComponents["parameters"]["MessageSidPath"];
             };
             cookie?: never;
         };
@@ -11864,7 +11864,7 @@ export interface operations {
                      *       "status": 400
                      *     }
                      */
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
             /** @description Authentication failed. Please verify your credentials and try again. */
@@ -11873,7 +11873,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
             /** @description The requested resource was not found. Please verify the resource identifier. */
@@ -11890,7 +11890,7 @@ export interface operations {
                      *       "status": 404
                      *     }
                      */
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
             /** @description The request could not be processed due to validation errors. Check the error details for more information. */
@@ -11907,7 +11907,7 @@ export interface operations {
                      *       "status": 422
                      *     }
                      */
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
         };
@@ -11925,7 +11925,7 @@ export interface operations {
             header?: never;
             path: {
                 /** @description The unique identifier for the account this Queue is associated with. */
-                AccountSid: components["parameters"]["QueuesAccountSidPath"];
+                AccountSid: CompatComponents["parameters"]["QueuesAccountSidPath"];
             };
             cookie?: never;
         };
@@ -11937,7 +11937,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["QueueListResponse"];
+                    "application/json": CompatComponents["schemas"]["QueueListResponse"];
                 };
             };
             /** @description The request was invalid or cannot be processed. Check the error details for more information. */
@@ -11954,7 +11954,7 @@ export interface operations {
                      *       "status": 400
                      *     }
                      */
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
             /** @description Authentication failed. Please verify your credentials and try again. */
@@ -11963,7 +11963,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
             /** @description The request could not be processed due to validation errors. Check the error details for more information. */
@@ -11980,7 +11980,7 @@ export interface operations {
                      *       "status": 422
                      *     }
                      */
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
         };
@@ -11991,13 +11991,13 @@ export interface operations {
             header?: never;
             path: {
                 /** @description The unique identifier for the account this Queue is associated with. */
-                AccountSid: components["parameters"]["QueuesAccountSidPath"];
+                AccountSid: CompatComponents["parameters"]["QueuesAccountSidPath"];
             };
             cookie?: never;
         };
         requestBody: {
             content: {
-                "application/x-www-form-urlencoded": components["schemas"]["CreateQueueRequest"];
+                "application/x-www-form-urlencoded": CompatComponents["schemas"]["CreateQueueRequest"];
             };
         };
         responses: {
@@ -12007,7 +12007,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Queue"];
+                    "application/json": CompatComponents["schemas"]["Queue"];
                 };
             };
             /** @description The request was invalid or cannot be processed. Check the error details for more information. */
@@ -12024,7 +12024,7 @@ export interface operations {
                      *       "status": 400
                      *     }
                      */
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
             /** @description Authentication failed. Please verify your credentials and try again. */
@@ -12033,7 +12033,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
             /** @description The request could not be processed due to validation errors. Check the error details for more information. */
@@ -12050,7 +12050,7 @@ export interface operations {
                      *       "status": 422
                      *     }
                      */
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
         };
@@ -12068,9 +12068,9 @@ export interface operations {
             header?: never;
             path: {
                 /** @description The unique identifier for the account this Queue is associated with. */
-                AccountSid: components["parameters"]["QueuesAccountSidPath"];
+                AccountSid: CompatComponents["parameters"]["QueuesAccountSidPath"];
                 /** @description The unique identifier for the queue. */
-                QueueSid: components["parameters"]["QueueSidPathForMembers"];
+                QueueSid: CompatComponents["parameters"]["QueueSidPathForMembers"];
             };
             cookie?: never;
         };
@@ -12082,7 +12082,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["QueueMemberListResponse"];
+                    "application/json": CompatComponents["schemas"]["QueueMemberListResponse"];
                 };
             };
             /** @description The request was invalid or cannot be processed. Check the error details for more information. */
@@ -12099,7 +12099,7 @@ export interface operations {
                      *       "status": 400
                      *     }
                      */
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
             /** @description Authentication failed. Please verify your credentials and try again. */
@@ -12108,7 +12108,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
             /** @description The requested resource was not found. Please verify the resource identifier. */
@@ -12125,7 +12125,7 @@ export interface operations {
                      *       "status": 404
                      *     }
                      */
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
             /** @description The request could not be processed due to validation errors. Check the error details for more information. */
@@ -12142,7 +12142,7 @@ export interface operations {
                      *       "status": 422
                      *     }
                      */
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
         };
@@ -12153,11 +12153,11 @@ export interface operations {
             header?: never;
             path: {
                 /** @description The unique identifier for the account this Queue is associated with. */
-                AccountSid: components["parameters"]["QueuesAccountSidPath"];
+                AccountSid: CompatComponents["parameters"]["QueuesAccountSidPath"];
                 /** @description The unique identifier for the queue. */
-                QueueSid: components["parameters"]["QueueSidPathForMembers"];
+                QueueSid: CompatComponents["parameters"]["QueueSidPathForMembers"];
                 /** @description The unique identifier for the call, or the special value 'Front' to reference the member at the front of the queue. */
-                CallSid: components["parameters"]["QueueMemberCallSidPath"];
+                CallSid: CompatComponents["parameters"]["QueueMemberCallSidPath"];
             };
             cookie?: never;
         };
@@ -12169,7 +12169,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["QueueMemberResponse"];
+                    "application/json": CompatComponents["schemas"]["QueueMemberResponse"];
                 };
             };
             /** @description The request was invalid or cannot be processed. Check the error details for more information. */
@@ -12186,7 +12186,7 @@ export interface operations {
                      *       "status": 400
                      *     }
                      */
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
             /** @description Authentication failed. Please verify your credentials and try again. */
@@ -12195,7 +12195,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
             /** @description The requested resource was not found. Please verify the resource identifier. */
@@ -12212,7 +12212,7 @@ export interface operations {
                      *       "status": 404
                      *     }
                      */
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
         };
@@ -12223,17 +12223,17 @@ export interface operations {
             header?: never;
             path: {
                 /** @description The unique identifier for the account this Queue is associated with. */
-                AccountSid: components["parameters"]["QueuesAccountSidPath"];
+                AccountSid: CompatComponents["parameters"]["QueuesAccountSidPath"];
                 /** @description The unique identifier for the queue. */
-                QueueSid: components["parameters"]["QueueSidPathForMembers"];
+                QueueSid: CompatComponents["parameters"]["QueueSidPathForMembers"];
                 /** @description The unique identifier for the call, or the special value 'Front' to reference the member at the front of the queue. */
-                CallSid: components["parameters"]["QueueMemberCallSidPath"];
+                CallSid: CompatComponents["parameters"]["QueueMemberCallSidPath"];
             };
             cookie?: never;
         };
         requestBody: {
             content: {
-                "application/x-www-form-urlencoded": components["schemas"]["UpdateQueueMemberRequest"];
+                "application/x-www-form-urlencoded": CompatComponents["schemas"]["UpdateQueueMemberRequest"];
             };
         };
         responses: {
@@ -12243,7 +12243,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["QueueMemberResponse"];
+                    "application/json": CompatComponents["schemas"]["QueueMemberResponse"];
                 };
             };
             /** @description The request was invalid or cannot be processed. Check the error details for more information. */
@@ -12260,7 +12260,7 @@ export interface operations {
                      *       "status": 400
                      *     }
                      */
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
             /** @description Authentication failed. Please verify your credentials and try again. */
@@ -12269,7 +12269,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
             /** @description The requested resource was not found. Please verify the resource identifier. */
@@ -12286,7 +12286,7 @@ export interface operations {
                      *       "status": 404
                      *     }
                      */
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
             /** @description The request could not be processed due to validation errors. Check the error details for more information. */
@@ -12303,7 +12303,7 @@ export interface operations {
                      *       "status": 422
                      *     }
                      */
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
             /** @description The service is temporarily unavailable. Please try again later. */
@@ -12320,7 +12320,7 @@ export interface operations {
                      *       "status": 503
                      *     }
                      */
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
         };
@@ -12331,9 +12331,9 @@ export interface operations {
             header?: never;
             path: {
                 /** @description The unique identifier for the account this Queue is associated with. */
-                AccountSid: components["parameters"]["QueuesAccountSidPath"];
+                AccountSid: CompatComponents["parameters"]["QueuesAccountSidPath"];
                 /** @description The unique identifier for the queue. */
-                Sid: components["parameters"]["QueueSidPath"];
+                Sid: CompatComponents["parameters"]["QueueSidPath"];
             };
             cookie?: never;
         };
@@ -12345,7 +12345,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["QueueResponse"];
+                    "application/json": CompatComponents["schemas"]["QueueResponse"];
                 };
             };
             /** @description The request was invalid or cannot be processed. Check the error details for more information. */
@@ -12362,7 +12362,7 @@ export interface operations {
                      *       "status": 400
                      *     }
                      */
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
             /** @description Authentication failed. Please verify your credentials and try again. */
@@ -12371,7 +12371,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
             /** @description The requested resource was not found. Please verify the resource identifier. */
@@ -12388,7 +12388,7 @@ export interface operations {
                      *       "status": 404
                      *     }
                      */
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
         };
@@ -12399,15 +12399,15 @@ export interface operations {
             header?: never;
             path: {
                 /** @description The unique identifier for the account this Queue is associated with. */
-                AccountSid: components["parameters"]["QueuesAccountSidPath"];
+                AccountSid: CompatComponents["parameters"]["QueuesAccountSidPath"];
                 /** @description The unique identifier for the queue. */
-                Sid: components["parameters"]["QueueSidPath"];
+                Sid: CompatComponents["parameters"]["QueueSidPath"];
             };
             cookie?: never;
         };
         requestBody: {
             content: {
-                "application/x-www-form-urlencoded": components["schemas"]["UpdateQueueRequest"];
+                "application/x-www-form-urlencoded": CompatComponents["schemas"]["UpdateQueueRequest"];
             };
         };
         responses: {
@@ -12417,7 +12417,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["QueueResponse"];
+                    "application/json": CompatComponents["schemas"]["QueueResponse"];
                 };
             };
             /** @description The request was invalid or cannot be processed. Check the error details for more information. */
@@ -12434,7 +12434,7 @@ export interface operations {
                      *       "status": 400
                      *     }
                      */
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
             /** @description Authentication failed. Please verify your credentials and try again. */
@@ -12443,7 +12443,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
             /** @description The requested resource was not found. Please verify the resource identifier. */
@@ -12460,7 +12460,7 @@ export interface operations {
                      *       "status": 404
                      *     }
                      */
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
             /** @description The request could not be processed due to validation errors. Check the error details for more information. */
@@ -12477,7 +12477,7 @@ export interface operations {
                      *       "status": 422
                      *     }
                      */
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
         };
@@ -12488,9 +12488,9 @@ export interface operations {
             header?: never;
             path: {
                 /** @description The unique identifier for the account this Queue is associated with. */
-                AccountSid: components["parameters"]["QueuesAccountSidPath"];
+                AccountSid: CompatComponents["parameters"]["QueuesAccountSidPath"];
                 /** @description The unique identifier for the queue. */
-                Sid: components["parameters"]["QueueSidPath"];
+                Sid: CompatComponents["parameters"]["QueueSidPath"];
             };
             cookie?: never;
         };
@@ -12517,7 +12517,7 @@ export interface operations {
                      *       "status": 400
                      *     }
                      */
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
             /** @description Authentication failed. Please verify your credentials and try again. */
@@ -12526,7 +12526,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
             /** @description The requested resource was not found. Please verify the resource identifier. */
@@ -12543,7 +12543,7 @@ export interface operations {
                      *       "status": 404
                      *     }
                      */
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
             /** @description The request could not be processed due to validation errors. Check the error details for more information. */
@@ -12560,7 +12560,7 @@ export interface operations {
                      *       "status": 422
                      *     }
                      */
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
         };
@@ -12575,9 +12575,9 @@ export interface operations {
                 /** @description Filter by recordings created after this date (RFC 2822 format). */
                 "DateCreated>"?: string;
                 /** @description Filter by recordings associated with a specific call. */
-                CallSid?: components["schemas"]["uuid"];
+                CallSid?: CompatComponents["schemas"]["uuid"];
                 /** @description Filter by recordings associated with a specific conference. */
-                ConferenceSid?: components["schemas"]["uuid"];
+                ConferenceSid?: CompatComponents["schemas"]["uuid"];
                 /** @description The page number to retrieve (zero-indexed). */
                 Page?: number;
                 /** @description The number of results per page. Default is 50, maximum is 1000. */
@@ -12588,7 +12588,7 @@ export interface operations {
             header?: never;
             path: {
                 /** @description The unique identifier for the account that is associated with this recording. */
-                AccountSid: components["parameters"]["RecordingsAccountSidPath"];
+                AccountSid: CompatComponents["parameters"]["RecordingsAccountSidPath"];
             };
             cookie?: never;
         };
@@ -12600,7 +12600,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["RecordingListResponse"];
+                    "application/json": CompatComponents["schemas"]["RecordingListResponse"];
                 };
             };
             /** @description The request was invalid or cannot be processed. Check the error details for more information. */
@@ -12617,7 +12617,7 @@ export interface operations {
                      *       "status": 400
                      *     }
                      */
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
             /** @description Authentication failed. Please verify your credentials and try again. */
@@ -12626,7 +12626,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
             /** @description The request could not be processed due to validation errors. Check the error details for more information. */
@@ -12643,7 +12643,7 @@ export interface operations {
                      *       "status": 422
                      *     }
                      */
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
         };
@@ -12654,9 +12654,9 @@ export interface operations {
             header?: never;
             path: {
                 /** @description The unique identifier for the account that is associated with this recording. */
-                AccountSid: components["parameters"]["RecordingsAccountSidPath"];
+                AccountSid: CompatComponents["parameters"]["RecordingsAccountSidPath"];
                 /** @description The unique identifier for the recording. */
-                Sid: components["parameters"]["RecordingSidPath"];
+                Sid: CompatComponents["parameters"]["RecordingSidPath"];
             };
             cookie?: never;
         };
@@ -12668,7 +12668,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["RecordingResponse"];
+                    "application/json": CompatComponents["schemas"]["RecordingResponse"];
                 };
             };
             /** @description The request was invalid or cannot be processed. Check the error details for more information. */
@@ -12685,7 +12685,7 @@ export interface operations {
                      *       "status": 400
                      *     }
                      */
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
             /** @description Authentication failed. Please verify your credentials and try again. */
@@ -12694,7 +12694,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
             /** @description The requested resource was not found. Please verify the resource identifier. */
@@ -12711,7 +12711,7 @@ export interface operations {
                      *       "status": 404
                      *     }
                      */
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
         };
@@ -12722,9 +12722,9 @@ export interface operations {
             header?: never;
             path: {
                 /** @description The unique identifier for the account that is associated with this recording. */
-                AccountSid: components["parameters"]["RecordingsAccountSidPath"];
+                AccountSid: CompatComponents["parameters"]["RecordingsAccountSidPath"];
                 /** @description The unique identifier for the recording. */
-                Sid: components["parameters"]["RecordingSidPath"];
+                Sid: CompatComponents["parameters"]["RecordingSidPath"];
             };
             cookie?: never;
         };
@@ -12751,7 +12751,7 @@ export interface operations {
                      *       "status": 400
                      *     }
                      */
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
             /** @description Authentication failed. Please verify your credentials and try again. */
@@ -12760,7 +12760,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
             /** @description The requested resource was not found. Please verify the resource identifier. */
@@ -12777,7 +12777,7 @@ export interface operations {
                      *       "status": 404
                      *     }
                      */
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
             /** @description The request could not be processed due to validation errors. Check the error details for more information. */
@@ -12794,7 +12794,7 @@ export interface operations {
                      *       "status": 422
                      *     }
                      */
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
         };
@@ -12818,7 +12818,7 @@ export interface operations {
             header?: never;
             path: {
                 /** @description The unique identifier for the account that created this transcription. */
-                AccountSid: components["parameters"]["TranscriptionsAccountSidPath"];
+                AccountSid: CompatComponents["parameters"]["TranscriptionsAccountSidPath"];
             };
             cookie?: never;
         };
@@ -12830,7 +12830,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["TranscriptionListResponse"];
+                    "application/json": CompatComponents["schemas"]["TranscriptionListResponse"];
                 };
             };
             /** @description The request was invalid or cannot be processed. Check the error details for more information. */
@@ -12847,7 +12847,7 @@ export interface operations {
                      *       "status": 400
                      *     }
                      */
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
             /** @description Authentication failed. Please verify your credentials and try again. */
@@ -12856,7 +12856,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
             /** @description The request could not be processed due to validation errors. Check the error details for more information. */
@@ -12873,7 +12873,7 @@ export interface operations {
                      *       "status": 422
                      *     }
                      */
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
         };
@@ -12884,9 +12884,9 @@ export interface operations {
             header?: never;
             path: {
                 /** @description The unique identifier for the account that created this transcription. */
-                AccountSid: components["parameters"]["TranscriptionsAccountSidPath"];
+                AccountSid: CompatComponents["parameters"]["TranscriptionsAccountSidPath"];
                 /** @description The unique identifier for the transcription. */
-                Sid: components["parameters"]["TranscriptionSidPath"];
+                Sid: CompatComponents["parameters"]["TranscriptionSidPath"];
             };
             cookie?: never;
         };
@@ -12898,7 +12898,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["TranscriptionResponse"];
+                    "application/json": CompatComponents["schemas"]["TranscriptionResponse"];
                 };
             };
             /** @description The request was invalid or cannot be processed. Check the error details for more information. */
@@ -12915,7 +12915,7 @@ export interface operations {
                      *       "status": 400
                      *     }
                      */
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
             /** @description Authentication failed. Please verify your credentials and try again. */
@@ -12924,7 +12924,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
             /** @description The requested resource was not found. Please verify the resource identifier. */
@@ -12941,7 +12941,7 @@ export interface operations {
                      *       "status": 404
                      *     }
                      */
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
         };
@@ -12952,9 +12952,9 @@ export interface operations {
             header?: never;
             path: {
                 /** @description The unique identifier for the account that created this transcription. */
-                AccountSid: components["parameters"]["TranscriptionsAccountSidPath"];
+                AccountSid: CompatComponents["parameters"]["TranscriptionsAccountSidPath"];
                 /** @description The unique identifier for the transcription. */
-                Sid: components["parameters"]["TranscriptionSidPath"];
+                Sid: CompatComponents["parameters"]["TranscriptionSidPath"];
             };
             cookie?: never;
         };
@@ -12981,7 +12981,7 @@ export interface operations {
                      *       "status": 400
                      *     }
                      */
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
             /** @description Authentication failed. Please verify your credentials and try again. */
@@ -12990,7 +12990,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
             /** @description The requested resource was not found. Please verify the resource identifier. */
@@ -13007,7 +13007,7 @@ export interface operations {
                      *       "status": 404
                      *     }
                      */
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
             /** @description The request could not be processed due to validation errors. Check the error details for more information. */
@@ -13024,7 +13024,7 @@ export interface operations {
                      *       "status": 422
                      *     }
                      */
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
         };
@@ -13035,13 +13035,13 @@ export interface operations {
             header?: never;
             path: {
                 /** @description The unique identifier for the project you want to use to authenticate this request. */
-                AccountSid: components["parameters"]["TokensAccountSidPath"];
+                AccountSid: CompatComponents["parameters"]["TokensAccountSidPath"];
             };
             cookie?: never;
         };
         requestBody: {
             content: {
-                "application/x-www-form-urlencoded": components["schemas"]["CreateTokenRequest"];
+                "application/x-www-form-urlencoded": CompatComponents["schemas"]["CreateTokenRequest"];
             };
         };
         responses: {
@@ -13051,7 +13051,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["TokenResponse"];
+                    "application/json": CompatComponents["schemas"]["TokenResponse"];
                 };
             };
             /** @description The request was invalid or cannot be processed. Check the error details for more information. */
@@ -13068,7 +13068,7 @@ export interface operations {
                      *       "status": 400
                      *     }
                      */
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
             /** @description Authentication failed. Please verify your credentials and try again. */
@@ -13077,7 +13077,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
             /** @description The token request could not be processed due to validation errors. Check the error details for the specific issue. */
@@ -13095,7 +13095,7 @@ export interface operations {
                      *       "url": "https://signalwire.com/docs/compatibility-api/reference/errors"
                      *     }
                      */
-                    "application/json": components["schemas"]["CompatibilityTokenValidationError"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityTokenValidationError"];
                 };
             };
         };
@@ -13106,9 +13106,9 @@ export interface operations {
             header?: never;
             path: {
                 /** @description The unique identifier for the project you want to use to authenticate this request. */
-                AccountSid: components["parameters"]["TokensAccountSidPath"];
+                AccountSid: CompatComponents["parameters"]["TokensAccountSidPath"];
                 /** @description The unique identifier of the project API token. */
-                token_id: components["parameters"]["TokenIdPath"];
+                token_id: CompatComponents["parameters"]["TokenIdPath"];
             };
             cookie?: never;
         };
@@ -13135,7 +13135,7 @@ export interface operations {
                      *       "status": 400
                      *     }
                      */
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
             /** @description Authentication failed. Please verify your credentials and try again. */
@@ -13144,7 +13144,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
             /** @description The requested resource was not found. Please verify the resource identifier. */
@@ -13161,7 +13161,7 @@ export interface operations {
                      *       "status": 404
                      *     }
                      */
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
         };
@@ -13172,15 +13172,15 @@ export interface operations {
             header?: never;
             path: {
                 /** @description The unique identifier for the project you want to use to authenticate this request. */
-                AccountSid: components["parameters"]["TokensAccountSidPath"];
+                AccountSid: CompatComponents["parameters"]["TokensAccountSidPath"];
                 /** @description The unique identifier of the project API token. */
-                token_id: components["parameters"]["TokenIdPath"];
+                token_id: CompatComponents["parameters"]["TokenIdPath"];
             };
             cookie?: never;
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["UpdateTokenRequest"];
+                "application/json": CompatComponents["schemas"]["UpdateTokenRequest"];
             };
         };
         responses: {
@@ -13190,7 +13190,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["TokenResponse"];
+                    "application/json": CompatComponents["schemas"]["TokenResponse"];
                 };
             };
             /** @description The request was invalid or cannot be processed. Check the error details for more information. */
@@ -13207,7 +13207,7 @@ export interface operations {
                      *       "status": 400
                      *     }
                      */
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
             /** @description Authentication failed. Please verify your credentials and try again. */
@@ -13216,7 +13216,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
             /** @description The requested resource was not found. Please verify the resource identifier. */
@@ -13233,7 +13233,7 @@ export interface operations {
                      *       "status": 404
                      *     }
                      */
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
             /** @description The token request could not be processed due to validation errors. Check the error details for the specific issue. */
@@ -13251,7 +13251,7 @@ export interface operations {
                      *       "url": "https://signalwire.com/docs/compatibility-api/reference/errors"
                      *     }
                      */
-                    "application/json": components["schemas"]["CompatibilityTokenValidationError"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityTokenValidationError"];
                 };
             };
         };
@@ -13262,7 +13262,7 @@ export interface operations {
             header?: never;
             path: {
                 /** @description The Project ID that uniquely identifies the Project to retrieve. */
-                Sid: components["parameters"]["AccountPathSid"];
+                Sid: CompatComponents["parameters"]["AccountPathSid"];
             };
             cookie?: never;
         };
@@ -13274,7 +13274,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["AccountResponse"];
+                    "application/json": CompatComponents["schemas"]["AccountResponse"];
                 };
             };
             /** @description The request was invalid or cannot be processed. Check the error details for more information. */
@@ -13291,7 +13291,7 @@ export interface operations {
                      *       "status": 400
                      *     }
                      */
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
             /** @description Authentication failed. Please verify your credentials and try again. */
@@ -13300,7 +13300,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
             /** @description The requested resource was not found. Please verify the resource identifier. */
@@ -13317,7 +13317,7 @@ export interface operations {
                      *       "status": 404
                      *     }
                      */
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
         };
@@ -13328,13 +13328,13 @@ export interface operations {
             header?: never;
             path: {
                 /** @description The Project ID that uniquely identifies the Project to retrieve. */
-                Sid: components["parameters"]["AccountPathSid"];
+                Sid: CompatComponents["parameters"]["AccountPathSid"];
             };
             cookie?: never;
         };
         requestBody: {
             content: {
-                "application/x-www-form-urlencoded": components["schemas"]["UpdateAccountRequest"];
+                "application/x-www-form-urlencoded": CompatComponents["schemas"]["UpdateAccountRequest"];
             };
         };
         responses: {
@@ -13344,7 +13344,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["AccountResponse"];
+                    "application/json": CompatComponents["schemas"]["AccountResponse"];
                 };
             };
             /** @description The request was invalid or cannot be processed. Check the error details for more information. */
@@ -13361,7 +13361,7 @@ export interface operations {
                      *       "status": 400
                      *     }
                      */
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
             /** @description Authentication failed. Please verify your credentials and try again. */
@@ -13370,7 +13370,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
             /** @description The requested resource was not found. Please verify the resource identifier. */
@@ -13387,7 +13387,7 @@ export interface operations {
                      *       "status": 404
                      *     }
                      */
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
             /** @description The request could not be processed due to validation errors. Check the error details for more information. */
@@ -13404,7 +13404,7 @@ export interface operations {
                      *       "status": 422
                      *     }
                      */
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
         };

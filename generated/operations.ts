@@ -4,10 +4,10 @@ import type { operations } from './schema.js';
 import type * as M from '../src/runtime/method-types.js';
 
 type Id = keyof operations;
-type Body<I extends Id> = M.Body<operations[I]>;
-type Options<I extends Id, Auth = unknown> = M.Options<operations[I]> & Auth;
-type Result<I extends Id> = M.Result<operations[I]>;
-type Item<I extends Id, Key extends string = 'data'> = M.Item<operations[I], Key>;
+type Body<I extends Id> = M.OperationBody<operations[I]>;
+type Options<I extends Id, Auth = unknown> = M.OperationOptions<operations[I]> & Auth;
+type Result<I extends Id> = M.OperationResult<operations[I]>;
+type Item<I extends Id, Key extends string = 'data'> = M.OperationItem<operations[I], Key>;
 
 /**
  * Every operation as `"METHOD /path flags"`. Path parameters marked `:uuid` are checked as uuids, those

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # `make check-package`: the package as users get it. Expects dist/ built (make build) and the extra
 # runtimes installed in .cache/runtimes (the Makefile does both).
-#   1. publint, attw (Are The Types Wrong) and `npm publish --dry-run` over the packed package;
+#   1. the declarations keep their names; publint, attw (Are The Types Wrong) and `npm publish --dry-run` over the packed package;
 #   2. npm pack (the CHANGELOG names this version; the NOTICE, when the project has one, is in),
 #      then install the tarball into a fresh project (with Prism, the optional peer);
 #   3. there: import (ESM) and require (CJS) both entry points, and check that the main entry loads
@@ -24,6 +24,13 @@ export NO_COLOR=1 FORCE_COLOR=0
 runtimes=${RUNTIMES:-node20 node22 node24 bun deno workerd chromium}
 started=$SECONDS
 step() { printf '\n== %s  [%ds]\n' "$1" $((SECONDS - started)); }
+
+step 'declarations keep their names'
+# The bundler renames a name two modules declare (components$1, Options$1<"list_rooms">): hovers and
+# errors would show those. Each generated table and schema names its types apart instead.
+renamed=$(grep -ohE '\b[A-Za-z_][A-Za-z0-9_]*\$[0-9]+\b' dist/*.d.ts dist/*.d.cts | sort | uniq -c || true)
+[[ -z $renamed ]] || { echo "build-renamed names in dist/*.d.ts:" >&2; echo "$renamed" >&2; exit 1; }
+echo '  no build-renamed name in dist/*.d.ts, dist/*.d.cts'
 
 step 'publint --strict'
 "$bin/publint" --strict
