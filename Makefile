@@ -29,13 +29,22 @@ node_modules/.package-lock.json: package.json package-lock.json
 
 install: node_modules/.package-lock.json ## Install the pinned tools (npm ci)
 
-# Grouped target: one pipeline run writes every file; make skips it when openapi/ and the pipeline are unchanged.
-$(GENERATED) &: $(SPECS) $(OVERLAYS) $(NAMES) $(PIPELINE)
-	scripts/generate.sh generated
+# One pipeline run writes every file of GENERATED, and STAMP: the sha256 of every input. make skips the
+# run when the inputs still hash to STAMP: by content, not file times, which a git clone or checkout
+# sets in no useful order (a fresh clone's openapi/ may look newer than its generated/).
+GENERATE_INPUTS := $(SPECS) $(OVERLAYS) $(NAMES) $(PIPELINE)
+STAMP := generated/inputs.sha256
+input_hashes = sha256sum $(GENERATE_INPUTS)
+GENERATED_FRESH := $(shell $(input_hashes) 2> /dev/null | cmp -s - $(STAMP) && ls $(GENERATED) > /dev/null 2>&1 && echo yes)
 
-generate: install $(GENERATED) ## Lint openapi/, apply the overlay, write generated/ (no work when nothing changed)
+generate: install ## Lint openapi/, apply the overlay, write generated/ (no work when its inputs' content is unchanged)
+ifneq ($(GENERATED_FRESH),yes)
+	scripts/generate.sh generated && $(input_hashes) > $(STAMP)
+endif
 
 check-generated: install ## Fail when any file of generated/ is stale against openapi/
+	@$(input_hashes) | cmp -s - $(STAMP) || \
+	{ echo "$(STAMP) does not match the pipeline's inputs: run 'make generate' and commit the result." >&2; exit 1; }
 	@scratch=$$(mktemp -d) && trap 'rm -rf "$$scratch"' EXIT && \
 	scripts/generate.sh "$$scratch" && \
 	for file in $(notdir $(GENERATED)); do cmp -s "generated/$$file" "$$scratch/$$file" || \
