@@ -96,10 +96,12 @@ check-package: build $(RUNTIMES_DIR)/node_modules/.package-lock.json ## publint,
 check-readme: generate ## Type-check every ```ts block of README.md against src/
 	node scripts/check-readme-samples.mjs README.md
 
-docs: generate ## References: the HTTP API in docs/index.html (Redocly), the client's API in docs/client/ (TypeDoc)
+docs: generate ## References: both HTTP APIs in docs/index.html and docs/compat.html (Redocly), the client and its methods in docs/client/ (TypeDoc)
 	$(BIN)/redocly build-docs generated/openapi.yaml --inlineBundle --output docs/index.html \
 	  2> >(grep -v '[║╔╚]' | sed '/^\s*$$/d' >&2)
-	$(BIN)/typedoc --logLevel Warn && echo 'docs/client/index.html: the client API reference (TypeDoc)'
+	$(BIN)/redocly build-docs generated/compat.openapi.yaml --inlineBundle --output docs/compat.html \
+	  2> >(grep -v '[║╔╚]' | sed '/^\s*$$/d' >&2)
+	$(BIN)/typedoc --logLevel Warn && echo 'docs/client/index.html: the client (README as front page), its types by family, both method references'
 
 spec-diff: install ## Rate the changes of NEW=path/to/new.yaml against openapi/ before regenerating
 	@[[ -n "$(NEW)" ]] || { echo 'usage: make spec-diff NEW=path/to/new.yaml [FAIL_ON=major|minor|patch|none]' >&2; exit 2; }

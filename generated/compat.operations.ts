@@ -151,6 +151,7 @@ export interface CompatApiMethods {
   readonly compat: CompatFamily;
 }
 
+/** The `compat` family of methods. @category Compat */
 export interface CompatFamily {
   readonly accounts: CompatAccounts;
   readonly applications: CompatApplications;
@@ -176,6 +177,7 @@ export interface CompatFamily {
   readonly transcriptions: CompatTranscriptions;
 }
 
+/** The methods of `compat.accounts`. @category Compat */
 export interface CompatAccounts {
   /**
    * List Accounts.
@@ -200,27 +202,28 @@ export interface CompatAccounts {
   update(Sid: string, body: CompatAccountsUpdateBody, options?: CompatOptions<"update_account">): M.ApiPromise<CompatAccountsUpdateResult>;
 }
 
-/** One item listed by `compat.accounts.list()`. */
+/** One item listed by `compat.accounts.list()`. @category Compat */
 export interface CompatAccountsListItem extends CompatItem<"list_accounts", "accounts"> {}
 
 
-/** The body of `compat.accounts.createSubproject()`. */
+/** The body of `compat.accounts.createSubproject()`. @category Compat */
 export interface CompatAccountsCreateSubprojectBody extends CompatBody<"create_subprojects"> {}
 
-/** What resolves `compat.accounts.createSubproject()`. */
+/** What resolves `compat.accounts.createSubproject()`. @category Compat */
 export interface CompatAccountsCreateSubprojectResult extends CompatResult<"create_subprojects"> {}
 
 
-/** What resolves `compat.accounts.get()`. */
+/** What resolves `compat.accounts.get()`. @category Compat */
 export interface CompatAccountsGetResult extends CompatResult<"get_account"> {}
 
 
-/** The body of `compat.accounts.update()`. */
+/** The body of `compat.accounts.update()`. @category Compat */
 export interface CompatAccountsUpdateBody extends CompatBody<"update_account"> {}
 
-/** What resolves `compat.accounts.update()`. */
+/** What resolves `compat.accounts.update()`. @category Compat */
 export interface CompatAccountsUpdateResult extends CompatResult<"update_account"> {}
 
+/** The methods of `compat.applications`. @category Compat */
 export interface CompatApplications {
   /**
    * List Applications.
@@ -250,28 +253,29 @@ export interface CompatApplications {
   delete(Sid: string, options?: CompatOptions<"delete_application">): M.ApiPromise<void>;
 }
 
-/** One item listed by `compat.applications.list()`. */
+/** One item listed by `compat.applications.list()`. @category Compat */
 export interface CompatApplicationsListItem extends CompatItem<"list_applications", "applications"> {}
 
 
-/** The body of `compat.applications.create()`. */
+/** The body of `compat.applications.create()`. @category Compat */
 export interface CompatApplicationsCreateBody extends CompatBody<"create_application"> {}
 
-/** What resolves `compat.applications.create()`. */
+/** What resolves `compat.applications.create()`. @category Compat */
 export interface CompatApplicationsCreateResult extends CompatResult<"create_application"> {}
 
 
-/** What resolves `compat.applications.get()`. */
+/** What resolves `compat.applications.get()`. @category Compat */
 export interface CompatApplicationsGetResult extends CompatResult<"get_application"> {}
 
 
-/** The body of `compat.applications.update()`. */
+/** The body of `compat.applications.update()`. @category Compat */
 export interface CompatApplicationsUpdateBody extends CompatBody<"update_application"> {}
 
-/** What resolves `compat.applications.update()`. */
+/** What resolves `compat.applications.update()`. @category Compat */
 export interface CompatApplicationsUpdateResult extends CompatResult<"update_application"> {}
 
 
+/** The methods of `compat.availablePhoneNumbers`. @category Compat */
 export interface CompatAvailablePhoneNumbers {
   /**
    * List of AvailablePhoneNumber resources.
@@ -295,21 +299,22 @@ export interface CompatAvailablePhoneNumbers {
   searchTollFree(IsoCountry: string, options?: CompatOptions<"search_toll_free_available_phone_numbers">): M.ApiPromise<CompatAvailablePhoneNumbersSearchTollFreeResult>;
 }
 
-/** What resolves `compat.availablePhoneNumbers.listCountries()`. */
+/** What resolves `compat.availablePhoneNumbers.listCountries()`. @category Compat */
 export interface CompatAvailablePhoneNumbersListCountriesResult extends CompatResult<"list_available_phone_number_resources"> {}
 
 
-/** What resolves `compat.availablePhoneNumbers.getCountry()`. */
+/** What resolves `compat.availablePhoneNumbers.getCountry()`. @category Compat */
 export interface CompatAvailablePhoneNumbersGetCountryResult extends CompatResult<"list_available_phone_number_resources_by_country"> {}
 
 
-/** What resolves `compat.availablePhoneNumbers.searchLocal()`. */
+/** What resolves `compat.availablePhoneNumbers.searchLocal()`. @category Compat */
 export interface CompatAvailablePhoneNumbersSearchLocalResult extends CompatResult<"search_local_available_phone_numbers"> {}
 
 
-/** What resolves `compat.availablePhoneNumbers.searchTollFree()`. */
+/** What resolves `compat.availablePhoneNumbers.searchTollFree()`. @category Compat */
 export interface CompatAvailablePhoneNumbersSearchTollFreeResult extends CompatResult<"search_toll_free_available_phone_numbers"> {}
 
+/** The methods of `compat.callRecordings`. @category Compat */
 export interface CompatCallRecordings {
   /**
    * Create a Recording.
@@ -323,19 +328,20 @@ export interface CompatCallRecordings {
   update(CallSid: string, Sid: string, body: CompatCallRecordingsUpdateBody, options?: CompatOptions<"update_recording">): M.ApiPromise<CompatCallRecordingsUpdateResult>;
 }
 
-/** The body of `compat.callRecordings.create()`. */
+/** The body of `compat.callRecordings.create()`. @category Compat */
 export interface CompatCallRecordingsCreateBody extends CompatBody<"create_recording"> {}
 
-/** What resolves `compat.callRecordings.create()`. */
+/** What resolves `compat.callRecordings.create()`. @category Compat */
 export interface CompatCallRecordingsCreateResult extends CompatResult<"create_recording"> {}
 
 
-/** The body of `compat.callRecordings.update()`. */
+/** The body of `compat.callRecordings.update()`. @category Compat */
 export interface CompatCallRecordingsUpdateBody extends CompatBody<"update_recording"> {}
 
-/** What resolves `compat.callRecordings.update()`. */
+/** What resolves `compat.callRecordings.update()`. @category Compat */
 export interface CompatCallRecordingsUpdateResult extends CompatResult<"update_recording"> {}
 
+/** The methods of `compat.calls`. @category Compat */
 export interface CompatCalls {
   /**
    * List all Calls.
@@ -365,28 +371,29 @@ export interface CompatCalls {
   delete(Sid: string, options?: CompatOptions<"delete_a_call">): M.ApiPromise<void>;
 }
 
-/** One item listed by `compat.calls.list()`. */
+/** One item listed by `compat.calls.list()`. @category Compat */
 export interface CompatCallsListItem extends CompatItem<"list_all_calls", "calls"> {}
 
 
-/** The body of `compat.calls.create()`. */
+/** The body of `compat.calls.create()`. @category Compat */
 export interface CompatCallsCreateBody extends CompatBody<"create_a_call"> {}
 
-/** What resolves `compat.calls.create()`. */
+/** What resolves `compat.calls.create()`. @category Compat */
 export interface CompatCallsCreateResult extends CompatResult<"create_a_call"> {}
 
 
-/** What resolves `compat.calls.get()`. */
+/** What resolves `compat.calls.get()`. @category Compat */
 export interface CompatCallsGetResult extends CompatResult<"retrieve_a_call"> {}
 
 
-/** The body of `compat.calls.update()`. */
+/** The body of `compat.calls.update()`. @category Compat */
 export interface CompatCallsUpdateBody extends CompatBody<"update_a_call"> {}
 
-/** What resolves `compat.calls.update()`. */
+/** What resolves `compat.calls.update()`. @category Compat */
 export interface CompatCallsUpdateResult extends CompatResult<"update_a_call"> {}
 
 
+/** The methods of `compat.callStreams`. @category Compat */
 export interface CompatCallStreams {
   /**
    * Create a Stream.
@@ -400,19 +407,20 @@ export interface CompatCallStreams {
   update(CallSid: string, Sid: string, body: CompatCallStreamsUpdateBody, options?: CompatOptions<"update_stream">): M.ApiPromise<CompatCallStreamsUpdateResult>;
 }
 
-/** The body of `compat.callStreams.create()`. */
+/** The body of `compat.callStreams.create()`. @category Compat */
 export interface CompatCallStreamsCreateBody extends CompatBody<"create_stream"> {}
 
-/** What resolves `compat.callStreams.create()`. */
+/** What resolves `compat.callStreams.create()`. @category Compat */
 export interface CompatCallStreamsCreateResult extends CompatResult<"create_stream"> {}
 
 
-/** The body of `compat.callStreams.update()`. */
+/** The body of `compat.callStreams.update()`. @category Compat */
 export interface CompatCallStreamsUpdateBody extends CompatBody<"update_stream"> {}
 
-/** What resolves `compat.callStreams.update()`. */
+/** What resolves `compat.callStreams.update()`. @category Compat */
 export interface CompatCallStreamsUpdateResult extends CompatResult<"update_stream"> {}
 
+/** The methods of `compat.conferenceParticipants`. @category Compat */
 export interface CompatConferenceParticipants {
   /**
    * List all active Participants.
@@ -437,21 +445,22 @@ export interface CompatConferenceParticipants {
   delete(ConferenceSid: string, CallSid: string, options?: CompatOptions<"delete_participant">): M.ApiPromise<void>;
 }
 
-/** One item listed by `compat.conferenceParticipants.list()`. */
+/** One item listed by `compat.conferenceParticipants.list()`. @category Compat */
 export interface CompatConferenceParticipantsListItem extends CompatItem<"list_all_participants", "participants"> {}
 
 
-/** What resolves `compat.conferenceParticipants.get()`. */
+/** What resolves `compat.conferenceParticipants.get()`. @category Compat */
 export interface CompatConferenceParticipantsGetResult extends CompatResult<"retrieve_participant"> {}
 
 
-/** The body of `compat.conferenceParticipants.update()`. */
+/** The body of `compat.conferenceParticipants.update()`. @category Compat */
 export interface CompatConferenceParticipantsUpdateBody extends CompatBody<"update_participant"> {}
 
-/** What resolves `compat.conferenceParticipants.update()`. */
+/** What resolves `compat.conferenceParticipants.update()`. @category Compat */
 export interface CompatConferenceParticipantsUpdateResult extends CompatResult<"update_participant"> {}
 
 
+/** The methods of `compat.conferenceRecordings`. @category Compat */
 export interface CompatConferenceRecordings {
   /**
    * List Conference Recordings.
@@ -476,21 +485,22 @@ export interface CompatConferenceRecordings {
   delete(ConferenceSid: string, Sid: string, options?: CompatOptions<"delete_conference_recording">): M.ApiPromise<void>;
 }
 
-/** One item listed by `compat.conferenceRecordings.list()`. */
+/** One item listed by `compat.conferenceRecordings.list()`. @category Compat */
 export interface CompatConferenceRecordingsListItem extends CompatItem<"list_conference_recordings", "recordings"> {}
 
 
-/** What resolves `compat.conferenceRecordings.get()`. */
+/** What resolves `compat.conferenceRecordings.get()`. @category Compat */
 export interface CompatConferenceRecordingsGetResult extends CompatResult<"get_conference_recording"> {}
 
 
-/** The body of `compat.conferenceRecordings.update()`. */
+/** The body of `compat.conferenceRecordings.update()`. @category Compat */
 export interface CompatConferenceRecordingsUpdateBody extends CompatBody<"update_conference_recording"> {}
 
-/** What resolves `compat.conferenceRecordings.update()`. */
+/** What resolves `compat.conferenceRecordings.update()`. @category Compat */
 export interface CompatConferenceRecordingsUpdateResult extends CompatResult<"update_conference_recording"> {}
 
 
+/** The methods of `compat.conferences`. @category Compat */
 export interface CompatConferences {
   /**
    * List All Conferences.
@@ -510,20 +520,21 @@ export interface CompatConferences {
   update(Sid: string, body?: CompatConferencesUpdateBody, options?: CompatOptions<"update_conference">): M.ApiPromise<CompatConferencesUpdateResult>;
 }
 
-/** One item listed by `compat.conferences.list()`. */
+/** One item listed by `compat.conferences.list()`. @category Compat */
 export interface CompatConferencesListItem extends CompatItem<"list_all_conferences", "conferences"> {}
 
 
-/** What resolves `compat.conferences.get()`. */
+/** What resolves `compat.conferences.get()`. @category Compat */
 export interface CompatConferencesGetResult extends CompatResult<"retrieve_conference"> {}
 
 
-/** The body of `compat.conferences.update()`. */
+/** The body of `compat.conferences.update()`. @category Compat */
 export interface CompatConferencesUpdateBody extends CompatBody<"update_conference"> {}
 
-/** What resolves `compat.conferences.update()`. */
+/** What resolves `compat.conferences.update()`. @category Compat */
 export interface CompatConferencesUpdateResult extends CompatResult<"update_conference"> {}
 
+/** The methods of `compat.conferenceStreams`. @category Compat */
 export interface CompatConferenceStreams {
   /**
    * Create a Conference Stream.
@@ -537,19 +548,20 @@ export interface CompatConferenceStreams {
   update(ConferenceSid: string, Sid: string, body: CompatConferenceStreamsUpdateBody, options?: CompatOptions<"update_conference_stream">): M.ApiPromise<CompatConferenceStreamsUpdateResult>;
 }
 
-/** The body of `compat.conferenceStreams.create()`. */
+/** The body of `compat.conferenceStreams.create()`. @category Compat */
 export interface CompatConferenceStreamsCreateBody extends CompatBody<"create_conference_stream"> {}
 
-/** What resolves `compat.conferenceStreams.create()`. */
+/** What resolves `compat.conferenceStreams.create()`. @category Compat */
 export interface CompatConferenceStreamsCreateResult extends CompatResult<"create_conference_stream"> {}
 
 
-/** The body of `compat.conferenceStreams.update()`. */
+/** The body of `compat.conferenceStreams.update()`. @category Compat */
 export interface CompatConferenceStreamsUpdateBody extends CompatBody<"update_conference_stream"> {}
 
-/** What resolves `compat.conferenceStreams.update()`. */
+/** What resolves `compat.conferenceStreams.update()`. @category Compat */
 export interface CompatConferenceStreamsUpdateResult extends CompatResult<"update_conference_stream"> {}
 
+/** The methods of `compat.cxmlScripts`. @category Compat */
 export interface CompatCxmlScripts {
   /**
    * List All cXML Scripts.
@@ -579,28 +591,29 @@ export interface CompatCxmlScripts {
   delete(Sid: string, options?: CompatOptions<"delete_cxml_script">): M.ApiPromise<void>;
 }
 
-/** One item listed by `compat.cxmlScripts.list()`. */
+/** One item listed by `compat.cxmlScripts.list()`. @category Compat */
 export interface CompatCxmlScriptsListItem extends CompatItem<"list_cxml_scripts", "laml_bins"> {}
 
 
-/** The body of `compat.cxmlScripts.create()`. */
+/** The body of `compat.cxmlScripts.create()`. @category Compat */
 export interface CompatCxmlScriptsCreateBody extends CompatBody<"create_cxml_script"> {}
 
-/** What resolves `compat.cxmlScripts.create()`. */
+/** What resolves `compat.cxmlScripts.create()`. @category Compat */
 export interface CompatCxmlScriptsCreateResult extends CompatResult<"create_cxml_script"> {}
 
 
-/** What resolves `compat.cxmlScripts.get()`. */
+/** What resolves `compat.cxmlScripts.get()`. @category Compat */
 export interface CompatCxmlScriptsGetResult extends CompatResult<"retrieve_cxml_script"> {}
 
 
-/** The body of `compat.cxmlScripts.update()`. */
+/** The body of `compat.cxmlScripts.update()`. @category Compat */
 export interface CompatCxmlScriptsUpdateBody extends CompatBody<"update_cxml_script"> {}
 
-/** What resolves `compat.cxmlScripts.update()`. */
+/** What resolves `compat.cxmlScripts.update()`. @category Compat */
 export interface CompatCxmlScriptsUpdateResult extends CompatResult<"update_cxml_script"> {}
 
 
+/** The methods of `compat.faxes`. @category Compat */
 export interface CompatFaxes {
   /**
    * List all Faxes.
@@ -630,28 +643,29 @@ export interface CompatFaxes {
   delete(Sid: string, options?: CompatOptions<"delete_fax">): M.ApiPromise<void>;
 }
 
-/** One item listed by `compat.faxes.list()`. */
+/** One item listed by `compat.faxes.list()`. @category Compat */
 export interface CompatFaxesListItem extends CompatItem<"list_all_faxes", "faxes"> {}
 
 
-/** The body of `compat.faxes.send()`. */
+/** The body of `compat.faxes.send()`. @category Compat */
 export interface CompatFaxesSendBody extends CompatBody<"send_fax"> {}
 
-/** What resolves `compat.faxes.send()`. */
+/** What resolves `compat.faxes.send()`. @category Compat */
 export interface CompatFaxesSendResult extends CompatResult<"send_fax"> {}
 
 
-/** What resolves `compat.faxes.get()`. */
+/** What resolves `compat.faxes.get()`. @category Compat */
 export interface CompatFaxesGetResult extends CompatResult<"retrieve_fax"> {}
 
 
-/** The body of `compat.faxes.update()`. */
+/** The body of `compat.faxes.update()`. @category Compat */
 export interface CompatFaxesUpdateBody extends CompatBody<"update_fax"> {}
 
-/** What resolves `compat.faxes.update()`. */
+/** What resolves `compat.faxes.update()`. @category Compat */
 export interface CompatFaxesUpdateResult extends CompatResult<"update_fax"> {}
 
 
+/** The methods of `compat.faxMedia`. @category Compat */
 export interface CompatFaxMedia {
   /**
    * List Fax Media.
@@ -671,14 +685,15 @@ export interface CompatFaxMedia {
   delete(FaxSid: string, Sid: string, options?: CompatOptions<"delete_fax_media">): M.ApiPromise<void>;
 }
 
-/** One item listed by `compat.faxMedia.list()`. */
+/** One item listed by `compat.faxMedia.list()`. @category Compat */
 export interface CompatFaxMediaListItem extends CompatItem<"list_all_fax_media", "media"> {}
 
 
-/** What resolves `compat.faxMedia.get()`. */
+/** What resolves `compat.faxMedia.get()`. @category Compat */
 export interface CompatFaxMediaGetResult extends CompatResult<"retrieve_medias"> {}
 
 
+/** The methods of `compat.importedPhoneNumbers`. @category Compat */
 export interface CompatImportedPhoneNumbers {
   /**
    * Import a Phone Number.
@@ -687,12 +702,13 @@ export interface CompatImportedPhoneNumbers {
   create(body: CompatImportedPhoneNumbersCreateBody, options?: CompatOptions<"create_imported_phone_number">): M.ApiPromise<CompatImportedPhoneNumbersCreateResult>;
 }
 
-/** The body of `compat.importedPhoneNumbers.create()`. */
+/** The body of `compat.importedPhoneNumbers.create()`. @category Compat */
 export interface CompatImportedPhoneNumbersCreateBody extends CompatBody<"create_imported_phone_number"> {}
 
-/** What resolves `compat.importedPhoneNumbers.create()`. */
+/** What resolves `compat.importedPhoneNumbers.create()`. @category Compat */
 export interface CompatImportedPhoneNumbersCreateResult extends CompatResult<"create_imported_phone_number"> {}
 
+/** The methods of `compat.incomingPhoneNumbers`. @category Compat */
 export interface CompatIncomingPhoneNumbers {
   /**
    * List all Incoming Phone Numbers.
@@ -722,28 +738,29 @@ export interface CompatIncomingPhoneNumbers {
   delete(Sid: string, options?: CompatOptions<"delete_incoming_phone_number">): M.ApiPromise<void>;
 }
 
-/** One item listed by `compat.incomingPhoneNumbers.list()`. */
+/** One item listed by `compat.incomingPhoneNumbers.list()`. @category Compat */
 export interface CompatIncomingPhoneNumbersListItem extends CompatItem<"list_incoming_phone_numbers", "incoming_phone_numbers"> {}
 
 
-/** The body of `compat.incomingPhoneNumbers.create()`. */
+/** The body of `compat.incomingPhoneNumbers.create()`. @category Compat */
 export interface CompatIncomingPhoneNumbersCreateBody extends CompatBody<"create_incoming_phone_number"> {}
 
-/** What resolves `compat.incomingPhoneNumbers.create()`. */
+/** What resolves `compat.incomingPhoneNumbers.create()`. @category Compat */
 export interface CompatIncomingPhoneNumbersCreateResult extends CompatResult<"create_incoming_phone_number"> {}
 
 
-/** What resolves `compat.incomingPhoneNumbers.get()`. */
+/** What resolves `compat.incomingPhoneNumbers.get()`. @category Compat */
 export interface CompatIncomingPhoneNumbersGetResult extends CompatResult<"retrieve_incoming_phone_number"> {}
 
 
-/** The body of `compat.incomingPhoneNumbers.update()`. */
+/** The body of `compat.incomingPhoneNumbers.update()`. @category Compat */
 export interface CompatIncomingPhoneNumbersUpdateBody extends CompatBody<"update_incoming_phone_number"> {}
 
-/** What resolves `compat.incomingPhoneNumbers.update()`. */
+/** What resolves `compat.incomingPhoneNumbers.update()`. @category Compat */
 export interface CompatIncomingPhoneNumbersUpdateResult extends CompatResult<"update_incoming_phone_number"> {}
 
 
+/** The methods of `compat.messageMedia`. @category Compat */
 export interface CompatMessageMedia {
   /**
    * List Message Media.
@@ -763,14 +780,15 @@ export interface CompatMessageMedia {
   delete(MessageSid: string, Sid: string, options?: CompatOptions<"delete_message_media">): M.ApiPromise<void>;
 }
 
-/** One item listed by `compat.messageMedia.list()`. */
+/** One item listed by `compat.messageMedia.list()`. @category Compat */
 export interface CompatMessageMediaListItem extends CompatItem<"list_media", "media_list"> {}
 
 
-/** What resolves `compat.messageMedia.get()`. */
+/** What resolves `compat.messageMedia.get()`. @category Compat */
 export interface CompatMessageMediaGetResult extends CompatResult<"retrieve_media"> {}
 
 
+/** The methods of `compat.messages`. @category Compat */
 export interface CompatMessages {
   /**
    * List all Messages.
@@ -800,28 +818,29 @@ export interface CompatMessages {
   delete(Sid: string, options?: CompatOptions<"delete_message">): M.ApiPromise<void>;
 }
 
-/** One item listed by `compat.messages.list()`. */
+/** One item listed by `compat.messages.list()`. @category Compat */
 export interface CompatMessagesListItem extends CompatItem<"list_messages", "messages"> {}
 
 
-/** The body of `compat.messages.create()`. */
+/** The body of `compat.messages.create()`. @category Compat */
 export interface CompatMessagesCreateBody extends CompatBody<"create_message"> {}
 
-/** What resolves `compat.messages.create()`. */
+/** What resolves `compat.messages.create()`. @category Compat */
 export interface CompatMessagesCreateResult extends CompatResult<"create_message"> {}
 
 
-/** What resolves `compat.messages.get()`. */
+/** What resolves `compat.messages.get()`. @category Compat */
 export interface CompatMessagesGetResult extends CompatResult<"retrieve_message"> {}
 
 
-/** The body of `compat.messages.update()`. */
+/** The body of `compat.messages.update()`. @category Compat */
 export interface CompatMessagesUpdateBody extends CompatBody<"update_message"> {}
 
-/** What resolves `compat.messages.update()`. */
+/** What resolves `compat.messages.update()`. @category Compat */
 export interface CompatMessagesUpdateResult extends CompatResult<"update_message"> {}
 
 
+/** The methods of `compat.queueMembers`. @category Compat */
 export interface CompatQueueMembers {
   /**
    * List All Queue Members.
@@ -841,20 +860,21 @@ export interface CompatQueueMembers {
   update(QueueSid: string, CallSid: string, body: CompatQueueMembersUpdateBody, options?: CompatOptions<"update_queue_member">): M.ApiPromise<CompatQueueMembersUpdateResult>;
 }
 
-/** One item listed by `compat.queueMembers.list()`. */
+/** One item listed by `compat.queueMembers.list()`. @category Compat */
 export interface CompatQueueMembersListItem extends CompatItem<"list_all_queue_members", "queue_members"> {}
 
 
-/** What resolves `compat.queueMembers.get()`. */
+/** What resolves `compat.queueMembers.get()`. @category Compat */
 export interface CompatQueueMembersGetResult extends CompatResult<"retrieve_queue_member"> {}
 
 
-/** The body of `compat.queueMembers.update()`. */
+/** The body of `compat.queueMembers.update()`. @category Compat */
 export interface CompatQueueMembersUpdateBody extends CompatBody<"update_queue_member"> {}
 
-/** What resolves `compat.queueMembers.update()`. */
+/** What resolves `compat.queueMembers.update()`. @category Compat */
 export interface CompatQueueMembersUpdateResult extends CompatResult<"update_queue_member"> {}
 
+/** The methods of `compat.queues`. @category Compat */
 export interface CompatQueues {
   /**
    * List All Queues.
@@ -884,28 +904,29 @@ export interface CompatQueues {
   delete(Sid: string, options?: CompatOptions<"delete_queue">): M.ApiPromise<void>;
 }
 
-/** One item listed by `compat.queues.list()`. */
+/** One item listed by `compat.queues.list()`. @category Compat */
 export interface CompatQueuesListItem extends CompatItem<"list_queues", "queues"> {}
 
 
-/** The body of `compat.queues.create()`. */
+/** The body of `compat.queues.create()`. @category Compat */
 export interface CompatQueuesCreateBody extends CompatBody<"create_queue"> {}
 
-/** What resolves `compat.queues.create()`. */
+/** What resolves `compat.queues.create()`. @category Compat */
 export interface CompatQueuesCreateResult extends CompatResult<"create_queue"> {}
 
 
-/** What resolves `compat.queues.get()`. */
+/** What resolves `compat.queues.get()`. @category Compat */
 export interface CompatQueuesGetResult extends CompatResult<"retrieve_queue"> {}
 
 
-/** The body of `compat.queues.update()`. */
+/** The body of `compat.queues.update()`. @category Compat */
 export interface CompatQueuesUpdateBody extends CompatBody<"update_queue"> {}
 
-/** What resolves `compat.queues.update()`. */
+/** What resolves `compat.queues.update()`. @category Compat */
 export interface CompatQueuesUpdateResult extends CompatResult<"update_queue"> {}
 
 
+/** The methods of `compat.recordings`. @category Compat */
 export interface CompatRecordings {
   /**
    * List all Recordings.
@@ -925,14 +946,15 @@ export interface CompatRecordings {
   delete(Sid: string, options?: CompatOptions<"delete_recording">): M.ApiPromise<void>;
 }
 
-/** One item listed by `compat.recordings.list()`. */
+/** One item listed by `compat.recordings.list()`. @category Compat */
 export interface CompatRecordingsListItem extends CompatItem<"list_recordings", "recordings"> {}
 
 
-/** What resolves `compat.recordings.get()`. */
+/** What resolves `compat.recordings.get()`. @category Compat */
 export interface CompatRecordingsGetResult extends CompatResult<"retrieve_recording"> {}
 
 
+/** The methods of `compat.tokens`. @category Compat */
 export interface CompatTokens {
   /**
    * Generate a new API Token.
@@ -951,20 +973,21 @@ export interface CompatTokens {
   update(token_id: string, body: CompatTokensUpdateBody, options?: CompatOptions<"update_token">): M.ApiPromise<CompatTokensUpdateResult>;
 }
 
-/** The body of `compat.tokens.create()`. */
+/** The body of `compat.tokens.create()`. @category Compat */
 export interface CompatTokensCreateBody extends CompatBody<"create_token"> {}
 
-/** What resolves `compat.tokens.create()`. */
+/** What resolves `compat.tokens.create()`. @category Compat */
 export interface CompatTokensCreateResult extends CompatResult<"create_token"> {}
 
 
 
-/** The body of `compat.tokens.update()`. */
+/** The body of `compat.tokens.update()`. @category Compat */
 export interface CompatTokensUpdateBody extends CompatBody<"update_token"> {}
 
-/** What resolves `compat.tokens.update()`. */
+/** What resolves `compat.tokens.update()`. @category Compat */
 export interface CompatTokensUpdateResult extends CompatResult<"update_token"> {}
 
+/** The methods of `compat.transcriptions`. @category Compat */
 export interface CompatTranscriptions {
   /**
    * List all Transcriptions.
@@ -984,10 +1007,10 @@ export interface CompatTranscriptions {
   delete(Sid: string, options?: CompatOptions<"delete_transcription">): M.ApiPromise<void>;
 }
 
-/** One item listed by `compat.transcriptions.list()`. */
+/** One item listed by `compat.transcriptions.list()`. @category Compat */
 export interface CompatTranscriptionsListItem extends CompatItem<"list_transcriptions", "transcriptions"> {}
 
 
-/** What resolves `compat.transcriptions.get()`. */
+/** What resolves `compat.transcriptions.get()`. @category Compat */
 export interface CompatTranscriptionsGetResult extends CompatResult<"retrieve_transcription"> {}
 

@@ -412,10 +412,12 @@ export interface RestApiMethods {
   readonly voice: VoiceFamily;
 }
 
+/** The `calling` family of methods. @category Calling */
 export interface CallingFamily {
   readonly calls: CallingCalls;
 }
 
+/** The methods of `calling.calls`. @category Calling */
 export interface CallingCalls {
   /**
    * Send call commands.
@@ -424,16 +426,18 @@ export interface CallingCalls {
   command(body: CallingCallsCommandBody, options?: Options<"call-commands">): M.ApiPromise<CallingCallsCommandResult>;
 }
 
-/** The body of `calling.calls.command()`. */
+/** The body of `calling.calls.command()`. @category Calling */
 export type CallingCallsCommandBody = Body<"call-commands">;
 
-/** What resolves `calling.calls.command()`. */
+/** What resolves `calling.calls.command()`. @category Calling */
 export type CallingCallsCommandResult = Result<"call-commands">;
 
+/** The `chat` family of methods. @category Chat */
 export interface ChatFamily {
   readonly tokens: ChatTokens;
 }
 
+/** The methods of `chat.tokens`. @category Chat */
 export interface ChatTokens {
   /**
    * Create chat token.
@@ -442,17 +446,19 @@ export interface ChatTokens {
   create(body: ChatTokensCreateBody, options?: Options<"create_chat_token">): M.ApiPromise<ChatTokensCreateResult>;
 }
 
-/** The body of `chat.tokens.create()`. */
+/** The body of `chat.tokens.create()`. @category Chat */
 export interface ChatTokensCreateBody extends Body<"create_chat_token"> {}
 
-/** What resolves `chat.tokens.create()`. */
+/** What resolves `chat.tokens.create()`. @category Chat */
 export interface ChatTokensCreateResult extends Result<"create_chat_token"> {}
 
+/** The `datasphere` family of methods. @category Datasphere */
 export interface DatasphereFamily {
   readonly chunks: DatasphereChunks;
   readonly documents: DatasphereDocuments;
 }
 
+/** The methods of `datasphere.chunks`. @category Datasphere */
 export interface DatasphereChunks {
   /**
    * List chunks.
@@ -472,14 +478,15 @@ export interface DatasphereChunks {
   delete(documentId: string, chunkId: string, options?: Options<"delete_document_chunk">): M.ApiPromise<void>;
 }
 
-/** One item listed by `datasphere.chunks.list()`. */
+/** One item listed by `datasphere.chunks.list()`. @category Datasphere */
 export interface DatasphereChunksListItem extends Item<"list_document_chunks"> {}
 
 
-/** What resolves `datasphere.chunks.get()`. */
+/** What resolves `datasphere.chunks.get()`. @category Datasphere */
 export interface DatasphereChunksGetResult extends Result<"get_document_chunk"> {}
 
 
+/** The methods of `datasphere.documents`. @category Datasphere */
 export interface DatasphereDocuments {
   /**
    * List documents.
@@ -514,35 +521,36 @@ export interface DatasphereDocuments {
   update(id: string, body: DatasphereDocumentsUpdateBody, options?: Options<"update_document">): M.ApiPromise<DatasphereDocumentsUpdateResult>;
 }
 
-/** One item listed by `datasphere.documents.list()`. */
+/** One item listed by `datasphere.documents.list()`. @category Datasphere */
 export interface DatasphereDocumentsListItem extends Item<"list_documents"> {}
 
 
-/** The body of `datasphere.documents.create()`. */
+/** The body of `datasphere.documents.create()`. @category Datasphere */
 export type DatasphereDocumentsCreateBody = Body<"create_document">;
 
-/** What resolves `datasphere.documents.create()`. */
+/** What resolves `datasphere.documents.create()`. @category Datasphere */
 export interface DatasphereDocumentsCreateResult extends Result<"create_document"> {}
 
 
-/** The body of `datasphere.documents.search()`. */
+/** The body of `datasphere.documents.search()`. @category Datasphere */
 export interface DatasphereDocumentsSearchBody extends Body<"search_documents"> {}
 
-/** What resolves `datasphere.documents.search()`. */
+/** What resolves `datasphere.documents.search()`. @category Datasphere */
 export interface DatasphereDocumentsSearchResult extends Result<"search_documents"> {}
 
 
-/** What resolves `datasphere.documents.get()`. */
+/** What resolves `datasphere.documents.get()`. @category Datasphere */
 export interface DatasphereDocumentsGetResult extends Result<"get_document"> {}
 
 
 
-/** The body of `datasphere.documents.update()`. */
+/** The body of `datasphere.documents.update()`. @category Datasphere */
 export interface DatasphereDocumentsUpdateBody extends Body<"update_document"> {}
 
-/** What resolves `datasphere.documents.update()`. */
+/** What resolves `datasphere.documents.update()`. @category Datasphere */
 export interface DatasphereDocumentsUpdateResult extends Result<"update_document"> {}
 
+/** The `fabric` family of methods. @category Fabric */
 export interface FabricFamily {
   readonly addresses: FabricAddresses;
   readonly aiAgents: FabricAiAgents;
@@ -566,6 +574,7 @@ export interface FabricFamily {
   readonly swmlWebhooks: FabricSwmlWebhooks;
 }
 
+/** The methods of `fabric.addresses`. @category Fabric */
 export interface FabricAddresses {
   /**
    * List Resource Addresses from a Client.
@@ -580,13 +589,14 @@ export interface FabricAddresses {
   get(id: string, optionsWithSubscriberToken: Options<"get_resource_address_client", M.BearerAuth>): M.ApiPromise<FabricAddressesGetResult>;
 }
 
-/** One item listed by `fabric.addresses.list()`. */
+/** One item listed by `fabric.addresses.list()`. @category Fabric */
 export interface FabricAddressesListItem extends Item<"list_resource_addresses_client"> {}
 
 
-/** What resolves `fabric.addresses.get()`. */
+/** What resolves `fabric.addresses.get()`. @category Fabric */
 export interface FabricAddressesGetResult extends Result<"get_resource_address_client"> {}
 
+/** The methods of `fabric.aiAgents`. @category Fabric */
 export interface FabricAiAgents {
   /**
    * List AI agents.
@@ -622,32 +632,33 @@ export interface FabricAiAgents {
   update(id: string, body: FabricAiAgentsUpdateBody, options?: Options<"update_ai_agent">): M.ApiPromise<FabricAiAgentsUpdateResult>;
 }
 
-/** One item listed by `fabric.aiAgents.list()`. */
+/** One item listed by `fabric.aiAgents.list()`. @category Fabric */
 export interface FabricAiAgentsListItem extends Item<"list_ai_agents"> {}
 
 
-/** The body of `fabric.aiAgents.create()`. */
+/** The body of `fabric.aiAgents.create()`. @category Fabric */
 export interface FabricAiAgentsCreateBody extends Body<"create_ai_agent"> {}
 
-/** What resolves `fabric.aiAgents.create()`. */
+/** What resolves `fabric.aiAgents.create()`. @category Fabric */
 export interface FabricAiAgentsCreateResult extends Result<"create_ai_agent"> {}
 
 
-/** One item listed by `fabric.aiAgents.listAddresses()`. */
+/** One item listed by `fabric.aiAgents.listAddresses()`. @category Fabric */
 export interface FabricAiAgentsListAddressesItem extends Item<"list_ai_agent_addresses"> {}
 
 
-/** What resolves `fabric.aiAgents.get()`. */
+/** What resolves `fabric.aiAgents.get()`. @category Fabric */
 export interface FabricAiAgentsGetResult extends Result<"get_ai_agent"> {}
 
 
 
-/** The body of `fabric.aiAgents.update()`. */
+/** The body of `fabric.aiAgents.update()`. @category Fabric */
 export interface FabricAiAgentsUpdateBody extends Body<"update_ai_agent"> {}
 
-/** What resolves `fabric.aiAgents.update()`. */
+/** What resolves `fabric.aiAgents.update()`. @category Fabric */
 export interface FabricAiAgentsUpdateResult extends Result<"update_ai_agent"> {}
 
+/** The methods of `fabric.callFlows`. @category Fabric */
 export interface FabricCallFlows {
   /**
    * List call flow Addresses.
@@ -694,43 +705,44 @@ export interface FabricCallFlows {
   delete(id: string, options?: Options<"delete_call_flow">): M.ApiPromise<void>;
 }
 
-/** One item listed by `fabric.callFlows.listAddresses()`. */
+/** One item listed by `fabric.callFlows.listAddresses()`. @category Fabric */
 export interface FabricCallFlowsListAddressesItem extends Item<"list_call_flow_addresses"> {}
 
 
-/** One item listed by `fabric.callFlows.listVersions()`. */
+/** One item listed by `fabric.callFlows.listVersions()`. @category Fabric */
 export interface FabricCallFlowsListVersionsItem extends Item<"list_call_flow_versions"> {}
 
 
-/** The body of `fabric.callFlows.deployVersion()`. */
+/** The body of `fabric.callFlows.deployVersion()`. @category Fabric */
 export type FabricCallFlowsDeployVersionBody = Body<"deploy_call_flow_version">;
 
-/** What resolves `fabric.callFlows.deployVersion()`. */
+/** What resolves `fabric.callFlows.deployVersion()`. @category Fabric */
 export interface FabricCallFlowsDeployVersionResult extends Result<"deploy_call_flow_version"> {}
 
 
-/** One item listed by `fabric.callFlows.list()`. */
+/** One item listed by `fabric.callFlows.list()`. @category Fabric */
 export interface FabricCallFlowsListItem extends Item<"list_call_flows"> {}
 
 
-/** The body of `fabric.callFlows.create()`. */
+/** The body of `fabric.callFlows.create()`. @category Fabric */
 export interface FabricCallFlowsCreateBody extends Body<"create_call_flow"> {}
 
-/** What resolves `fabric.callFlows.create()`. */
+/** What resolves `fabric.callFlows.create()`. @category Fabric */
 export interface FabricCallFlowsCreateResult extends Result<"create_call_flow"> {}
 
 
-/** What resolves `fabric.callFlows.get()`. */
+/** What resolves `fabric.callFlows.get()`. @category Fabric */
 export interface FabricCallFlowsGetResult extends Result<"get_call_flow"> {}
 
 
-/** The body of `fabric.callFlows.update()`. */
+/** The body of `fabric.callFlows.update()`. @category Fabric */
 export interface FabricCallFlowsUpdateBody extends Body<"update_call_flow"> {}
 
-/** What resolves `fabric.callFlows.update()`. */
+/** What resolves `fabric.callFlows.update()`. @category Fabric */
 export interface FabricCallFlowsUpdateResult extends Result<"update_call_flow"> {}
 
 
+/** The methods of `fabric.conferenceRooms`. @category Fabric */
 export interface FabricConferenceRooms {
   /**
    * List conference room Addresses.
@@ -766,32 +778,33 @@ export interface FabricConferenceRooms {
   delete(id: string, options?: Options<"delete_conference_room">): M.ApiPromise<void>;
 }
 
-/** One item listed by `fabric.conferenceRooms.listAddresses()`. */
+/** One item listed by `fabric.conferenceRooms.listAddresses()`. @category Fabric */
 export interface FabricConferenceRoomsListAddressesItem extends Item<"list_conference_room_addresses"> {}
 
 
-/** One item listed by `fabric.conferenceRooms.list()`. */
+/** One item listed by `fabric.conferenceRooms.list()`. @category Fabric */
 export interface FabricConferenceRoomsListItem extends Item<"list_conference_rooms"> {}
 
 
-/** The body of `fabric.conferenceRooms.create()`. */
+/** The body of `fabric.conferenceRooms.create()`. @category Fabric */
 export interface FabricConferenceRoomsCreateBody extends Body<"create_conference_room"> {}
 
-/** What resolves `fabric.conferenceRooms.create()`. */
+/** What resolves `fabric.conferenceRooms.create()`. @category Fabric */
 export interface FabricConferenceRoomsCreateResult extends Result<"create_conference_room"> {}
 
 
-/** What resolves `fabric.conferenceRooms.get()`. */
+/** What resolves `fabric.conferenceRooms.get()`. @category Fabric */
 export interface FabricConferenceRoomsGetResult extends Result<"get_conference_room"> {}
 
 
-/** The body of `fabric.conferenceRooms.update()`. */
+/** The body of `fabric.conferenceRooms.update()`. @category Fabric */
 export interface FabricConferenceRoomsUpdateBody extends Body<"update_conference_room"> {}
 
-/** What resolves `fabric.conferenceRooms.update()`. */
+/** What resolves `fabric.conferenceRooms.update()`. @category Fabric */
 export interface FabricConferenceRoomsUpdateResult extends Result<"update_conference_room"> {}
 
 
+/** The methods of `fabric.cxmlApplications`. @category Fabric */
 export interface FabricCxmlApplications {
   /**
    * List cXML applications.
@@ -822,25 +835,26 @@ export interface FabricCxmlApplications {
   listAddresses(id: string, options?: Options<"list_cxml_application_addresses">): M.Paginator<FabricCxmlApplicationsListAddressesItem>;
 }
 
-/** One item listed by `fabric.cxmlApplications.list()`. */
+/** One item listed by `fabric.cxmlApplications.list()`. @category Fabric */
 export interface FabricCxmlApplicationsListItem extends Item<"list_cxml_applications"> {}
 
 
-/** What resolves `fabric.cxmlApplications.get()`. */
+/** What resolves `fabric.cxmlApplications.get()`. @category Fabric */
 export interface FabricCxmlApplicationsGetResult extends Result<"get_cxml_application"> {}
 
 
-/** The body of `fabric.cxmlApplications.update()`. */
+/** The body of `fabric.cxmlApplications.update()`. @category Fabric */
 export interface FabricCxmlApplicationsUpdateBody extends Body<"update_cxml_application"> {}
 
-/** What resolves `fabric.cxmlApplications.update()`. */
+/** What resolves `fabric.cxmlApplications.update()`. @category Fabric */
 export interface FabricCxmlApplicationsUpdateResult extends Result<"update_cxml_application"> {}
 
 
 
-/** One item listed by `fabric.cxmlApplications.listAddresses()`. */
+/** One item listed by `fabric.cxmlApplications.listAddresses()`. @category Fabric */
 export interface FabricCxmlApplicationsListAddressesItem extends Item<"list_cxml_application_addresses"> {}
 
+/** The methods of `fabric.cxmlScripts`. @category Fabric */
 export interface FabricCxmlScripts {
   /**
    * List cXML Scripts.
@@ -876,32 +890,33 @@ export interface FabricCxmlScripts {
   listAddresses(id: string, options?: Options<"list_cxml_script_addresses">): M.Paginator<FabricCxmlScriptsListAddressesItem>;
 }
 
-/** One item listed by `fabric.cxmlScripts.list()`. */
+/** One item listed by `fabric.cxmlScripts.list()`. @category Fabric */
 export interface FabricCxmlScriptsListItem extends Item<"list_cxml_scripts"> {}
 
 
-/** The body of `fabric.cxmlScripts.create()`. */
+/** The body of `fabric.cxmlScripts.create()`. @category Fabric */
 export interface FabricCxmlScriptsCreateBody extends Body<"create_cxml_script"> {}
 
-/** What resolves `fabric.cxmlScripts.create()`. */
+/** What resolves `fabric.cxmlScripts.create()`. @category Fabric */
 export interface FabricCxmlScriptsCreateResult extends Result<"create_cxml_script"> {}
 
 
-/** What resolves `fabric.cxmlScripts.get()`. */
+/** What resolves `fabric.cxmlScripts.get()`. @category Fabric */
 export interface FabricCxmlScriptsGetResult extends Result<"get_cxml_script"> {}
 
 
-/** The body of `fabric.cxmlScripts.update()`. */
+/** The body of `fabric.cxmlScripts.update()`. @category Fabric */
 export interface FabricCxmlScriptsUpdateBody extends Body<"update_cxml_script"> {}
 
-/** What resolves `fabric.cxmlScripts.update()`. */
+/** What resolves `fabric.cxmlScripts.update()`. @category Fabric */
 export interface FabricCxmlScriptsUpdateResult extends Result<"update_cxml_script"> {}
 
 
 
-/** One item listed by `fabric.cxmlScripts.listAddresses()`. */
+/** One item listed by `fabric.cxmlScripts.listAddresses()`. @category Fabric */
 export interface FabricCxmlScriptsListAddressesItem extends Item<"list_cxml_script_addresses"> {}
 
+/** The methods of `fabric.cxmlWebhooks`. @category Fabric */
 export interface FabricCxmlWebhooks {
   /**
    * List cXML webhooks.
@@ -937,32 +952,33 @@ export interface FabricCxmlWebhooks {
   update(id: string, body: FabricCxmlWebhooksUpdateBody, options?: Options<"update_cxml_webhook">): M.ApiPromise<FabricCxmlWebhooksUpdateResult>;
 }
 
-/** One item listed by `fabric.cxmlWebhooks.list()`. */
+/** One item listed by `fabric.cxmlWebhooks.list()`. @category Fabric */
 export interface FabricCxmlWebhooksListItem extends Item<"list_cxml_webhooks"> {}
 
 
-/** The body of `fabric.cxmlWebhooks.create()`. */
+/** The body of `fabric.cxmlWebhooks.create()`. @category Fabric */
 export interface FabricCxmlWebhooksCreateBody extends Body<"create_cxml_webhook"> {}
 
-/** What resolves `fabric.cxmlWebhooks.create()`. */
+/** What resolves `fabric.cxmlWebhooks.create()`. @category Fabric */
 export interface FabricCxmlWebhooksCreateResult extends Result<"create_cxml_webhook"> {}
 
 
-/** One item listed by `fabric.cxmlWebhooks.listAddresses()`. */
+/** One item listed by `fabric.cxmlWebhooks.listAddresses()`. @category Fabric */
 export interface FabricCxmlWebhooksListAddressesItem extends Item<"list_cxml_webhook_addresses"> {}
 
 
-/** What resolves `fabric.cxmlWebhooks.get()`. */
+/** What resolves `fabric.cxmlWebhooks.get()`. @category Fabric */
 export interface FabricCxmlWebhooksGetResult extends Result<"get_cxml_webhook"> {}
 
 
 
-/** The body of `fabric.cxmlWebhooks.update()`. */
+/** The body of `fabric.cxmlWebhooks.update()`. @category Fabric */
 export interface FabricCxmlWebhooksUpdateBody extends Body<"update_cxml_webhook"> {}
 
-/** What resolves `fabric.cxmlWebhooks.update()`. */
+/** What resolves `fabric.cxmlWebhooks.update()`. @category Fabric */
 export interface FabricCxmlWebhooksUpdateResult extends Result<"update_cxml_webhook"> {}
 
+/** The methods of `fabric.dialogflowAgents`. @category Fabric */
 export interface FabricDialogflowAgents {
   /**
    * List Dialogflow agents.
@@ -993,25 +1009,26 @@ export interface FabricDialogflowAgents {
   listAddresses(id: string, options?: Options<"list_dialogflow_agent_addresses">): M.Paginator<FabricDialogflowAgentsListAddressesItem>;
 }
 
-/** One item listed by `fabric.dialogflowAgents.list()`. */
+/** One item listed by `fabric.dialogflowAgents.list()`. @category Fabric */
 export interface FabricDialogflowAgentsListItem extends Item<"list_dialogflow_agents"> {}
 
 
-/** What resolves `fabric.dialogflowAgents.get()`. */
+/** What resolves `fabric.dialogflowAgents.get()`. @category Fabric */
 export interface FabricDialogflowAgentsGetResult extends Result<"get_dialogflow_agent"> {}
 
 
-/** The body of `fabric.dialogflowAgents.update()`. */
+/** The body of `fabric.dialogflowAgents.update()`. @category Fabric */
 export interface FabricDialogflowAgentsUpdateBody extends Body<"update_dialogflow_agent"> {}
 
-/** What resolves `fabric.dialogflowAgents.update()`. */
+/** What resolves `fabric.dialogflowAgents.update()`. @category Fabric */
 export interface FabricDialogflowAgentsUpdateResult extends Result<"update_dialogflow_agent"> {}
 
 
 
-/** One item listed by `fabric.dialogflowAgents.listAddresses()`. */
+/** One item listed by `fabric.dialogflowAgents.listAddresses()`. @category Fabric */
 export interface FabricDialogflowAgentsListAddressesItem extends Item<"list_dialogflow_agent_addresses"> {}
 
+/** The methods of `fabric.domainApplications`. @category Fabric */
 export interface FabricDomainApplications {
   /**
    * Assign domain application handler.
@@ -1020,12 +1037,13 @@ export interface FabricDomainApplications {
   assign(id: string, body: FabricDomainApplicationsAssignBody, options?: Options<"assign_resource_domain_application">): M.ApiPromise<FabricDomainApplicationsAssignResult>;
 }
 
-/** The body of `fabric.domainApplications.assign()`. */
+/** The body of `fabric.domainApplications.assign()`. @category Fabric */
 export interface FabricDomainApplicationsAssignBody extends Body<"assign_resource_domain_application"> {}
 
-/** What resolves `fabric.domainApplications.assign()`. */
+/** What resolves `fabric.domainApplications.assign()`. @category Fabric */
 export interface FabricDomainApplicationsAssignResult extends Result<"assign_resource_domain_application"> {}
 
+/** The methods of `fabric.freeswitchConnectors`. @category Fabric */
 export interface FabricFreeswitchConnectors {
   /**
    * List FreeSWITCH connectors.
@@ -1061,32 +1079,33 @@ export interface FabricFreeswitchConnectors {
   listAddresses(id: string, options?: Options<"list_freeswitch_connector_addresses">): M.Paginator<FabricFreeswitchConnectorsListAddressesItem>;
 }
 
-/** One item listed by `fabric.freeswitchConnectors.list()`. */
+/** One item listed by `fabric.freeswitchConnectors.list()`. @category Fabric */
 export interface FabricFreeswitchConnectorsListItem extends Item<"list_freeswitch_connectors"> {}
 
 
-/** The body of `fabric.freeswitchConnectors.create()`. */
+/** The body of `fabric.freeswitchConnectors.create()`. @category Fabric */
 export interface FabricFreeswitchConnectorsCreateBody extends Body<"create_freeswitch_connector"> {}
 
-/** What resolves `fabric.freeswitchConnectors.create()`. */
+/** What resolves `fabric.freeswitchConnectors.create()`. @category Fabric */
 export interface FabricFreeswitchConnectorsCreateResult extends Result<"create_freeswitch_connector"> {}
 
 
-/** What resolves `fabric.freeswitchConnectors.get()`. */
+/** What resolves `fabric.freeswitchConnectors.get()`. @category Fabric */
 export interface FabricFreeswitchConnectorsGetResult extends Result<"get_freeswitch_connector"> {}
 
 
-/** The body of `fabric.freeswitchConnectors.update()`. */
+/** The body of `fabric.freeswitchConnectors.update()`. @category Fabric */
 export interface FabricFreeswitchConnectorsUpdateBody extends Body<"update_freeswitch_connector"> {}
 
-/** What resolves `fabric.freeswitchConnectors.update()`. */
+/** What resolves `fabric.freeswitchConnectors.update()`. @category Fabric */
 export interface FabricFreeswitchConnectorsUpdateResult extends Result<"update_freeswitch_connector"> {}
 
 
 
-/** One item listed by `fabric.freeswitchConnectors.listAddresses()`. */
+/** One item listed by `fabric.freeswitchConnectors.listAddresses()`. @category Fabric */
 export interface FabricFreeswitchConnectorsListAddressesItem extends Item<"list_freeswitch_connector_addresses"> {}
 
+/** The methods of `fabric.phoneRoutes`. @category Fabric */
 export interface FabricPhoneRoutes {
   /**
    * Assign Resource to phone route.
@@ -1095,12 +1114,13 @@ export interface FabricPhoneRoutes {
   assign(id: string, body: FabricPhoneRoutesAssignBody, options?: Options<"assign_resource_phone_route">): M.ApiPromise<FabricPhoneRoutesAssignResult>;
 }
 
-/** The body of `fabric.phoneRoutes.assign()`. */
+/** The body of `fabric.phoneRoutes.assign()`. @category Fabric */
 export interface FabricPhoneRoutesAssignBody extends Body<"assign_resource_phone_route"> {}
 
-/** What resolves `fabric.phoneRoutes.assign()`. */
+/** What resolves `fabric.phoneRoutes.assign()`. @category Fabric */
 export interface FabricPhoneRoutesAssignResult extends Result<"assign_resource_phone_route"> {}
 
+/** The methods of `fabric.relayApplications`. @category Fabric */
 export interface FabricRelayApplications {
   /**
    * List RELAY applications.
@@ -1136,32 +1156,33 @@ export interface FabricRelayApplications {
   listAddresses(id: string, options?: Options<"list_relay_application_addresses">): M.Paginator<FabricRelayApplicationsListAddressesItem>;
 }
 
-/** One item listed by `fabric.relayApplications.list()`. */
+/** One item listed by `fabric.relayApplications.list()`. @category Fabric */
 export interface FabricRelayApplicationsListItem extends Item<"list_relay_applications"> {}
 
 
-/** The body of `fabric.relayApplications.create()`. */
+/** The body of `fabric.relayApplications.create()`. @category Fabric */
 export interface FabricRelayApplicationsCreateBody extends Body<"create_relay_application"> {}
 
-/** What resolves `fabric.relayApplications.create()`. */
+/** What resolves `fabric.relayApplications.create()`. @category Fabric */
 export interface FabricRelayApplicationsCreateResult extends Result<"create_relay_application"> {}
 
 
-/** What resolves `fabric.relayApplications.get()`. */
+/** What resolves `fabric.relayApplications.get()`. @category Fabric */
 export interface FabricRelayApplicationsGetResult extends Result<"get_relay_application"> {}
 
 
-/** The body of `fabric.relayApplications.update()`. */
+/** The body of `fabric.relayApplications.update()`. @category Fabric */
 export interface FabricRelayApplicationsUpdateBody extends Body<"update_relay_application"> {}
 
-/** What resolves `fabric.relayApplications.update()`. */
+/** What resolves `fabric.relayApplications.update()`. @category Fabric */
 export interface FabricRelayApplicationsUpdateResult extends Result<"update_relay_application"> {}
 
 
 
-/** One item listed by `fabric.relayApplications.listAddresses()`. */
+/** One item listed by `fabric.relayApplications.listAddresses()`. @category Fabric */
 export interface FabricRelayApplicationsListAddressesItem extends Item<"list_relay_application_addresses"> {}
 
+/** The methods of `fabric.resources`. @category Fabric */
 export interface FabricResources {
   /**
    * List Resources.
@@ -1187,18 +1208,19 @@ export interface FabricResources {
   listAddresses(id: string, options?: Options<"list_resource_addresses">): M.Paginator<FabricResourcesListAddressesItem>;
 }
 
-/** One item listed by `fabric.resources.list()`. */
+/** One item listed by `fabric.resources.list()`. @category Fabric */
 export type FabricResourcesListItem = Item<"list_resources">;
 
 
-/** What resolves `fabric.resources.get()`. */
+/** What resolves `fabric.resources.get()`. @category Fabric */
 export type FabricResourcesGetResult = Result<"get_resource">;
 
 
 
-/** One item listed by `fabric.resources.listAddresses()`. */
+/** One item listed by `fabric.resources.listAddresses()`. @category Fabric */
 export interface FabricResourcesListAddressesItem extends Item<"list_resource_addresses"> {}
 
+/** The methods of `fabric.sipCredentials`. @category Fabric */
 export interface FabricSipCredentials {
   /**
    * List SIP credentials.
@@ -1239,39 +1261,40 @@ export interface FabricSipCredentials {
   assign(id: string, body: FabricSipCredentialsAssignBody, options?: Options<"assign_resource_to_sip_credential">): M.ApiPromise<FabricSipCredentialsAssignResult>;
 }
 
-/** One item listed by `fabric.sipCredentials.list()`. */
+/** One item listed by `fabric.sipCredentials.list()`. @category Fabric */
 export interface FabricSipCredentialsListItem extends Item<"list_sip_credentials"> {}
 
 
-/** The body of `fabric.sipCredentials.create()`. */
+/** The body of `fabric.sipCredentials.create()`. @category Fabric */
 export interface FabricSipCredentialsCreateBody extends Body<"create_sip_credential"> {}
 
-/** What resolves `fabric.sipCredentials.create()`. */
+/** What resolves `fabric.sipCredentials.create()`. @category Fabric */
 export interface FabricSipCredentialsCreateResult extends Result<"create_sip_credential"> {}
 
 
-/** What resolves `fabric.sipCredentials.get()`. */
+/** What resolves `fabric.sipCredentials.get()`. @category Fabric */
 export interface FabricSipCredentialsGetResult extends Result<"get_sip_credential"> {}
 
 
-/** The body of `fabric.sipCredentials.update()`. */
+/** The body of `fabric.sipCredentials.update()`. @category Fabric */
 export interface FabricSipCredentialsUpdateBody extends Body<"update_sip_credential"> {}
 
-/** What resolves `fabric.sipCredentials.update()`. */
+/** What resolves `fabric.sipCredentials.update()`. @category Fabric */
 export interface FabricSipCredentialsUpdateResult extends Result<"update_sip_credential"> {}
 
 
 
-/** One item listed by `fabric.sipCredentials.listAddresses()`. */
+/** One item listed by `fabric.sipCredentials.listAddresses()`. @category Fabric */
 export interface FabricSipCredentialsListAddressesItem extends Item<"list_sip_credential_addresses"> {}
 
 
-/** The body of `fabric.sipCredentials.assign()`. */
+/** The body of `fabric.sipCredentials.assign()`. @category Fabric */
 export interface FabricSipCredentialsAssignBody extends Body<"assign_resource_to_sip_credential"> {}
 
-/** What resolves `fabric.sipCredentials.assign()`. */
+/** What resolves `fabric.sipCredentials.assign()`. @category Fabric */
 export interface FabricSipCredentialsAssignResult extends Result<"assign_resource_to_sip_credential"> {}
 
+/** The methods of `fabric.sipGateways`. @category Fabric */
 export interface FabricSipGateways {
   /**
    * List SIP gateways.
@@ -1307,32 +1330,33 @@ export interface FabricSipGateways {
   listAddresses(id: string, options?: Options<"list_sip_gateway_addresses">): M.Paginator<FabricSipGatewaysListAddressesItem>;
 }
 
-/** One item listed by `fabric.sipGateways.list()`. */
+/** One item listed by `fabric.sipGateways.list()`. @category Fabric */
 export interface FabricSipGatewaysListItem extends Item<"list_sip_gateways"> {}
 
 
-/** The body of `fabric.sipGateways.create()`. */
+/** The body of `fabric.sipGateways.create()`. @category Fabric */
 export interface FabricSipGatewaysCreateBody extends Body<"create_sip_gateway"> {}
 
-/** What resolves `fabric.sipGateways.create()`. */
+/** What resolves `fabric.sipGateways.create()`. @category Fabric */
 export interface FabricSipGatewaysCreateResult extends Result<"create_sip_gateway"> {}
 
 
-/** What resolves `fabric.sipGateways.get()`. */
+/** What resolves `fabric.sipGateways.get()`. @category Fabric */
 export interface FabricSipGatewaysGetResult extends Result<"get_sip_gateway"> {}
 
 
 
-/** The body of `fabric.sipGateways.update()`. */
+/** The body of `fabric.sipGateways.update()`. @category Fabric */
 export interface FabricSipGatewaysUpdateBody extends Body<"update_sip_gateway"> {}
 
-/** What resolves `fabric.sipGateways.update()`. */
+/** What resolves `fabric.sipGateways.update()`. @category Fabric */
 export interface FabricSipGatewaysUpdateResult extends Result<"update_sip_gateway"> {}
 
 
-/** One item listed by `fabric.sipGateways.listAddresses()`. */
+/** One item listed by `fabric.sipGateways.listAddresses()`. @category Fabric */
 export interface FabricSipGatewaysListAddressesItem extends Item<"list_sip_gateway_addresses"> {}
 
+/** The methods of `fabric.subscribers`. @category Fabric */
 export interface FabricSubscribers {
   /**
    * List Subscribers.
@@ -1368,32 +1392,33 @@ export interface FabricSubscribers {
   listAddresses(id: string, options?: Options<"list_subscriber_addresses">): M.Paginator<FabricSubscribersListAddressesItem>;
 }
 
-/** One item listed by `fabric.subscribers.list()`. */
+/** One item listed by `fabric.subscribers.list()`. @category Fabric */
 export interface FabricSubscribersListItem extends Item<"list_subscribers"> {}
 
 
-/** The body of `fabric.subscribers.create()`. */
+/** The body of `fabric.subscribers.create()`. @category Fabric */
 export interface FabricSubscribersCreateBody extends Body<"create_subscriber"> {}
 
-/** What resolves `fabric.subscribers.create()`. */
+/** What resolves `fabric.subscribers.create()`. @category Fabric */
 export interface FabricSubscribersCreateResult extends Result<"create_subscriber"> {}
 
 
-/** What resolves `fabric.subscribers.get()`. */
+/** What resolves `fabric.subscribers.get()`. @category Fabric */
 export interface FabricSubscribersGetResult extends Result<"get_subscriber"> {}
 
 
-/** The body of `fabric.subscribers.update()`. */
+/** The body of `fabric.subscribers.update()`. @category Fabric */
 export interface FabricSubscribersUpdateBody extends Body<"update_subscriber"> {}
 
-/** What resolves `fabric.subscribers.update()`. */
+/** What resolves `fabric.subscribers.update()`. @category Fabric */
 export interface FabricSubscribersUpdateResult extends Result<"update_subscriber"> {}
 
 
 
-/** One item listed by `fabric.subscribers.listAddresses()`. */
+/** One item listed by `fabric.subscribers.listAddresses()`. @category Fabric */
 export interface FabricSubscribersListAddressesItem extends Item<"list_subscriber_addresses"> {}
 
+/** The methods of `fabric.subscriberSipCredentials`. @category Fabric */
 export interface FabricSubscriberSipCredentials {
   /**
    * List Subscriber SIP credentials.
@@ -1423,28 +1448,29 @@ export interface FabricSubscriberSipCredentials {
   update(fabric_subscriber_id: string, id: string, body: FabricSubscriberSipCredentialsUpdateBody, options?: Options<"update_subscriber_sip_credential">): M.ApiPromise<FabricSubscriberSipCredentialsUpdateResult>;
 }
 
-/** One item listed by `fabric.subscriberSipCredentials.list()`. */
+/** One item listed by `fabric.subscriberSipCredentials.list()`. @category Fabric */
 export interface FabricSubscriberSipCredentialsListItem extends Item<"list_subscriber_sip_credentials"> {}
 
 
-/** The body of `fabric.subscriberSipCredentials.create()`. */
+/** The body of `fabric.subscriberSipCredentials.create()`. @category Fabric */
 export interface FabricSubscriberSipCredentialsCreateBody extends Body<"create_subscriber_sip_credential"> {}
 
-/** What resolves `fabric.subscriberSipCredentials.create()`. */
+/** What resolves `fabric.subscriberSipCredentials.create()`. @category Fabric */
 export interface FabricSubscriberSipCredentialsCreateResult extends Result<"create_subscriber_sip_credential"> {}
 
 
-/** What resolves `fabric.subscriberSipCredentials.get()`. */
+/** What resolves `fabric.subscriberSipCredentials.get()`. @category Fabric */
 export interface FabricSubscriberSipCredentialsGetResult extends Result<"get_subscriber_sip_credential"> {}
 
 
 
-/** The body of `fabric.subscriberSipCredentials.update()`. */
+/** The body of `fabric.subscriberSipCredentials.update()`. @category Fabric */
 export interface FabricSubscriberSipCredentialsUpdateBody extends Body<"update_subscriber_sip_credential"> {}
 
-/** What resolves `fabric.subscriberSipCredentials.update()`. */
+/** What resolves `fabric.subscriberSipCredentials.update()`. @category Fabric */
 export interface FabricSubscriberSipCredentialsUpdateResult extends Result<"update_subscriber_sip_credential"> {}
 
+/** The methods of `fabric.subscriberTokens`. @category Fabric */
 export interface FabricSubscriberTokens {
   /**
    * Create guest embed token.
@@ -1473,40 +1499,41 @@ export interface FabricSubscriberTokens {
   refresh(body: FabricSubscriberTokensRefreshBody, options?: Options<"refresh_subscriber_token">): M.ApiPromise<FabricSubscriberTokensRefreshResult>;
 }
 
-/** The body of `fabric.subscriberTokens.createGuestEmbed()`. */
+/** The body of `fabric.subscriberTokens.createGuestEmbed()`. @category Fabric */
 export interface FabricSubscriberTokensCreateGuestEmbedBody extends Body<"create_guest_embed_token"> {}
 
-/** What resolves `fabric.subscriberTokens.createGuestEmbed()`. */
+/** What resolves `fabric.subscriberTokens.createGuestEmbed()`. @category Fabric */
 export interface FabricSubscriberTokensCreateGuestEmbedResult extends Result<"create_guest_embed_token"> {}
 
 
-/** The body of `fabric.subscriberTokens.createGuest()`. */
+/** The body of `fabric.subscriberTokens.createGuest()`. @category Fabric */
 export interface FabricSubscriberTokensCreateGuestBody extends Body<"create_subscriber_guest_token"> {}
 
-/** What resolves `fabric.subscriberTokens.createGuest()`. */
+/** What resolves `fabric.subscriberTokens.createGuest()`. @category Fabric */
 export interface FabricSubscriberTokensCreateGuestResult extends Result<"create_subscriber_guest_token"> {}
 
 
-/** The body of `fabric.subscriberTokens.createInvite()`. */
+/** The body of `fabric.subscriberTokens.createInvite()`. @category Fabric */
 export interface FabricSubscriberTokensCreateInviteBody extends Body<"create_subscriber_invite_token"> {}
 
-/** What resolves `fabric.subscriberTokens.createInvite()`. */
+/** What resolves `fabric.subscriberTokens.createInvite()`. @category Fabric */
 export interface FabricSubscriberTokensCreateInviteResult extends Result<"create_subscriber_invite_token"> {}
 
 
-/** The body of `fabric.subscriberTokens.create()`. */
+/** The body of `fabric.subscriberTokens.create()`. @category Fabric */
 export interface FabricSubscriberTokensCreateBody extends Body<"create_subscriber_token"> {}
 
-/** What resolves `fabric.subscriberTokens.create()`. */
+/** What resolves `fabric.subscriberTokens.create()`. @category Fabric */
 export interface FabricSubscriberTokensCreateResult extends Result<"create_subscriber_token"> {}
 
 
-/** The body of `fabric.subscriberTokens.refresh()`. */
+/** The body of `fabric.subscriberTokens.refresh()`. @category Fabric */
 export interface FabricSubscriberTokensRefreshBody extends Body<"refresh_subscriber_token"> {}
 
-/** What resolves `fabric.subscriberTokens.refresh()`. */
+/** What resolves `fabric.subscriberTokens.refresh()`. @category Fabric */
 export interface FabricSubscriberTokensRefreshResult extends Result<"refresh_subscriber_token"> {}
 
+/** The methods of `fabric.swmlScripts`. @category Fabric */
 export interface FabricSwmlScripts {
   /**
    * List SWML Scripts.
@@ -1542,32 +1569,33 @@ export interface FabricSwmlScripts {
   listAddresses(id: string, options?: Options<"list_swml_script_addresses">): M.Paginator<FabricSwmlScriptsListAddressesItem>;
 }
 
-/** One item listed by `fabric.swmlScripts.list()`. */
+/** One item listed by `fabric.swmlScripts.list()`. @category Fabric */
 export interface FabricSwmlScriptsListItem extends Item<"list_swml_scripts"> {}
 
 
-/** The body of `fabric.swmlScripts.create()`. */
+/** The body of `fabric.swmlScripts.create()`. @category Fabric */
 export type FabricSwmlScriptsCreateBody = Body<"create_swml_script">;
 
-/** What resolves `fabric.swmlScripts.create()`. */
+/** What resolves `fabric.swmlScripts.create()`. @category Fabric */
 export interface FabricSwmlScriptsCreateResult extends Result<"create_swml_script"> {}
 
 
-/** What resolves `fabric.swmlScripts.get()`. */
+/** What resolves `fabric.swmlScripts.get()`. @category Fabric */
 export interface FabricSwmlScriptsGetResult extends Result<"get_swml_script"> {}
 
 
-/** The body of `fabric.swmlScripts.update()`. */
+/** The body of `fabric.swmlScripts.update()`. @category Fabric */
 export type FabricSwmlScriptsUpdateBody = Body<"update_swml_script">;
 
-/** What resolves `fabric.swmlScripts.update()`. */
+/** What resolves `fabric.swmlScripts.update()`. @category Fabric */
 export interface FabricSwmlScriptsUpdateResult extends Result<"update_swml_script"> {}
 
 
 
-/** One item listed by `fabric.swmlScripts.listAddresses()`. */
+/** One item listed by `fabric.swmlScripts.listAddresses()`. @category Fabric */
 export interface FabricSwmlScriptsListAddressesItem extends Item<"list_swml_script_addresses"> {}
 
+/** The methods of `fabric.swmlWebhooks`. @category Fabric */
 export interface FabricSwmlWebhooks {
   /**
    * List SWML webhooks.
@@ -1603,36 +1631,38 @@ export interface FabricSwmlWebhooks {
   listAddresses(swml_webhook_id: string, options?: Options<"list_swml_webhook_addresses">): M.Paginator<FabricSwmlWebhooksListAddressesItem>;
 }
 
-/** One item listed by `fabric.swmlWebhooks.list()`. */
+/** One item listed by `fabric.swmlWebhooks.list()`. @category Fabric */
 export interface FabricSwmlWebhooksListItem extends Item<"list_swml_webhooks"> {}
 
 
-/** The body of `fabric.swmlWebhooks.create()`. */
+/** The body of `fabric.swmlWebhooks.create()`. @category Fabric */
 export interface FabricSwmlWebhooksCreateBody extends Body<"create_swml_webhook"> {}
 
-/** What resolves `fabric.swmlWebhooks.create()`. */
+/** What resolves `fabric.swmlWebhooks.create()`. @category Fabric */
 export interface FabricSwmlWebhooksCreateResult extends Result<"create_swml_webhook"> {}
 
 
-/** What resolves `fabric.swmlWebhooks.get()`. */
+/** What resolves `fabric.swmlWebhooks.get()`. @category Fabric */
 export interface FabricSwmlWebhooksGetResult extends Result<"get_swml_webhook"> {}
 
 
 
-/** The body of `fabric.swmlWebhooks.update()`. */
+/** The body of `fabric.swmlWebhooks.update()`. @category Fabric */
 export interface FabricSwmlWebhooksUpdateBody extends Body<"update_swml_webhook"> {}
 
-/** What resolves `fabric.swmlWebhooks.update()`. */
+/** What resolves `fabric.swmlWebhooks.update()`. @category Fabric */
 export interface FabricSwmlWebhooksUpdateResult extends Result<"update_swml_webhook"> {}
 
 
-/** One item listed by `fabric.swmlWebhooks.listAddresses()`. */
+/** One item listed by `fabric.swmlWebhooks.listAddresses()`. @category Fabric */
 export interface FabricSwmlWebhooksListAddressesItem extends Item<"list_swml_webhook_addresses"> {}
 
+/** The `fax` family of methods. @category Fax */
 export interface FaxFamily {
   readonly logs: FaxLogs;
 }
 
+/** The methods of `fax.logs`. @category Fax */
 export interface FaxLogs {
   /**
    * List fax logs.
@@ -1647,17 +1677,19 @@ export interface FaxLogs {
   get(id: string, options?: Options<"get_fax_log">): M.ApiPromise<FaxLogsGetResult>;
 }
 
-/** One item listed by `fax.logs.list()`. */
+/** One item listed by `fax.logs.list()`. @category Fax */
 export interface FaxLogsListItem extends Item<"list_fax_logs"> {}
 
 
-/** What resolves `fax.logs.get()`. */
+/** What resolves `fax.logs.get()`. @category Fax */
 export interface FaxLogsGetResult extends Result<"get_fax_log"> {}
 
+/** The `logs` family of methods. @category Logs */
 export interface LogsFamily {
   readonly conferences: LogsConferences;
 }
 
+/** The methods of `logs.conferences`. @category Logs */
 export interface LogsConferences {
   /**
    * List conference logs.
@@ -1667,14 +1699,16 @@ export interface LogsConferences {
   list(options?: Options<"list_conferences">): M.Paginator<LogsConferencesListItem>;
 }
 
-/** One item listed by `logs.conferences.list()`. */
+/** One item listed by `logs.conferences.list()`. @category Logs */
 export type LogsConferencesListItem = Item<"list_conferences">;
 
+/** The `messaging` family of methods. @category Messaging */
 export interface MessagingFamily {
   readonly logs: MessagingLogs;
   readonly messages: MessagingMessages;
 }
 
+/** The methods of `messaging.logs`. @category Messaging */
 export interface MessagingLogs {
   /**
    * List message logs.
@@ -1689,13 +1723,14 @@ export interface MessagingLogs {
   get(id: string, options?: Options<"get_message_log">): M.ApiPromise<MessagingLogsGetResult>;
 }
 
-/** One item listed by `messaging.logs.list()`. */
+/** One item listed by `messaging.logs.list()`. @category Messaging */
 export interface MessagingLogsListItem extends Item<"list_message_logs"> {}
 
 
-/** What resolves `messaging.logs.get()`. */
+/** What resolves `messaging.logs.get()`. @category Messaging */
 export interface MessagingLogsGetResult extends Result<"get_message_log"> {}
 
+/** The methods of `messaging.messages`. @category Messaging */
 export interface MessagingMessages {
   /**
    * Send a message.
@@ -1709,24 +1744,26 @@ export interface MessagingMessages {
   update(message_id: string, body: MessagingMessagesUpdateBody, options?: Options<"update_message">): M.ApiPromise<MessagingMessagesUpdateResult>;
 }
 
-/** The body of `messaging.messages.create()`. */
+/** The body of `messaging.messages.create()`. @category Messaging */
 export interface MessagingMessagesCreateBody extends Body<"create_message"> {}
 
-/** What resolves `messaging.messages.create()`. */
+/** What resolves `messaging.messages.create()`. @category Messaging */
 export interface MessagingMessagesCreateResult extends Result<"create_message"> {}
 
 
-/** The body of `messaging.messages.update()`. */
+/** The body of `messaging.messages.update()`. @category Messaging */
 export interface MessagingMessagesUpdateBody extends Body<"update_message"> {}
 
-/** What resolves `messaging.messages.update()`. */
+/** What resolves `messaging.messages.update()`. @category Messaging */
 export interface MessagingMessagesUpdateResult extends Result<"update_message"> {}
 
+/** The `project` family of methods. @category Project */
 export interface ProjectFamily {
   readonly projects: ProjectProjects;
   readonly tokens: ProjectTokens;
 }
 
+/** The methods of `project.projects`. @category Project */
 export interface ProjectProjects {
   /**
    * List projects.
@@ -1761,32 +1798,33 @@ export interface ProjectProjects {
   rotateSigningKey(id: string, options?: Options<"rotate_signing_key">): M.ApiPromise<ProjectProjectsRotateSigningKeyResult>;
 }
 
-/** One item listed by `project.projects.list()`. */
+/** One item listed by `project.projects.list()`. @category Project */
 export interface ProjectProjectsListItem extends Item<"list_projects"> {}
 
 
-/** The body of `project.projects.createSubproject()`. */
+/** The body of `project.projects.createSubproject()`. @category Project */
 export interface ProjectProjectsCreateSubprojectBody extends Body<"create_subproject"> {}
 
-/** What resolves `project.projects.createSubproject()`. */
+/** What resolves `project.projects.createSubproject()`. @category Project */
 export interface ProjectProjectsCreateSubprojectResult extends Result<"create_subproject"> {}
 
 
-/** What resolves `project.projects.get()`. */
+/** What resolves `project.projects.get()`. @category Project */
 export interface ProjectProjectsGetResult extends Result<"get_project"> {}
 
 
 
-/** The body of `project.projects.update()`. */
+/** The body of `project.projects.update()`. @category Project */
 export interface ProjectProjectsUpdateBody extends Body<"update_project"> {}
 
-/** What resolves `project.projects.update()`. */
+/** What resolves `project.projects.update()`. @category Project */
 export interface ProjectProjectsUpdateResult extends Result<"update_project"> {}
 
 
-/** What resolves `project.projects.rotateSigningKey()`. */
+/** What resolves `project.projects.rotateSigningKey()`. @category Project */
 export interface ProjectProjectsRotateSigningKeyResult extends Result<"rotate_signing_key"> {}
 
+/** The methods of `project.tokens`. @category Project */
 export interface ProjectTokens {
   /**
    * Create API token.
@@ -1805,24 +1843,26 @@ export interface ProjectTokens {
   update(token_id: string, body: ProjectTokensUpdateBody, options?: Options<"update_token">): M.ApiPromise<ProjectTokensUpdateResult>;
 }
 
-/** The body of `project.tokens.create()`. */
+/** The body of `project.tokens.create()`. @category Project */
 export interface ProjectTokensCreateBody extends Body<"create_token"> {}
 
-/** What resolves `project.tokens.create()`. */
+/** What resolves `project.tokens.create()`. @category Project */
 export interface ProjectTokensCreateResult extends Result<"create_token"> {}
 
 
 
-/** The body of `project.tokens.update()`. */
+/** The body of `project.tokens.update()`. @category Project */
 export interface ProjectTokensUpdateBody extends Body<"update_token"> {}
 
-/** What resolves `project.tokens.update()`. */
+/** What resolves `project.tokens.update()`. @category Project */
 export interface ProjectTokensUpdateResult extends Result<"update_token"> {}
 
+/** The `pubsub` family of methods. @category Pubsub */
 export interface PubsubFamily {
   readonly tokens: PubsubTokens;
 }
 
+/** The methods of `pubsub.tokens`. @category Pubsub */
 export interface PubsubTokens {
   /**
    * Create PubSub token.
@@ -1831,12 +1871,13 @@ export interface PubsubTokens {
   create(body: PubsubTokensCreateBody, options?: Options<"create_pubsub_token">): M.ApiPromise<PubsubTokensCreateResult>;
 }
 
-/** The body of `pubsub.tokens.create()`. */
+/** The body of `pubsub.tokens.create()`. @category Pubsub */
 export interface PubsubTokensCreateBody extends Body<"create_pubsub_token"> {}
 
-/** What resolves `pubsub.tokens.create()`. */
+/** What resolves `pubsub.tokens.create()`. @category Pubsub */
 export interface PubsubTokensCreateResult extends Result<"create_pubsub_token"> {}
 
+/** The `relay` family of methods. @category Relay */
 export interface RelayFamily {
   readonly brands: RelayBrands;
   readonly callRecordings: RelayCallRecordings;
@@ -1858,6 +1899,7 @@ export interface RelayFamily {
   readonly verifiedCallerIds: RelayVerifiedCallerIds;
 }
 
+/** The methods of `relay.brands`. @category Relay */
 export interface RelayBrands {
   /**
    * List brands.
@@ -1877,20 +1919,21 @@ export interface RelayBrands {
   get(id: string, options?: Options<"retrieve_brand">): M.ApiPromise<RelayBrandsGetResult>;
 }
 
-/** One item listed by `relay.brands.list()`. */
+/** One item listed by `relay.brands.list()`. @category Relay */
 export interface RelayBrandsListItem extends Item<"list_brands"> {}
 
 
-/** The body of `relay.brands.create()`. */
+/** The body of `relay.brands.create()`. @category Relay */
 export type RelayBrandsCreateBody = Body<"create_brand">;
 
-/** What resolves `relay.brands.create()`. */
+/** What resolves `relay.brands.create()`. @category Relay */
 export interface RelayBrandsCreateResult extends Result<"create_brand"> {}
 
 
-/** What resolves `relay.brands.get()`. */
+/** What resolves `relay.brands.get()`. @category Relay */
 export interface RelayBrandsGetResult extends Result<"retrieve_brand"> {}
 
+/** The methods of `relay.callRecordings`. @category Relay */
 export interface RelayCallRecordings {
   /**
    * List recordings.
@@ -1910,14 +1953,15 @@ export interface RelayCallRecordings {
   delete(id: string, options?: Options<"delete_call_recording">): M.ApiPromise<void>;
 }
 
-/** One item listed by `relay.callRecordings.list()`. */
+/** One item listed by `relay.callRecordings.list()`. @category Relay */
 export type RelayCallRecordingsListItem = Item<"list_call_recordings">;
 
 
-/** What resolves `relay.callRecordings.get()`. */
+/** What resolves `relay.callRecordings.get()`. @category Relay */
 export type RelayCallRecordingsGetResult = Result<"get_call_recording">;
 
 
+/** The methods of `relay.campaigns`. @category Relay */
 export interface RelayCampaigns {
   /**
    * List campaigns.
@@ -1942,27 +1986,28 @@ export interface RelayCampaigns {
   update(id: string, body: RelayCampaignsUpdateBody, options?: Options<"update_campaign">): M.ApiPromise<RelayCampaignsUpdateResult>;
 }
 
-/** One item listed by `relay.campaigns.list()`. */
+/** One item listed by `relay.campaigns.list()`. @category Relay */
 export interface RelayCampaignsListItem extends Item<"list_campaigns"> {}
 
 
-/** The body of `relay.campaigns.create()`. */
+/** The body of `relay.campaigns.create()`. @category Relay */
 export type RelayCampaignsCreateBody = Body<"create_campaign">;
 
-/** What resolves `relay.campaigns.create()`. */
+/** What resolves `relay.campaigns.create()`. @category Relay */
 export interface RelayCampaignsCreateResult extends Result<"create_campaign"> {}
 
 
-/** What resolves `relay.campaigns.get()`. */
+/** What resolves `relay.campaigns.get()`. @category Relay */
 export interface RelayCampaignsGetResult extends Result<"retrieve_campaign"> {}
 
 
-/** The body of `relay.campaigns.update()`. */
+/** The body of `relay.campaigns.update()`. @category Relay */
 export interface RelayCampaignsUpdateBody extends Body<"update_campaign"> {}
 
-/** What resolves `relay.campaigns.update()`. */
+/** What resolves `relay.campaigns.update()`. @category Relay */
 export interface RelayCampaignsUpdateResult extends Result<"update_campaign"> {}
 
+/** The methods of `relay.e911Addresses`. @category Relay */
 export interface RelayE911Addresses {
   /**
    * List E911 addresses.
@@ -1987,21 +2032,22 @@ export interface RelayE911Addresses {
   delete(id: string, options?: Options<"delete_address">): M.ApiPromise<void>;
 }
 
-/** One item listed by `relay.e911Addresses.list()`. */
+/** One item listed by `relay.e911Addresses.list()`. @category Relay */
 export interface RelayE911AddressesListItem extends Item<"list_addresses"> {}
 
 
-/** The body of `relay.e911Addresses.create()`. */
+/** The body of `relay.e911Addresses.create()`. @category Relay */
 export interface RelayE911AddressesCreateBody extends Body<"create_address"> {}
 
-/** What resolves `relay.e911Addresses.create()`. */
+/** What resolves `relay.e911Addresses.create()`. @category Relay */
 export interface RelayE911AddressesCreateResult extends Result<"create_address"> {}
 
 
-/** What resolves `relay.e911Addresses.get()`. */
+/** What resolves `relay.e911Addresses.get()`. @category Relay */
 export interface RelayE911AddressesGetResult extends Result<"get_address"> {}
 
 
+/** The methods of `relay.importedPhoneNumbers`. @category Relay */
 export interface RelayImportedPhoneNumbers {
   /**
    * Import phone number.
@@ -2010,12 +2056,13 @@ export interface RelayImportedPhoneNumbers {
   create(body: RelayImportedPhoneNumbersCreateBody, options?: Options<"create_imported_phone_number">): M.ApiPromise<RelayImportedPhoneNumbersCreateResult>;
 }
 
-/** The body of `relay.importedPhoneNumbers.create()`. */
+/** The body of `relay.importedPhoneNumbers.create()`. @category Relay */
 export interface RelayImportedPhoneNumbersCreateBody extends Body<"create_imported_phone_number"> {}
 
-/** What resolves `relay.importedPhoneNumbers.create()`. */
+/** What resolves `relay.importedPhoneNumbers.create()`. @category Relay */
 export interface RelayImportedPhoneNumbersCreateResult extends Result<"create_imported_phone_number"> {}
 
+/** The methods of `relay.mfa`. @category Relay */
 export interface RelayMfa {
   /**
    * Request MFA token via call.
@@ -2034,26 +2081,27 @@ export interface RelayMfa {
   verifyToken(mfa_request_id: string, body: RelayMfaVerifyTokenBody, options?: Options<"verify_mfa_token">): M.ApiPromise<RelayMfaVerifyTokenResult>;
 }
 
-/** The body of `relay.mfa.requestCall()`. */
+/** The body of `relay.mfa.requestCall()`. @category Relay */
 export interface RelayMfaRequestCallBody extends Body<"request_mfa_call"> {}
 
-/** What resolves `relay.mfa.requestCall()`. */
+/** What resolves `relay.mfa.requestCall()`. @category Relay */
 export interface RelayMfaRequestCallResult extends Result<"request_mfa_call"> {}
 
 
-/** The body of `relay.mfa.requestSms()`. */
+/** The body of `relay.mfa.requestSms()`. @category Relay */
 export interface RelayMfaRequestSmsBody extends Body<"request_mfa_sms"> {}
 
-/** What resolves `relay.mfa.requestSms()`. */
+/** What resolves `relay.mfa.requestSms()`. @category Relay */
 export interface RelayMfaRequestSmsResult extends Result<"request_mfa_sms"> {}
 
 
-/** The body of `relay.mfa.verifyToken()`. */
+/** The body of `relay.mfa.verifyToken()`. @category Relay */
 export interface RelayMfaVerifyTokenBody extends Body<"verify_mfa_token"> {}
 
-/** What resolves `relay.mfa.verifyToken()`. */
+/** What resolves `relay.mfa.verifyToken()`. @category Relay */
 export interface RelayMfaVerifyTokenResult extends Result<"verify_mfa_token"> {}
 
+/** The methods of `relay.numberGroupMemberships`. @category Relay */
 export interface RelayNumberGroupMemberships {
   /**
    * Get number group membership.
@@ -2078,21 +2126,22 @@ export interface RelayNumberGroupMemberships {
   create(NumberGroupId: string, body: RelayNumberGroupMembershipsCreateBody, options?: Options<"create_number_group_membership">): M.ApiPromise<RelayNumberGroupMembershipsCreateResult>;
 }
 
-/** What resolves `relay.numberGroupMemberships.get()`. */
+/** What resolves `relay.numberGroupMemberships.get()`. @category Relay */
 export interface RelayNumberGroupMembershipsGetResult extends Result<"retrieve_number_group_membership"> {}
 
 
 
-/** One item listed by `relay.numberGroupMemberships.list()`. */
+/** One item listed by `relay.numberGroupMemberships.list()`. @category Relay */
 export interface RelayNumberGroupMembershipsListItem extends Item<"list_number_group_memberships"> {}
 
 
-/** The body of `relay.numberGroupMemberships.create()`. */
+/** The body of `relay.numberGroupMemberships.create()`. @category Relay */
 export interface RelayNumberGroupMembershipsCreateBody extends Body<"create_number_group_membership"> {}
 
-/** What resolves `relay.numberGroupMemberships.create()`. */
+/** What resolves `relay.numberGroupMemberships.create()`. @category Relay */
 export interface RelayNumberGroupMembershipsCreateResult extends Result<"create_number_group_membership"> {}
 
+/** The methods of `relay.numberGroups`. @category Relay */
 export interface RelayNumberGroups {
   /**
    * List number groups.
@@ -2122,28 +2171,29 @@ export interface RelayNumberGroups {
   delete(id: string, options?: Options<"delete_number_group">): M.ApiPromise<void>;
 }
 
-/** One item listed by `relay.numberGroups.list()`. */
+/** One item listed by `relay.numberGroups.list()`. @category Relay */
 export interface RelayNumberGroupsListItem extends Item<"list_number_groups"> {}
 
 
-/** The body of `relay.numberGroups.create()`. */
+/** The body of `relay.numberGroups.create()`. @category Relay */
 export interface RelayNumberGroupsCreateBody extends Body<"create_number_group"> {}
 
-/** What resolves `relay.numberGroups.create()`. */
+/** What resolves `relay.numberGroups.create()`. @category Relay */
 export interface RelayNumberGroupsCreateResult extends Result<"create_number_group"> {}
 
 
-/** What resolves `relay.numberGroups.get()`. */
+/** What resolves `relay.numberGroups.get()`. @category Relay */
 export interface RelayNumberGroupsGetResult extends Result<"retrieve_number_group"> {}
 
 
-/** The body of `relay.numberGroups.update()`. */
+/** The body of `relay.numberGroups.update()`. @category Relay */
 export interface RelayNumberGroupsUpdateBody extends Body<"update_number_group"> {}
 
-/** What resolves `relay.numberGroups.update()`. */
+/** What resolves `relay.numberGroups.update()`. @category Relay */
 export interface RelayNumberGroupsUpdateResult extends Result<"update_number_group"> {}
 
 
+/** The methods of `relay.phoneNumberAssignments`. @category Relay */
 export interface RelayPhoneNumberAssignments {
   /**
    * List phone number assignments.
@@ -2174,25 +2224,26 @@ export interface RelayPhoneNumberAssignments {
   get(id: string, options?: Options<"retrieve_order">): M.ApiPromise<RelayPhoneNumberAssignmentsGetResult>;
 }
 
-/** One item listed by `relay.phoneNumberAssignments.list()`. */
+/** One item listed by `relay.phoneNumberAssignments.list()`. @category Relay */
 export interface RelayPhoneNumberAssignmentsListItem extends Item<"list_number_assignments"> {}
 
 
-/** One item listed by `relay.phoneNumberAssignments.listOrders()`. */
+/** One item listed by `relay.phoneNumberAssignments.listOrders()`. @category Relay */
 export interface RelayPhoneNumberAssignmentsListOrdersItem extends Item<"list_orders"> {}
 
 
-/** The body of `relay.phoneNumberAssignments.createOrder()`. */
+/** The body of `relay.phoneNumberAssignments.createOrder()`. @category Relay */
 export interface RelayPhoneNumberAssignmentsCreateOrderBody extends Body<"create_order"> {}
 
-/** What resolves `relay.phoneNumberAssignments.createOrder()`. */
+/** What resolves `relay.phoneNumberAssignments.createOrder()`. @category Relay */
 export interface RelayPhoneNumberAssignmentsCreateOrderResult extends Result<"create_order"> {}
 
 
 
-/** What resolves `relay.phoneNumberAssignments.get()`. */
+/** What resolves `relay.phoneNumberAssignments.get()`. @category Relay */
 export interface RelayPhoneNumberAssignmentsGetResult extends Result<"retrieve_order"> {}
 
+/** The methods of `relay.phoneNumberLookup`. @category Relay */
 export interface RelayPhoneNumberLookup {
   /**
    * Look up phone number.
@@ -2201,9 +2252,10 @@ export interface RelayPhoneNumberLookup {
   lookup(e164_number: string, options?: Options<"lookup_phone_number">): M.ApiPromise<RelayPhoneNumberLookupLookupResult>;
 }
 
-/** What resolves `relay.phoneNumberLookup.lookup()`. */
+/** What resolves `relay.phoneNumberLookup.lookup()`. @category Relay */
 export interface RelayPhoneNumberLookupLookupResult extends Result<"lookup_phone_number"> {}
 
+/** The methods of `relay.phoneNumbers`. @category Relay */
 export interface RelayPhoneNumbers {
   /**
    * List phone numbers.
@@ -2239,32 +2291,33 @@ export interface RelayPhoneNumbers {
   release(id: string, options?: Options<"release_phone_number">): M.ApiPromise<void>;
 }
 
-/** One item listed by `relay.phoneNumbers.list()`. */
+/** One item listed by `relay.phoneNumbers.list()`. @category Relay */
 export interface RelayPhoneNumbersListItem extends Item<"list_phone_numbers"> {}
 
 
-/** The body of `relay.phoneNumbers.purchase()`. */
+/** The body of `relay.phoneNumbers.purchase()`. @category Relay */
 export interface RelayPhoneNumbersPurchaseBody extends Body<"purchase_phone_number"> {}
 
-/** What resolves `relay.phoneNumbers.purchase()`. */
+/** What resolves `relay.phoneNumbers.purchase()`. @category Relay */
 export interface RelayPhoneNumbersPurchaseResult extends Result<"purchase_phone_number"> {}
 
 
-/** One item listed by `relay.phoneNumbers.search()`. */
+/** One item listed by `relay.phoneNumbers.search()`. @category Relay */
 export interface RelayPhoneNumbersSearchItem extends Item<"search_available_phone_numbers"> {}
 
 
-/** What resolves `relay.phoneNumbers.get()`. */
+/** What resolves `relay.phoneNumbers.get()`. @category Relay */
 export interface RelayPhoneNumbersGetResult extends Result<"retrieve_phone_number"> {}
 
 
-/** The body of `relay.phoneNumbers.update()`. */
+/** The body of `relay.phoneNumbers.update()`. @category Relay */
 export interface RelayPhoneNumbersUpdateBody extends Body<"update_phone_number"> {}
 
-/** What resolves `relay.phoneNumbers.update()`. */
+/** What resolves `relay.phoneNumbers.update()`. @category Relay */
 export interface RelayPhoneNumbersUpdateResult extends Result<"update_phone_number"> {}
 
 
+/** The methods of `relay.queueMembers`. @category Relay */
 export interface RelayQueueMembers {
   /**
    * List queue members.
@@ -2284,17 +2337,18 @@ export interface RelayQueueMembers {
   get(queue_id: string, id: string, options?: Options<"retrieve_queue_member">): M.ApiPromise<RelayQueueMembersGetResult>;
 }
 
-/** One item listed by `relay.queueMembers.list()`. */
+/** One item listed by `relay.queueMembers.list()`. @category Relay */
 export interface RelayQueueMembersListItem extends Item<"list_queue_members"> {}
 
 
-/** What resolves `relay.queueMembers.getNext()`. */
+/** What resolves `relay.queueMembers.getNext()`. @category Relay */
 export interface RelayQueueMembersGetNextResult extends Result<"retrieve_next_queue_member"> {}
 
 
-/** What resolves `relay.queueMembers.get()`. */
+/** What resolves `relay.queueMembers.get()`. @category Relay */
 export interface RelayQueueMembersGetResult extends Result<"retrieve_queue_member"> {}
 
+/** The methods of `relay.queues`. @category Relay */
 export interface RelayQueues {
   /**
    * List queues.
@@ -2324,28 +2378,29 @@ export interface RelayQueues {
   delete(id: string, options?: Options<"delete_queue">): M.ApiPromise<void>;
 }
 
-/** One item listed by `relay.queues.list()`. */
+/** One item listed by `relay.queues.list()`. @category Relay */
 export interface RelayQueuesListItem extends Item<"list_queues"> {}
 
 
-/** The body of `relay.queues.create()`. */
+/** The body of `relay.queues.create()`. @category Relay */
 export interface RelayQueuesCreateBody extends Body<"create_queue"> {}
 
-/** What resolves `relay.queues.create()`. */
+/** What resolves `relay.queues.create()`. @category Relay */
 export interface RelayQueuesCreateResult extends Result<"create_queue"> {}
 
 
-/** What resolves `relay.queues.get()`. */
+/** What resolves `relay.queues.get()`. @category Relay */
 export interface RelayQueuesGetResult extends Result<"get_queue"> {}
 
 
-/** The body of `relay.queues.update()`. */
+/** The body of `relay.queues.update()`. @category Relay */
 export interface RelayQueuesUpdateBody extends Body<"update_queue"> {}
 
-/** What resolves `relay.queues.update()`. */
+/** What resolves `relay.queues.update()`. @category Relay */
 export interface RelayQueuesUpdateResult extends Result<"update_queue"> {}
 
 
+/** The methods of `relay.shortCodes`. @category Relay */
 export interface RelayShortCodes {
   /**
    * List short codes.
@@ -2365,20 +2420,21 @@ export interface RelayShortCodes {
   update(id: string, body: RelayShortCodesUpdateBody, options?: Options<"update_short_code">): M.ApiPromise<RelayShortCodesUpdateResult>;
 }
 
-/** One item listed by `relay.shortCodes.list()`. */
+/** One item listed by `relay.shortCodes.list()`. @category Relay */
 export interface RelayShortCodesListItem extends Item<"list_short_codes"> {}
 
 
-/** What resolves `relay.shortCodes.get()`. */
+/** What resolves `relay.shortCodes.get()`. @category Relay */
 export interface RelayShortCodesGetResult extends Result<"retrieve_short_code"> {}
 
 
-/** The body of `relay.shortCodes.update()`. */
+/** The body of `relay.shortCodes.update()`. @category Relay */
 export interface RelayShortCodesUpdateBody extends Body<"update_short_code"> {}
 
-/** What resolves `relay.shortCodes.update()`. */
+/** What resolves `relay.shortCodes.update()`. @category Relay */
 export interface RelayShortCodesUpdateResult extends Result<"update_short_code"> {}
 
+/** The methods of `relay.sipEndpoints`. @category Relay */
 export interface RelaySipEndpoints {
   /**
    * List SIP endpoints.
@@ -2408,28 +2464,29 @@ export interface RelaySipEndpoints {
   delete(id: string, options?: Options<"delete_sip_endpoint">): M.ApiPromise<void>;
 }
 
-/** One item listed by `relay.sipEndpoints.list()`. */
+/** One item listed by `relay.sipEndpoints.list()`. @category Relay */
 export interface RelaySipEndpointsListItem extends Item<"list_sip_endpoints"> {}
 
 
-/** The body of `relay.sipEndpoints.create()`. */
+/** The body of `relay.sipEndpoints.create()`. @category Relay */
 export interface RelaySipEndpointsCreateBody extends Body<"create_sip_endpoint"> {}
 
-/** What resolves `relay.sipEndpoints.create()`. */
+/** What resolves `relay.sipEndpoints.create()`. @category Relay */
 export interface RelaySipEndpointsCreateResult extends Result<"create_sip_endpoint"> {}
 
 
-/** What resolves `relay.sipEndpoints.get()`. */
+/** What resolves `relay.sipEndpoints.get()`. @category Relay */
 export interface RelaySipEndpointsGetResult extends Result<"retrieve_sip_endpoint"> {}
 
 
-/** The body of `relay.sipEndpoints.update()`. */
+/** The body of `relay.sipEndpoints.update()`. @category Relay */
 export interface RelaySipEndpointsUpdateBody extends Body<"update_sip_endpoint"> {}
 
-/** What resolves `relay.sipEndpoints.update()`. */
+/** What resolves `relay.sipEndpoints.update()`. @category Relay */
 export interface RelaySipEndpointsUpdateResult extends Result<"update_sip_endpoint"> {}
 
 
+/** The methods of `relay.sipProfile`. @category Relay */
 export interface RelaySipProfile {
   /**
    * Get SIP profile.
@@ -2443,16 +2500,17 @@ export interface RelaySipProfile {
   update(body: RelaySipProfileUpdateBody, options?: Options<"update_sip_profile">): M.ApiPromise<RelaySipProfileUpdateResult>;
 }
 
-/** What resolves `relay.sipProfile.get()`. */
+/** What resolves `relay.sipProfile.get()`. @category Relay */
 export interface RelaySipProfileGetResult extends Result<"retrieve_sip_profile"> {}
 
 
-/** The body of `relay.sipProfile.update()`. */
+/** The body of `relay.sipProfile.update()`. @category Relay */
 export interface RelaySipProfileUpdateBody extends Body<"update_sip_profile"> {}
 
-/** What resolves `relay.sipProfile.update()`. */
+/** What resolves `relay.sipProfile.update()`. @category Relay */
 export interface RelaySipProfileUpdateResult extends Result<"update_sip_profile"> {}
 
+/** The methods of `relay.spaceDomainApplications`. @category Relay */
 export interface RelaySpaceDomainApplications {
   /**
    * List domain applications.
@@ -2482,28 +2540,29 @@ export interface RelaySpaceDomainApplications {
   delete(id: string, options?: Options<"delete_domain_application">): M.ApiPromise<void>;
 }
 
-/** One item listed by `relay.spaceDomainApplications.list()`. */
+/** One item listed by `relay.spaceDomainApplications.list()`. @category Relay */
 export interface RelaySpaceDomainApplicationsListItem extends Item<"list_domain_applications"> {}
 
 
-/** The body of `relay.spaceDomainApplications.create()`. */
+/** The body of `relay.spaceDomainApplications.create()`. @category Relay */
 export interface RelaySpaceDomainApplicationsCreateBody extends Body<"create_domain_application"> {}
 
-/** What resolves `relay.spaceDomainApplications.create()`. */
+/** What resolves `relay.spaceDomainApplications.create()`. @category Relay */
 export interface RelaySpaceDomainApplicationsCreateResult extends Result<"create_domain_application"> {}
 
 
-/** What resolves `relay.spaceDomainApplications.get()`. */
+/** What resolves `relay.spaceDomainApplications.get()`. @category Relay */
 export interface RelaySpaceDomainApplicationsGetResult extends Result<"retrieve_domain_application"> {}
 
 
-/** The body of `relay.spaceDomainApplications.update()`. */
+/** The body of `relay.spaceDomainApplications.update()`. @category Relay */
 export interface RelaySpaceDomainApplicationsUpdateBody extends Body<"update_domain_application"> {}
 
-/** What resolves `relay.spaceDomainApplications.update()`. */
+/** What resolves `relay.spaceDomainApplications.update()`. @category Relay */
 export interface RelaySpaceDomainApplicationsUpdateResult extends Result<"update_domain_application"> {}
 
 
+/** The methods of `relay.verifiedCallerIds`. @category Relay */
 export interface RelayVerifiedCallerIds {
   /**
    * List verified caller IDs.
@@ -2543,39 +2602,40 @@ export interface RelayVerifiedCallerIds {
   redialVerificationCall(id: string, options?: Options<"redial_verification_call">): M.ApiPromise<RelayVerifiedCallerIdsRedialVerificationCallResult>;
 }
 
-/** One item listed by `relay.verifiedCallerIds.list()`. */
+/** One item listed by `relay.verifiedCallerIds.list()`. @category Relay */
 export interface RelayVerifiedCallerIdsListItem extends Item<"list_verified_caller_ids"> {}
 
 
-/** The body of `relay.verifiedCallerIds.create()`. */
+/** The body of `relay.verifiedCallerIds.create()`. @category Relay */
 export interface RelayVerifiedCallerIdsCreateBody extends Body<"create_verified_caller_id"> {}
 
-/** What resolves `relay.verifiedCallerIds.create()`. */
+/** What resolves `relay.verifiedCallerIds.create()`. @category Relay */
 export interface RelayVerifiedCallerIdsCreateResult extends Result<"create_verified_caller_id"> {}
 
 
-/** What resolves `relay.verifiedCallerIds.get()`. */
+/** What resolves `relay.verifiedCallerIds.get()`. @category Relay */
 export interface RelayVerifiedCallerIdsGetResult extends Result<"retrieve_verified_caller_id"> {}
 
 
-/** The body of `relay.verifiedCallerIds.update()`. */
+/** The body of `relay.verifiedCallerIds.update()`. @category Relay */
 export interface RelayVerifiedCallerIdsUpdateBody extends Body<"update_verified_caller_id"> {}
 
-/** What resolves `relay.verifiedCallerIds.update()`. */
+/** What resolves `relay.verifiedCallerIds.update()`. @category Relay */
 export interface RelayVerifiedCallerIdsUpdateResult extends Result<"update_verified_caller_id"> {}
 
 
 
-/** The body of `relay.verifiedCallerIds.validateVerificationCode()`. */
+/** The body of `relay.verifiedCallerIds.validateVerificationCode()`. @category Relay */
 export interface RelayVerifiedCallerIdsValidateVerificationCodeBody extends Body<"validate_verification_code"> {}
 
-/** What resolves `relay.verifiedCallerIds.validateVerificationCode()`. */
+/** What resolves `relay.verifiedCallerIds.validateVerificationCode()`. @category Relay */
 export interface RelayVerifiedCallerIdsValidateVerificationCodeResult extends Result<"validate_verification_code"> {}
 
 
-/** What resolves `relay.verifiedCallerIds.redialVerificationCall()`. */
+/** What resolves `relay.verifiedCallerIds.redialVerificationCall()`. @category Relay */
 export interface RelayVerifiedCallerIdsRedialVerificationCallResult extends Result<"redial_verification_call"> {}
 
+/** The `video` family of methods. @category Video */
 export interface VideoFamily {
   readonly conferences: VideoConferences;
   readonly conferenceTokens: VideoConferenceTokens;
@@ -2587,6 +2647,7 @@ export interface VideoFamily {
   readonly streams: VideoStreams;
 }
 
+/** The methods of `video.conferences`. @category Video */
 export interface VideoConferences {
   /**
    * List video conferences.
@@ -2616,28 +2677,29 @@ export interface VideoConferences {
   delete(id: string, options?: Options<"delete_video_conference">): M.ApiPromise<void>;
 }
 
-/** One item listed by `video.conferences.list()`. */
+/** One item listed by `video.conferences.list()`. @category Video */
 export interface VideoConferencesListItem extends Item<"list_video_conferences"> {}
 
 
-/** The body of `video.conferences.create()`. */
+/** The body of `video.conferences.create()`. @category Video */
 export interface VideoConferencesCreateBody extends Body<"create_video_conference"> {}
 
-/** What resolves `video.conferences.create()`. */
+/** What resolves `video.conferences.create()`. @category Video */
 export interface VideoConferencesCreateResult extends Result<"create_video_conference"> {}
 
 
-/** What resolves `video.conferences.get()`. */
+/** What resolves `video.conferences.get()`. @category Video */
 export interface VideoConferencesGetResult extends Result<"get_video_conference"> {}
 
 
-/** The body of `video.conferences.update()`. */
+/** The body of `video.conferences.update()`. @category Video */
 export interface VideoConferencesUpdateBody extends Body<"update_video_conference"> {}
 
-/** What resolves `video.conferences.update()`. */
+/** What resolves `video.conferences.update()`. @category Video */
 export interface VideoConferencesUpdateResult extends Result<"update_video_conference"> {}
 
 
+/** The methods of `video.conferenceTokens`. @category Video */
 export interface VideoConferenceTokens {
   /**
    * Get conference token.
@@ -2657,17 +2719,18 @@ export interface VideoConferenceTokens {
   list(id: string, options?: Options<"list_conference_tokens">): M.Paginator<VideoConferenceTokensListItem>;
 }
 
-/** What resolves `video.conferenceTokens.get()`. */
+/** What resolves `video.conferenceTokens.get()`. @category Video */
 export interface VideoConferenceTokensGetResult extends Result<"get_conference_token"> {}
 
 
-/** What resolves `video.conferenceTokens.reset()`. */
+/** What resolves `video.conferenceTokens.reset()`. @category Video */
 export interface VideoConferenceTokensResetResult extends Result<"reset_conference_token"> {}
 
 
-/** One item listed by `video.conferenceTokens.list()`. */
+/** One item listed by `video.conferenceTokens.list()`. @category Video */
 export interface VideoConferenceTokensListItem extends Item<"list_conference_tokens"> {}
 
+/** The methods of `video.logs`. @category Video */
 export interface VideoLogs {
   /**
    * List video logs.
@@ -2682,13 +2745,14 @@ export interface VideoLogs {
   get(id: string, options?: Options<"get_log">): M.ApiPromise<VideoLogsGetResult>;
 }
 
-/** One item listed by `video.logs.list()`. */
+/** One item listed by `video.logs.list()`. @category Video */
 export type VideoLogsListItem = Item<"list_logs">;
 
 
-/** What resolves `video.logs.get()`. */
+/** What resolves `video.logs.get()`. @category Video */
 export type VideoLogsGetResult = Result<"get_log">;
 
+/** The methods of `video.roomRecordings`. @category Video */
 export interface VideoRoomRecordings {
   /**
    * List room recordings.
@@ -2714,18 +2778,19 @@ export interface VideoRoomRecordings {
   listEvents(id: string, options?: Options<"list_room_recording_events">): M.Paginator<VideoRoomRecordingsListEventsItem>;
 }
 
-/** One item listed by `video.roomRecordings.list()`. */
+/** One item listed by `video.roomRecordings.list()`. @category Video */
 export interface VideoRoomRecordingsListItem extends Item<"list_room_recordings"> {}
 
 
-/** What resolves `video.roomRecordings.get()`. */
+/** What resolves `video.roomRecordings.get()`. @category Video */
 export interface VideoRoomRecordingsGetResult extends Result<"get_room_recording"> {}
 
 
 
-/** One item listed by `video.roomRecordings.listEvents()`. */
+/** One item listed by `video.roomRecordings.listEvents()`. @category Video */
 export interface VideoRoomRecordingsListEventsItem extends Item<"list_room_recording_events"> {}
 
+/** The methods of `video.rooms`. @category Video */
 export interface VideoRooms {
   /**
    * List rooms.
@@ -2755,28 +2820,29 @@ export interface VideoRooms {
   delete(id: string, options?: Options<"delete_room">): M.ApiPromise<void>;
 }
 
-/** One item listed by `video.rooms.list()`. */
+/** One item listed by `video.rooms.list()`. @category Video */
 export interface VideoRoomsListItem extends Item<"list_rooms"> {}
 
 
-/** The body of `video.rooms.create()`. */
+/** The body of `video.rooms.create()`. @category Video */
 export interface VideoRoomsCreateBody extends Body<"create_room"> {}
 
-/** What resolves `video.rooms.create()`. */
+/** What resolves `video.rooms.create()`. @category Video */
 export interface VideoRoomsCreateResult extends Result<"create_room"> {}
 
 
-/** What resolves `video.rooms.get()`. */
+/** What resolves `video.rooms.get()`. @category Video */
 export interface VideoRoomsGetResult extends Result<"get_room"> {}
 
 
-/** The body of `video.rooms.update()`. */
+/** The body of `video.rooms.update()`. @category Video */
 export interface VideoRoomsUpdateBody extends Body<"update_room"> {}
 
-/** What resolves `video.rooms.update()`. */
+/** What resolves `video.rooms.update()`. @category Video */
 export interface VideoRoomsUpdateResult extends Result<"update_room"> {}
 
 
+/** The methods of `video.roomSessions`. @category Video */
 export interface VideoRoomSessions {
   /**
    * List room sessions.
@@ -2809,25 +2875,26 @@ export interface VideoRoomSessions {
   listRecordings(id: string, options?: Options<"list_room_session_recordings">): M.Paginator<VideoRoomSessionsListRecordingsItem>;
 }
 
-/** One item listed by `video.roomSessions.list()`. */
+/** One item listed by `video.roomSessions.list()`. @category Video */
 export interface VideoRoomSessionsListItem extends Item<"list_room_sessions"> {}
 
 
-/** What resolves `video.roomSessions.get()`. */
+/** What resolves `video.roomSessions.get()`. @category Video */
 export interface VideoRoomSessionsGetResult extends Result<"get_room_session"> {}
 
 
-/** One item listed by `video.roomSessions.listEvents()`. */
+/** One item listed by `video.roomSessions.listEvents()`. @category Video */
 export interface VideoRoomSessionsListEventsItem extends Item<"list_room_session_events"> {}
 
 
-/** One item listed by `video.roomSessions.listMembers()`. */
+/** One item listed by `video.roomSessions.listMembers()`. @category Video */
 export interface VideoRoomSessionsListMembersItem extends Item<"list_room_session_members"> {}
 
 
-/** One item listed by `video.roomSessions.listRecordings()`. */
+/** One item listed by `video.roomSessions.listRecordings()`. @category Video */
 export interface VideoRoomSessionsListRecordingsItem extends Item<"list_room_session_recordings"> {}
 
+/** The methods of `video.roomTokens`. @category Video */
 export interface VideoRoomTokens {
   /**
    * Create room token.
@@ -2836,12 +2903,13 @@ export interface VideoRoomTokens {
   create(body: VideoRoomTokensCreateBody, options?: Options<"create_room_token">): M.ApiPromise<VideoRoomTokensCreateResult>;
 }
 
-/** The body of `video.roomTokens.create()`. */
+/** The body of `video.roomTokens.create()`. @category Video */
 export interface VideoRoomTokensCreateBody extends Body<"create_room_token"> {}
 
-/** What resolves `video.roomTokens.create()`. */
+/** What resolves `video.roomTokens.create()`. @category Video */
 export interface VideoRoomTokensCreateResult extends Result<"create_room_token"> {}
 
+/** The methods of `video.streams`. @category Video */
 export interface VideoStreams {
   /**
    * List conference streams.
@@ -2882,43 +2950,45 @@ export interface VideoStreams {
   delete(id: string, options?: Options<"delete_stream">): M.ApiPromise<void>;
 }
 
-/** One item listed by `video.streams.listForConference()`. */
+/** One item listed by `video.streams.listForConference()`. @category Video */
 export interface VideoStreamsListForConferenceItem extends Item<"list_conference_streams"> {}
 
 
-/** The body of `video.streams.createForConference()`. */
+/** The body of `video.streams.createForConference()`. @category Video */
 export interface VideoStreamsCreateForConferenceBody extends Body<"create_conference_stream"> {}
 
-/** What resolves `video.streams.createForConference()`. */
+/** What resolves `video.streams.createForConference()`. @category Video */
 export interface VideoStreamsCreateForConferenceResult extends Result<"create_conference_stream"> {}
 
 
-/** One item listed by `video.streams.listForRoom()`. */
+/** One item listed by `video.streams.listForRoom()`. @category Video */
 export interface VideoStreamsListForRoomItem extends Item<"list_room_streams"> {}
 
 
-/** The body of `video.streams.createForRoom()`. */
+/** The body of `video.streams.createForRoom()`. @category Video */
 export interface VideoStreamsCreateForRoomBody extends Body<"create_room_stream"> {}
 
-/** What resolves `video.streams.createForRoom()`. */
+/** What resolves `video.streams.createForRoom()`. @category Video */
 export interface VideoStreamsCreateForRoomResult extends Result<"create_room_stream"> {}
 
 
-/** What resolves `video.streams.get()`. */
+/** What resolves `video.streams.get()`. @category Video */
 export interface VideoStreamsGetResult extends Result<"get_stream"> {}
 
 
-/** The body of `video.streams.update()`. */
+/** The body of `video.streams.update()`. @category Video */
 export interface VideoStreamsUpdateBody extends Body<"update_stream"> {}
 
-/** What resolves `video.streams.update()`. */
+/** What resolves `video.streams.update()`. @category Video */
 export interface VideoStreamsUpdateResult extends Result<"update_stream"> {}
 
 
+/** The `voice` family of methods. @category Voice */
 export interface VoiceFamily {
   readonly logs: VoiceLogs;
 }
 
+/** The methods of `voice.logs`. @category Voice */
 export interface VoiceLogs {
   /**
    * List voice logs.
@@ -2938,13 +3008,13 @@ export interface VoiceLogs {
   listEvents(id: string, options?: Options<"list_voice_log_events">): M.ApiPromise<VoiceLogsListEventsResult>;
 }
 
-/** One item listed by `voice.logs.list()`. */
+/** One item listed by `voice.logs.list()`. @category Voice */
 export type VoiceLogsListItem = Item<"list_voice_logs">;
 
 
-/** What resolves `voice.logs.get()`. */
+/** What resolves `voice.logs.get()`. @category Voice */
 export type VoiceLogsGetResult = Result<"get_voice_log">;
 
 
-/** What resolves `voice.logs.listEvents()`. */
+/** What resolves `voice.logs.listEvents()`. @category Voice */
 export interface VoiceLogsListEventsResult extends Result<"list_voice_log_events"> {}

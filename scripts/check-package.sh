@@ -205,6 +205,14 @@ step 'the README test-runner setups (vitest, node:test, Jest, Mocha), a timed-ou
 
 step "the client's API reference (TypeDoc, typedoc.json): no warning"
 "$bin/typedoc" --out "$work/docs" --logLevel Warn
+# The front page is the README; both method references are pages; the types are listed by family.
+grep -q 'id="common-tasks"' "$work/docs/index.html" || { echo 'TypeDoc: the README is not the front page' >&2; exit 1; }
+for page in documents/reference.html documents/compat.reference.html; do
+  [[ -f $work/docs/$page ]] || { echo "TypeDoc: $page (a method reference) is missing" >&2; exit 1; }
+done
+for family in fabric compat; do
+  grep -q "id=\"$family\"" "$work/docs/modules/index.html" || { echo "TypeDoc: no $family category" >&2; exit 1; }
+done
 echo "  $(find "$work/docs" -name '*.html' | wc -l) pages, as \`make docs\` writes them to docs/client/"
 
 step "package check passed in $((SECONDS - started))s"

@@ -295,7 +295,7 @@ function namedTypes(entry) {
         : ['Result', `${T}Result<${id}>`, 'What resolves'],
   ].filter(Boolean);
   return kinds.map(([kind, type, what]) => {
-    const doc = `/** ${what} \`${entry.family}.${entry.resource}.${entry.action}()\`. */`;
+    const doc = `/** ${what} \`${entry.family}.${entry.resource}.${entry.action}()\`. @category ${pascal(entry.family)} */`;
     const name = typeName(entry, kind);
     return entry.plain[kind] ? `${doc}\nexport interface ${name} extends ${type} {}` : `${doc}\nexport type ${name} = ${type};`;
   });
@@ -342,11 +342,14 @@ const interfaces = [
   '}',
   ...sorted(tree).flatMap(([family, resources]) => [
     '',
+    // @category: TypeDoc lists the interfaces by family (make docs) instead of in one list of hundreds.
+    `/** The \`${family}\` family of methods. @category ${pascal(family)} */`,
     `export interface ${pascal(family)}Family {`,
     ...sorted(resources).map(([resource]) => `  readonly ${resource}: ${pascal(family)}${pascal(resource)};`),
     '}',
     ...sorted(resources).flatMap(([resource, list]) => [
       '',
+      `/** The methods of \`${family}.${resource}\`. @category ${pascal(family)} */`,
       `export interface ${pascal(family)}${pascal(resource)} {`,
       ...list.map(signature),
       '}',
