@@ -2,7 +2,7 @@
 // project, a CRUD resource (Widgets) is added to SignalWire's description, `scripts/generate.sh` runs,
 // and the unchanged src/ then offers client.fabric.widgets.* typed (strict tsc of a consumer, with a
 // wrong field a compile error) and working against Prism serving the regenerated mock.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, expect, test } from 'vitest';
@@ -110,6 +110,16 @@ function run(command: string, args: string[], timeout = 240_000) {
   return { status: result.status, output: `${result.stdout}${result.stderr}` };
 }
 
+function runAsync(command: string, args: string[], timeout: number): Promise<{ status: number | null; output: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(command, args, { cwd: dir, timeout });
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.on('close', (status) => resolve({ status, output }));
+  });
+}
+
 test('an added CRUD resource becomes typed methods that work against Prism after the pipeline runs', async () => {
   dir = scratchProject('new-resource-', ['scripts', 'openapi', 'src', 'redocly.yaml', 'tsconfig.json']);
   writeFileSync(join(dir, 'package.json'), JSON.stringify({ type: 'module' }));
@@ -136,7 +146,8 @@ test('an added CRUD resource becomes typed methods that work against Prism after
 
   const mock = await startMockServer({ description: join(dir, 'generated/mock.yaml') });
   try {
-    const called = run(process.execPath, ['--import', 'tsx', 'consumer.ts', mock.baseUrl], 60_000);
+    // Asynchronously: the mock's proxy answers from this process, which spawnSync would block.
+    const called = await runAsync(process.execPath, ['--import', 'tsx', 'consumer.ts', mock.baseUrl], 60_000);
     expect(called.status, called.output).toBe(0);
     const result = JSON.parse(called.output.trim().split('\n').pop()!);
     expect(result).toEqual({ created: widget, fetched: widget, updated: widget, names: ['lobby'], deleted: true });
