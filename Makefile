@@ -32,13 +32,22 @@ node_modules/.package-lock.json: package.json package-lock.json
 
 install: node_modules/.package-lock.json ## Install the pinned tools (npm ci)
 
-# Grouped target: one pipeline run writes every file; make skips it when openapi/ and the pipeline are unchanged.
-$(GENERATED) &: $(SPECS) $(OVERLAYS) $(NAMES) $(PIPELINE) $(CXML_PAGES)
-	scripts/generate.sh generated
+# One pipeline run writes every file of GENERATED, and STAMP: the sha256 of every input. make skips the
+# run when the inputs still hash to STAMP: by content, not file times, which a git clone or checkout
+# sets in no useful order (a fresh clone's openapi/ may look newer than its generated/).
+GENERATE_INPUTS := $(SPECS) $(OVERLAYS) $(NAMES) $(PIPELINE) $(CXML_PAGES)
+STAMP := generated/inputs.sha256
+input_hashes = sha256sum $(GENERATE_INPUTS)
+GENERATED_FRESH := $(shell $(input_hashes) 2> /dev/null | cmp -s - $(STAMP) && ls $(GENERATED) > /dev/null 2>&1 && echo yes)
 
-generate: install $(GENERATED) ## Lint openapi/, apply the overlay, write generated/ (no work when nothing changed)
+generate: install ## Lint openapi/, apply the overlay, write generated/ (no work when its inputs' content is unchanged)
+ifneq ($(GENERATED_FRESH),yes)
+	scripts/generate.sh generated && $(input_hashes) > $(STAMP)
+endif
 
 check-generated: install ## Fail when any file of generated/ is stale against openapi/
+	@$(input_hashes) | cmp -s - $(STAMP) || \
+	{ echo "$(STAMP) does not match the pipeline's inputs: run 'make generate' and commit the result." >&2; exit 1; }
 	@scratch=$$(mktemp -d) && trap 'rm -rf "$$scratch"' EXIT && \
 	scripts/generate.sh "$$scratch" && \
 	for file in $(notdir $(GENERATED)); do cmp -s "generated/$$file" "$$scratch/$$file" || \
@@ -90,10 +99,12 @@ check-package: build $(RUNTIMES_DIR)/node_modules/.package-lock.json ## publint,
 check-readme: generate ## Type-check every ```ts block of README.md against src/
 	node scripts/check-readme-samples.mjs README.md
 
-docs: generate ## References: the HTTP API in docs/index.html (Redocly), the client's API in docs/client/ (TypeDoc)
+docs: generate ## References: both HTTP APIs in docs/index.html and docs/compat.html (Redocly), the client and its methods in docs/client/ (TypeDoc)
 	$(BIN)/redocly build-docs generated/openapi.yaml --inlineBundle --output docs/index.html \
 	  2> >(grep -v '[║╔╚]' | sed '/^\s*$$/d' >&2)
-	$(BIN)/typedoc --logLevel Warn && echo 'docs/client/index.html: the client API reference (TypeDoc)'
+	$(BIN)/redocly build-docs generated/compat.openapi.yaml --inlineBundle --output docs/compat.html \
+	  2> >(grep -v '[║╔╚]' | sed '/^\s*$$/d' >&2)
+	$(BIN)/typedoc --logLevel Warn && echo 'docs/client/index.html: the client (README as front page), its types by family, both method references'
 
 spec-diff: install ## What NEW=path/to/new.yaml changes for the package's users (methods, webhooks), then its rating, before regenerating
 	@[[ -n "$(NEW)" ]] || { echo 'usage: make spec-diff NEW=path/to/new.yaml [FAIL_ON=major|minor|patch|none] [API=signalwire-rest|compatibility]' >&2; exit 2; }

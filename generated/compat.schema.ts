@@ -6,7 +6,7 @@
  * Do not make direct changes to the file.
  */
 
-export interface paths {
+export interface CompatPaths {
     "/Accounts": {
         parameters: {
             query?: never;
@@ -24,7 +24,7 @@ export interface paths {
          *
          *     [Learn more about API scopes](/docs/platform/your-signalwire-api-space).
          */
-        get: operations["list_accounts"];
+        get: CompatOperations["list_accounts"];
         put?: never;
         /**
          * Create Subprojects
@@ -36,7 +36,7 @@ export interface paths {
          *
          *     [Learn more about API scopes](/docs/platform/your-signalwire-api-space).
          */
-        post: operations["create_subprojects"];
+        post: CompatOperations["create_subprojects"];
         delete?: never;
         options?: never;
         head?: never;
@@ -60,7 +60,7 @@ export interface paths {
          *
          *     [Learn more about API scopes](/docs/platform/your-signalwire-api-space).
          */
-        get: operations["list_applications"];
+        get: CompatOperations["list_applications"];
         put?: never;
         /**
          * Create an Application
@@ -72,7 +72,7 @@ export interface paths {
          *
          *     [Learn more about API scopes](/docs/platform/your-signalwire-api-space).
          */
-        post: operations["create_application"];
+        post: CompatOperations["create_application"];
         delete?: never;
         options?: never;
         head?: never;
@@ -96,7 +96,7 @@ export interface paths {
          *
          *     [Learn more about API scopes](/docs/platform/your-signalwire-api-space).
          */
-        get: operations["get_application"];
+        get: CompatOperations["get_application"];
         put?: never;
         /**
          * Update an Application
@@ -108,7 +108,7 @@ export interface paths {
          *
          *     [Learn more about API scopes](/docs/platform/your-signalwire-api-space).
          */
-        post: operations["update_application"];
+        post: CompatOperations["update_application"];
         /**
          * Delete an Application
          * @description Delete an Application.
@@ -119,7 +119,7 @@ export interface paths {
          *
          *     [Learn more about API scopes](/docs/platform/your-signalwire-api-space).
          */
-        delete: operations["delete_application"];
+        delete: CompatOperations["delete_application"];
         options?: never;
         head?: never;
         patch?: never;
@@ -142,7 +142,7 @@ export interface paths {
          *
          *     [Learn more about API scopes](/docs/platform/your-signalwire-api-space).
          */
-        get: operations["list_available_phone_number_resources"];
+        get: CompatOperations["list_available_phone_number_resources"];
         put?: never;
         post?: never;
         delete?: never;
@@ -168,7 +168,7 @@ export interface paths {
          *
          *     [Learn more about API scopes](/docs/platform/your-signalwire-api-space).
          */
-        get: operations["list_available_phone_number_resources_by_country"];
+        get: CompatOperations["list_available_phone_number_resources_by_country"];
         put?: never;
         post?: never;
         delete?: never;
@@ -194,7 +194,7 @@ export interface paths {
          *
          *     [Learn more about API scopes](/docs/platform/your-signalwire-api-space).
          */
-        get: operations["search_local_available_phone_numbers"];
+        get: CompatOperations["search_local_available_phone_numbers"];
         put?: never;
         post?: never;
         delete?: never;
@@ -220,7 +220,7 @@ export interface paths {
          *
          *     [Learn more about API scopes](/docs/platform/your-signalwire-api-space).
          */
-        get: operations["search_toll_free_available_phone_numbers"];
+        get: CompatOperations["search_toll_free_available_phone_numbers"];
         put?: never;
         post?: never;
         delete?: never;
@@ -246,7 +246,7 @@ export interface paths {
          *
          *     [Learn more about API scopes](/docs/platform/your-signalwire-api-space).
          */
-        get: operations["list_all_calls"];
+        get: CompatOperations["list_all_calls"];
         put?: never;
         /**
          * Create a Call
@@ -258,7 +258,7 @@ export interface paths {
          *
          *     [Learn more about API scopes](/docs/platform/your-signalwire-api-space).
          */
-        post: operations["create_a_call"];
+        post: CompatOperations["create_a_call"];
         delete?: never;
         options?: never;
         head?: never;
@@ -284,7 +284,7 @@ export interface paths {
          *
          *     [Learn more about API scopes](/docs/platform/your-signalwire-api-space).
          */
-        post: operations["create_recording"];
+        post: CompatOperations["create_recording"];
         delete?: never;
         options?: never;
         head?: never;
@@ -310,7 +310,7 @@ export interface paths {
          *
          *     [Learn more about API scopes](/docs/platform/your-signalwire-api-space).
          */
-        post: operations["update_recording"];
+        post: CompatOperations["update_recording"];
         delete?: never;
         options?: never;
         head?: never;
@@ -336,7 +336,7 @@ export interface paths {
          *
          *     [Learn more about API scopes](/docs/platform/your-signalwire-api-space).
          */
-        post: operations["create_stream"];
+        post: CompatOperations["create_stream"];
         delete?: never;
         options?: never;
         head?: never;
@@ -362,7 +362,7 @@ export interface paths {
          *
          *     [Learn more about API scopes](/docs/platform/your-signalwire-api-space).
          */
-        post: operations["update_stream"];
+        post: CompatOperations["update_stream"];
         delete?: never;
         options?: never;
         head?: never;
@@ -386,7 +386,7 @@ export interface paths {
          *
          *     [Learn more about API scopes](/docs/platform/your-signalwire-api-space).
          */
-        get: operations["retrieve_a_call"];
+        get: CompatOperations["retrieve_a_call"];
         put?: never;
         /**
          * Update a Call
@@ -398,7 +398,7 @@ export interface paths {
          *
          *     [Learn more about API scopes](/docs/platform/your-signalwire-api-space).
          */
-        post: operations["update_a_call"];
+        post: CompatOperations["update_a_call"];
         /**
          * Delete a Call
          * @description Delete a call record from your account. If the delete is successful, a 204 response, with no body, will be returned.
@@ -409,7 +409,7 @@ export interface paths {
          *
          *     [Learn more about API scopes](/docs/platform/your-signalwire-api-space).
          */
-        delete: operations["delete_a_call"];
+        delete: CompatOperations["delete_a_call"];
         options?: never;
         head?: never;
         patch?: never;
@@ -432,7 +432,7 @@ export interface paths {
          *
          *     [Learn more about API scopes](/docs/platform/your-signalwire-api-space).
          */
-        get: operations["list_all_conferences"];
+        get: CompatOperations["list_all_conferences"];
         put?: never;
         post?: never;
         delete?: never;
@@ -458,7 +458,7 @@ export interface paths {
          *
          *     [Learn more about API scopes](/docs/platform/your-signalwire-api-space).
          */
-        get: operations["list_all_participants"];
+        get: CompatOperations["list_all_participants"];
         put?: never;
         post?: never;
         delete?: never;
@@ -484,7 +484,7 @@ export interface paths {
          *
          *     [Learn more about API scopes](/docs/platform/your-signalwire-api-space).
          */
-        get: operations["retrieve_participant"];
+        get: CompatOperations["retrieve_participant"];
         put?: never;
         /**
          * Update a Participant
@@ -496,7 +496,7 @@ export interface paths {
          *
          *     [Learn more about API scopes](/docs/platform/your-signalwire-api-space).
          */
-        post: operations["update_participant"];
+        post: CompatOperations["update_participant"];
         /**
          * Delete a Participant
          * @description Deleting a participant will take them out of a conference call.
@@ -507,7 +507,7 @@ export interface paths {
          *
          *     [Learn more about API scopes](/docs/platform/your-signalwire-api-space).
          */
-        delete: operations["delete_participant"];
+        delete: CompatOperations["delete_participant"];
         options?: never;
         head?: never;
         patch?: never;
@@ -530,7 +530,7 @@ export interface paths {
          *
          *     [Learn more about API scopes](/docs/platform/your-signalwire-api-space).
          */
-        get: operations["list_conference_recordings"];
+        get: CompatOperations["list_conference_recordings"];
         put?: never;
         post?: never;
         delete?: never;
@@ -556,7 +556,7 @@ export interface paths {
          *
          *     [Learn more about API scopes](/docs/platform/your-signalwire-api-space).
          */
-        get: operations["get_conference_recording"];
+        get: CompatOperations["get_conference_recording"];
         put?: never;
         /**
          * Update a Conference Recording
@@ -568,7 +568,7 @@ export interface paths {
          *
          *     [Learn more about API scopes](/docs/platform/your-signalwire-api-space).
          */
-        post: operations["update_conference_recording"];
+        post: CompatOperations["update_conference_recording"];
         /**
          * Delete a Conference Recording
          * @description Delete a conference recording. If successful, a 204 response with no body will be returned.
@@ -579,7 +579,7 @@ export interface paths {
          *
          *     [Learn more about API scopes](/docs/platform/your-signalwire-api-space).
          */
-        delete: operations["delete_conference_recording"];
+        delete: CompatOperations["delete_conference_recording"];
         options?: never;
         head?: never;
         patch?: never;
@@ -604,7 +604,7 @@ export interface paths {
          *
          *     [Learn more about API scopes](/docs/platform/your-signalwire-api-space).
          */
-        post: operations["create_conference_stream"];
+        post: CompatOperations["create_conference_stream"];
         delete?: never;
         options?: never;
         head?: never;
@@ -630,7 +630,7 @@ export interface paths {
          *
          *     [Learn more about API scopes](/docs/platform/your-signalwire-api-space).
          */
-        post: operations["update_conference_stream"];
+        post: CompatOperations["update_conference_stream"];
         delete?: never;
         options?: never;
         head?: never;
@@ -654,7 +654,7 @@ export interface paths {
          *
          *     [Learn more about API scopes](/docs/platform/your-signalwire-api-space).
          */
-        get: operations["retrieve_conference"];
+        get: CompatOperations["retrieve_conference"];
         put?: never;
         /**
          * Update Conference
@@ -666,7 +666,7 @@ export interface paths {
          *
          *     [Learn more about API scopes](/docs/platform/your-signalwire-api-space).
          */
-        post: operations["update_conference"];
+        post: CompatOperations["update_conference"];
         delete?: never;
         options?: never;
         head?: never;
@@ -690,7 +690,7 @@ export interface paths {
          *
          *     [Learn more about API scopes](/docs/platform/your-signalwire-api-space).
          */
-        get: operations["list_all_faxes"];
+        get: CompatOperations["list_all_faxes"];
         put?: never;
         /**
          * Send a Fax
@@ -702,7 +702,7 @@ export interface paths {
          *
          *     [Learn more about API scopes](/docs/platform/your-signalwire-api-space).
          */
-        post: operations["send_fax"];
+        post: CompatOperations["send_fax"];
         delete?: never;
         options?: never;
         head?: never;
@@ -726,7 +726,7 @@ export interface paths {
          *
          *     [Learn more about API scopes](/docs/platform/your-signalwire-api-space).
          */
-        get: operations["list_all_fax_media"];
+        get: CompatOperations["list_all_fax_media"];
         put?: never;
         post?: never;
         delete?: never;
@@ -752,7 +752,7 @@ export interface paths {
          *
          *     [Learn more about API scopes](/docs/platform/your-signalwire-api-space).
          */
-        get: operations["retrieve_medias"];
+        get: CompatOperations["retrieve_medias"];
         put?: never;
         post?: never;
         /**
@@ -765,7 +765,7 @@ export interface paths {
          *
          *     [Learn more about API scopes](/docs/platform/your-signalwire-api-space).
          */
-        delete: operations["delete_fax_media"];
+        delete: CompatOperations["delete_fax_media"];
         options?: never;
         head?: never;
         patch?: never;
@@ -788,7 +788,7 @@ export interface paths {
          *
          *     [Learn more about API scopes](/docs/platform/your-signalwire-api-space).
          */
-        get: operations["retrieve_fax"];
+        get: CompatOperations["retrieve_fax"];
         put?: never;
         /**
          * Update a Fax
@@ -800,7 +800,7 @@ export interface paths {
          *
          *     [Learn more about API scopes](/docs/platform/your-signalwire-api-space).
          */
-        post: operations["update_fax"];
+        post: CompatOperations["update_fax"];
         /**
          * Delete a Fax
          * @description Delete a fax. Cannot delete a fax that is currently in progress (processing, sending, or receiving).
@@ -811,7 +811,7 @@ export interface paths {
          *
          *     [Learn more about API scopes](/docs/platform/your-signalwire-api-space).
          */
-        delete: operations["delete_fax"];
+        delete: CompatOperations["delete_fax"];
         options?: never;
         head?: never;
         patch?: never;
@@ -839,7 +839,7 @@ export interface paths {
          *
          *     [Learn more about API scopes](/docs/platform/your-signalwire-api-space).
          */
-        post: operations["create_imported_phone_number"];
+        post: CompatOperations["create_imported_phone_number"];
         delete?: never;
         options?: never;
         head?: never;
@@ -863,7 +863,7 @@ export interface paths {
          *
          *     [Learn more about API scopes](/docs/platform/your-signalwire-api-space).
          */
-        get: operations["list_incoming_phone_numbers"];
+        get: CompatOperations["list_incoming_phone_numbers"];
         put?: never;
         /**
          * Create an Incoming Phone Number
@@ -875,7 +875,7 @@ export interface paths {
          *
          *     [Learn more about API scopes](/docs/platform/your-signalwire-api-space).
          */
-        post: operations["create_incoming_phone_number"];
+        post: CompatOperations["create_incoming_phone_number"];
         delete?: never;
         options?: never;
         head?: never;
@@ -899,7 +899,7 @@ export interface paths {
          *
          *     [Learn more about API scopes](/docs/platform/your-signalwire-api-space).
          */
-        get: operations["retrieve_incoming_phone_number"];
+        get: CompatOperations["retrieve_incoming_phone_number"];
         put?: never;
         /**
          * Update an incoming phone number
@@ -911,7 +911,7 @@ export interface paths {
          *
          *     [Learn more about API scopes](/docs/platform/your-signalwire-api-space).
          */
-        post: operations["update_incoming_phone_number"];
+        post: CompatOperations["update_incoming_phone_number"];
         /**
          * Delete an incoming phone number
          * @description Release an incoming phone number. The number will be removed from your account.
@@ -924,7 +924,7 @@ export interface paths {
          *
          *     [Learn more about API scopes](/docs/platform/your-signalwire-api-space).
          */
-        delete: operations["delete_incoming_phone_number"];
+        delete: CompatOperations["delete_incoming_phone_number"];
         options?: never;
         head?: never;
         patch?: never;
@@ -947,7 +947,7 @@ export interface paths {
          *
          *     [Learn more about API scopes](/docs/platform/your-signalwire-api-space).
          */
-        get: operations["list_cxml_scripts"];
+        get: CompatOperations["list_cxml_scripts"];
         put?: never;
         /**
          * Create a cXML Script
@@ -959,7 +959,7 @@ export interface paths {
          *
          *     [Learn more about API scopes](/docs/platform/your-signalwire-api-space).
          */
-        post: operations["create_cxml_script"];
+        post: CompatOperations["create_cxml_script"];
         delete?: never;
         options?: never;
         head?: never;
@@ -983,7 +983,7 @@ export interface paths {
          *
          *     [Learn more about API scopes](/docs/platform/your-signalwire-api-space).
          */
-        get: operations["retrieve_cxml_script"];
+        get: CompatOperations["retrieve_cxml_script"];
         put?: never;
         /**
          * Update a cXML Script
@@ -995,7 +995,7 @@ export interface paths {
          *
          *     [Learn more about API scopes](/docs/platform/your-signalwire-api-space).
          */
-        post: operations["update_cxml_script"];
+        post: CompatOperations["update_cxml_script"];
         /**
          * Delete a cXML Script
          * @description Delete a cXML script.
@@ -1006,7 +1006,7 @@ export interface paths {
          *
          *     [Learn more about API scopes](/docs/platform/your-signalwire-api-space).
          */
-        delete: operations["delete_cxml_script"];
+        delete: CompatOperations["delete_cxml_script"];
         options?: never;
         head?: never;
         patch?: never;
@@ -1029,7 +1029,7 @@ export interface paths {
          *
          *     [Learn more about API scopes](/docs/platform/your-signalwire-api-space).
          */
-        get: operations["list_messages"];
+        get: CompatOperations["list_messages"];
         put?: never;
         /**
          * Create a Message
@@ -1041,7 +1041,7 @@ export interface paths {
          *
          *     [Learn more about API scopes](/docs/platform/your-signalwire-api-space).
          */
-        post: operations["create_message"];
+        post: CompatOperations["create_message"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1065,7 +1065,7 @@ export interface paths {
          *
          *     [Learn more about API scopes](/docs/platform/your-signalwire-api-space).
          */
-        get: operations["list_media"];
+        get: CompatOperations["list_media"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1091,7 +1091,7 @@ export interface paths {
          *
          *     [Learn more about API scopes](/docs/platform/your-signalwire-api-space).
          */
-        get: operations["retrieve_media"];
+        get: CompatOperations["retrieve_media"];
         put?: never;
         post?: never;
         /**
@@ -1104,7 +1104,7 @@ export interface paths {
          *
          *     [Learn more about API scopes](/docs/platform/your-signalwire-api-space).
          */
-        delete: operations["delete_message_media"];
+        delete: CompatOperations["delete_message_media"];
         options?: never;
         head?: never;
         patch?: never;
@@ -1127,7 +1127,7 @@ export interface paths {
          *
          *     [Learn more about API scopes](/docs/platform/your-signalwire-api-space).
          */
-        get: operations["retrieve_message"];
+        get: CompatOperations["retrieve_message"];
         put?: never;
         /**
          * Update a Message
@@ -1139,7 +1139,7 @@ export interface paths {
          *
          *     [Learn more about API scopes](/docs/platform/your-signalwire-api-space).
          */
-        post: operations["update_message"];
+        post: CompatOperations["update_message"];
         /**
          * Delete a Message
          * @description Delete a message. Messages that are still in progress (queued status) cannot be deleted.
@@ -1150,7 +1150,7 @@ export interface paths {
          *
          *     [Learn more about API scopes](/docs/platform/your-signalwire-api-space).
          */
-        delete: operations["delete_message"];
+        delete: CompatOperations["delete_message"];
         options?: never;
         head?: never;
         patch?: never;
@@ -1173,7 +1173,7 @@ export interface paths {
          *
          *     [Learn more about API scopes](/docs/platform/your-signalwire-api-space).
          */
-        get: operations["list_queues"];
+        get: CompatOperations["list_queues"];
         put?: never;
         /**
          * Create a Queue
@@ -1185,7 +1185,7 @@ export interface paths {
          *
          *     [Learn more about API scopes](/docs/platform/your-signalwire-api-space).
          */
-        post: operations["create_queue"];
+        post: CompatOperations["create_queue"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1209,7 +1209,7 @@ export interface paths {
          *
          *     [Learn more about API scopes](/docs/platform/your-signalwire-api-space).
          */
-        get: operations["list_all_queue_members"];
+        get: CompatOperations["list_all_queue_members"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1235,7 +1235,7 @@ export interface paths {
          *
          *     [Learn more about API scopes](/docs/platform/your-signalwire-api-space).
          */
-        get: operations["retrieve_queue_member"];
+        get: CompatOperations["retrieve_queue_member"];
         put?: never;
         /**
          * Update a Queue Member
@@ -1247,7 +1247,7 @@ export interface paths {
          *
          *     [Learn more about API scopes](/docs/platform/your-signalwire-api-space).
          */
-        post: operations["update_queue_member"];
+        post: CompatOperations["update_queue_member"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1271,7 +1271,7 @@ export interface paths {
          *
          *     [Learn more about API scopes](/docs/platform/your-signalwire-api-space).
          */
-        get: operations["retrieve_queue"];
+        get: CompatOperations["retrieve_queue"];
         put?: never;
         /**
          * Update a Queue
@@ -1283,7 +1283,7 @@ export interface paths {
          *
          *     [Learn more about API scopes](/docs/platform/your-signalwire-api-space).
          */
-        post: operations["update_queue"];
+        post: CompatOperations["update_queue"];
         /**
          * Delete a Queue
          * @description Delete a call queue. Only empty queues can be deleted - attempting to delete a queue with members will return a 422 error.
@@ -1294,7 +1294,7 @@ export interface paths {
          *
          *     [Learn more about API scopes](/docs/platform/your-signalwire-api-space).
          */
-        delete: operations["delete_queue"];
+        delete: CompatOperations["delete_queue"];
         options?: never;
         head?: never;
         patch?: never;
@@ -1317,7 +1317,7 @@ export interface paths {
          *
          *     [Learn more about API scopes](/docs/platform/your-signalwire-api-space).
          */
-        get: operations["list_recordings"];
+        get: CompatOperations["list_recordings"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1379,7 +1379,7 @@ export interface paths {
          *
          *     [Learn more about API scopes](/docs/platform/your-signalwire-api-space).
          */
-        get: operations["retrieve_recording"];
+        get: CompatOperations["retrieve_recording"];
         put?: never;
         post?: never;
         /**
@@ -1392,7 +1392,7 @@ export interface paths {
          *
          *     [Learn more about API scopes](/docs/platform/your-signalwire-api-space).
          */
-        delete: operations["delete_recording"];
+        delete: CompatOperations["delete_recording"];
         options?: never;
         head?: never;
         patch?: never;
@@ -1415,7 +1415,7 @@ export interface paths {
          *
          *     [Learn more about API scopes](/docs/platform/your-signalwire-api-space).
          */
-        get: operations["list_transcriptions"];
+        get: CompatOperations["list_transcriptions"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1441,7 +1441,7 @@ export interface paths {
          *
          *     [Learn more about API scopes](/docs/platform/your-signalwire-api-space).
          */
-        get: operations["retrieve_transcription"];
+        get: CompatOperations["retrieve_transcription"];
         put?: never;
         post?: never;
         /**
@@ -1454,7 +1454,7 @@ export interface paths {
          *
          *     [Learn more about API scopes](/docs/platform/your-signalwire-api-space).
          */
-        delete: operations["delete_transcription"];
+        delete: CompatOperations["delete_transcription"];
         options?: never;
         head?: never;
         patch?: never;
@@ -1479,7 +1479,7 @@ export interface paths {
          *
          *     [Learn more about API scopes](/docs/platform/your-signalwire-api-space).
          */
-        post: operations["create_token"];
+        post: CompatOperations["create_token"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1506,7 +1506,7 @@ export interface paths {
          *
          *     [Learn more about API scopes](/docs/platform/your-signalwire-api-space).
          */
-        delete: operations["delete_token"];
+        delete: CompatOperations["delete_token"];
         options?: never;
         head?: never;
         /**
@@ -1519,7 +1519,7 @@ export interface paths {
          *
          *     [Learn more about API scopes](/docs/platform/your-signalwire-api-space).
          */
-        patch: operations["update_token"];
+        patch: CompatOperations["update_token"];
         trace?: never;
     };
     "/Accounts/{Sid}": {
@@ -1539,7 +1539,7 @@ export interface paths {
          *
          *     [Learn more about API scopes](/docs/platform/your-signalwire-api-space).
          */
-        get: operations["get_account"];
+        get: CompatOperations["get_account"];
         put?: never;
         /**
          * Update an Account
@@ -1551,7 +1551,7 @@ export interface paths {
          *
          *     [Learn more about API scopes](/docs/platform/your-signalwire-api-space).
          */
-        post: operations["update_account"];
+        post: CompatOperations["update_account"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1559,7 +1559,7 @@ export interface paths {
         trace?: never;
     };
 }
-export interface webhooks {
+export interface CompatWebhooks {
     incomingCallStatusCallback: {
         parameters: {
             query?: never;
@@ -1583,7 +1583,7 @@ export interface webhooks {
          *
          *     Status callbacks are advisory, best-effort notifications — delivery can be delayed or fail silently, so don't gate time-critical actions on receiving one. See [Status callback reliability](/docs/platform/webhooks#status-callback-reliability).
          */
-        post: operations["incoming_call_status_callback"];
+        post: CompatOperations["incoming_call_status_callback"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1624,7 +1624,7 @@ export interface webhooks {
          *
          *     Status callbacks are advisory, best-effort notifications — delivery can be delayed or fail silently, so don't gate time-critical actions on receiving one. See [Status callback reliability](/docs/platform/webhooks#status-callback-reliability).
          */
-        post: operations["recording_status_callback"];
+        post: CompatOperations["recording_status_callback"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1669,7 +1669,7 @@ export interface webhooks {
          *
          *     Status callbacks are advisory, best-effort notifications — delivery can be delayed or fail silently, so don't gate time-critical actions on receiving one. See [Status callback reliability](/docs/platform/webhooks#status-callback-reliability).
          */
-        post: operations["sms_status_callback"];
+        post: CompatOperations["sms_status_callback"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1698,7 +1698,7 @@ export interface webhooks {
          *
          *     Status callbacks are advisory, best-effort notifications — delivery can be delayed or fail silently, so don't gate time-critical actions on receiving one. See [Status callback reliability](/docs/platform/webhooks#status-callback-reliability).
          */
-        post: operations["transcription_status_callback"];
+        post: CompatOperations["transcription_status_callback"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1730,7 +1730,7 @@ export interface webhooks {
          *
          *     Status callbacks are advisory, best-effort notifications — delivery can be delayed or fail silently, so don't gate time-critical actions on receiving one. See [Status callback reliability](/docs/platform/webhooks#status-callback-reliability).
          */
-        post: operations["voice_status_callback"];
+        post: CompatOperations["voice_status_callback"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1738,7 +1738,7 @@ export interface webhooks {
         trace?: never;
     };
 }
-export interface components {
+export interface CompatComponents {
     schemas: {
         /** @description Account/Project model representing a SignalWire project. */
         Account: {
@@ -1746,14 +1746,14 @@ export interface components {
              * @description The unique identifier for this Project.
              * @example b3877c40-da60-4998-90ad-b792e98472af
              */
-            sid: components["schemas"]["uuid"];
+            sid: CompatComponents["schemas"]["uuid"];
             /**
              * @description The name of the Project.
              * @example My Project
              */
             friendly_name: string;
             /** @description The status of the Project. Always 'active'. */
-            status: components["schemas"]["AccountStatus"];
+            status: CompatComponents["schemas"]["AccountStatus"];
             /**
              * @description The authorization token for this Project. Always returns 'redacted' for security.
              * @example redacted
@@ -1770,12 +1770,12 @@ export interface components {
              */
             date_updated: string;
             /** @description The type of the Project. Always 'Full'. */
-            type: components["schemas"]["AccountType"];
+            type: CompatComponents["schemas"]["AccountType"];
             /**
              * @description The Project ID of the parent project. For parent projects, this is the same as sid.
              * @example b3877c40-da60-4998-90ad-b792e98472af
              */
-            owner_account_sid: components["schemas"]["uuid"];
+            owner_account_sid: CompatComponents["schemas"]["uuid"];
             /**
              * @description The preferred region for the Project.
              * @example us-east
@@ -1797,7 +1797,7 @@ export interface components {
              */
             signing_key: string | null;
             /** @description A map of URIs for sub-resources linked to this Project. */
-            subresource_uris: components["schemas"]["SubresourceUris"];
+            subresource_uris: CompatComponents["schemas"]["SubresourceUris"];
         };
         /** @description Response containing a list of accounts. */
         AccountListResponse: {
@@ -1834,7 +1834,7 @@ export interface components {
              */
             page_size: number;
             /** @description List of accounts. */
-            accounts: components["schemas"]["Account"][];
+            accounts: CompatComponents["schemas"]["Account"][];
         };
         /** @description Response containing a single account. */
         AccountResponse: {
@@ -1842,14 +1842,14 @@ export interface components {
              * @description The unique identifier for this Project.
              * @example b3877c40-da60-4998-90ad-b792e98472af
              */
-            sid: components["schemas"]["uuid"];
+            sid: CompatComponents["schemas"]["uuid"];
             /**
              * @description The name of the Project.
              * @example My Project
              */
             friendly_name: string;
             /** @description The status of the Project. Always 'active'. */
-            status: components["schemas"]["AccountStatus"];
+            status: CompatComponents["schemas"]["AccountStatus"];
             /**
              * @description The authorization token for this Project. Always returns 'redacted' for security.
              * @example redacted
@@ -1866,12 +1866,12 @@ export interface components {
              */
             date_updated: string;
             /** @description The type of the Project. Always 'Full'. */
-            type: components["schemas"]["AccountType"];
+            type: CompatComponents["schemas"]["AccountType"];
             /**
              * @description The Project ID of the parent project. For parent projects, this is the same as sid.
              * @example b3877c40-da60-4998-90ad-b792e98472af
              */
-            owner_account_sid: components["schemas"]["uuid"];
+            owner_account_sid: CompatComponents["schemas"]["uuid"];
             /**
              * @description The preferred region for the Project.
              * @example us-east
@@ -1893,7 +1893,7 @@ export interface components {
              */
             signing_key: string | null;
             /** @description A map of URIs for sub-resources linked to this Project. */
-            subresource_uris: components["schemas"]["SubresourceUris"];
+            subresource_uris: CompatComponents["schemas"]["SubresourceUris"];
         };
         /**
          * @description The status of the Project.
@@ -1921,12 +1921,12 @@ export interface components {
              * @description The unique identifier for the Application.
              * @example b3877c40-da60-4998-90ad-b792e98472af
              */
-            sid: components["schemas"]["uuid"];
+            sid: CompatComponents["schemas"]["uuid"];
             /**
              * @description The unique identifier for the Account that created this Application.
              * @example b3877c40-da60-4998-90ad-b792e98472af
              */
-            account_sid: components["schemas"]["uuid"];
+            account_sid: CompatComponents["schemas"]["uuid"];
             /**
              * @description The version of the SignalWire API.
              * @example 2010-04-01
@@ -2058,7 +2058,7 @@ export interface components {
              */
             page_size: number;
             /** @description List of applications. */
-            applications: components["schemas"]["Application"][];
+            applications: CompatComponents["schemas"]["Application"][];
         };
         /** @description Response containing a single application. */
         ApplicationResponse: {
@@ -2066,12 +2066,12 @@ export interface components {
              * @description The unique identifier for the Application.
              * @example b3877c40-da60-4998-90ad-b792e98472af
              */
-            sid: components["schemas"]["uuid"];
+            sid: CompatComponents["schemas"]["uuid"];
             /**
              * @description The unique identifier for the Account that created this Application.
              * @example b3877c40-da60-4998-90ad-b792e98472af
              */
-            account_sid: components["schemas"]["uuid"];
+            account_sid: CompatComponents["schemas"]["uuid"];
             /**
              * @description The version of the SignalWire API.
              * @example 2010-04-01
@@ -2221,7 +2221,7 @@ export interface components {
              */
             iso_country: string;
             /** @description Whether or not a number can receive calls and messages. */
-            capabilities: components["schemas"]["PhoneNumberCapabilities"];
+            capabilities: CompatComponents["schemas"]["PhoneNumberCapabilities"];
             /**
              * @description Always `false`. Included for Twilio API compatibility.
              * @example false
@@ -2251,7 +2251,7 @@ export interface components {
              */
             beta: boolean;
             /** @description URIs for subresources. */
-            subresource_uris: components["schemas"]["CountrySubresourceUris"];
+            subresource_uris: CompatComponents["schemas"]["CountrySubresourceUris"];
         };
         /** @description Response containing a list of available phone numbers. */
         AvailablePhoneNumberListResponse: {
@@ -2261,7 +2261,7 @@ export interface components {
              */
             uri: string;
             /** @description List of available phone numbers. */
-            available_phone_numbers: components["schemas"]["AvailablePhoneNumber"][];
+            available_phone_numbers: CompatComponents["schemas"]["AvailablePhoneNumber"][];
         };
         /** @description Response containing a list of available phone number resources (countries). */
         AvailablePhoneNumberResourcesResponse: {
@@ -2271,7 +2271,7 @@ export interface components {
              */
             uri: string;
             /** @description List of available countries. */
-            countries: components["schemas"]["CountryResource"][];
+            countries: CompatComponents["schemas"]["CountryResource"][];
         };
         /** @description Call model representing a voice call. */
         Call: {
@@ -2279,12 +2279,12 @@ export interface components {
              * @description The unique identifier for the call.
              * @example b3877c40-da60-4998-90ad-b792e98472ca
              */
-            sid: components["schemas"]["uuid"];
+            sid: CompatComponents["schemas"]["uuid"];
             /**
              * @description The unique identifier for the account that created this call.
              * @example b3877c40-da60-4998-90ad-b792e98472af
              */
-            account_sid: components["schemas"]["uuid"];
+            account_sid: CompatComponents["schemas"]["uuid"];
             /**
              * @description The date, in RFC 2822 GMT format, this call was created.
              * @example Wed, 19 Sep 2018 20:00:00 +0000
@@ -2299,7 +2299,7 @@ export interface components {
              * @description The unique identifier for the call that created this call.
              * @example b3877c40-da60-4998-90ad-b792e98472af
              */
-            parent_call_sid: components["schemas"]["uuid"] | null;
+            parent_call_sid: CompatComponents["schemas"]["uuid"] | null;
             /**
              * @description The address that received the call.
              * @example +13105678901
@@ -2331,9 +2331,9 @@ export interface components {
              */
             from_formatted: string;
             /** @description The unique identifier for the phone number. */
-            phone_number_sid: components["schemas"]["uuid"] | null;
+            phone_number_sid: CompatComponents["schemas"]["uuid"] | null;
             /** @description The status of the call. */
-            status: components["schemas"]["CallStatus"];
+            status: CompatComponents["schemas"]["CallStatus"];
             /**
              * @description The time, in RFC 2822 GMT format, on which the call began.
              * @example Wed, 19 Sep 2018 20:00:01 +0000
@@ -2362,9 +2362,9 @@ export interface components {
              */
             price_unit: string;
             /** @description The direction of the call. */
-            direction: components["schemas"]["CallDirection"];
+            direction: CompatComponents["schemas"]["CallDirection"];
             /** @description Who/what the call was answered by. */
-            answered_by: components["schemas"]["AnsweredBy"] | null;
+            answered_by: CompatComponents["schemas"]["AnsweredBy"] | null;
             /**
              * @description The version of the SignalWire API.
              * @example 2010-04-01
@@ -2386,7 +2386,7 @@ export interface components {
              */
             uri: string;
             /** @description A Map of available sub-resources. */
-            subresource_uris: components["schemas"]["CallSubresourceUris"];
+            subresource_uris: CompatComponents["schemas"]["CallSubresourceUris"];
             /**
              * @description The annotation for the call. Always null.
              * @example null
@@ -2491,7 +2491,7 @@ export interface components {
              */
             page_size: number;
             /** @description List of calls. */
-            calls: components["schemas"]["Call"][];
+            calls: CompatComponents["schemas"]["Call"][];
         };
         /** @description Response containing a single call recording. */
         CallRecordingResponse: {
@@ -2499,12 +2499,12 @@ export interface components {
              * @description The unique identifier for the recording.
              * @example 19e436af-5688-4307-b03b-bdb2b42b8142
              */
-            sid: components["schemas"]["uuid"];
+            sid: CompatComponents["schemas"]["uuid"];
             /**
              * @description The unique identifier for the account that is associated with this recording.
              * @example 720796a0-8ee9-4350-83bd-2d07a3121f1e
              */
-            account_sid: components["schemas"]["uuid"];
+            account_sid: CompatComponents["schemas"]["uuid"];
             /**
              * @description The version of the SignalWire API.
              * @example 2010-04-01
@@ -2514,12 +2514,12 @@ export interface components {
              * @description The unique identifier for the call that is associated with this recording. Null if this is a conference recording.
              * @example 43bb71ee-553f-4074-bb20-8e2747647cce
              */
-            call_sid: components["schemas"]["uuid"] | null;
+            call_sid: CompatComponents["schemas"]["uuid"] | null;
             /**
              * @description The unique identifier for the conference that is associated with this recording. Null if this is a call recording.
              * @example null
              */
-            conference_sid: components["schemas"]["uuid"] | null;
+            conference_sid: CompatComponents["schemas"]["uuid"] | null;
             /**
              * @description The number of channels in a recording (singular key). Returns '1' for mono or '2' for stereo.
              * @example 1
@@ -2569,9 +2569,9 @@ export interface components {
              */
             price_unit: string;
             /** @description How the recording was made. */
-            source: components["schemas"]["RecordingSource"];
+            source: CompatComponents["schemas"]["RecordingSource"];
             /** @description The status of the recording. */
-            status: components["schemas"]["RecordingStatus"];
+            status: CompatComponents["schemas"]["RecordingStatus"];
             /**
              * @description Further details about a failed recording.
              * @example null
@@ -2583,7 +2583,7 @@ export interface components {
              */
             uri: string;
             /** @description Subresource URIs. */
-            subresource_uris: components["schemas"]["RecordingSubresourceUris"];
+            subresource_uris: CompatComponents["schemas"]["RecordingSubresourceUris"];
             /**
              * @description Encryption details. Always null.
              * @example null
@@ -2601,12 +2601,12 @@ export interface components {
              * @description The unique identifier for the call.
              * @example b3877c40-da60-4998-90ad-b792e98472ca
              */
-            sid: components["schemas"]["uuid"];
+            sid: CompatComponents["schemas"]["uuid"];
             /**
              * @description The unique identifier for the account that created this call.
              * @example b3877c40-da60-4998-90ad-b792e98472af
              */
-            account_sid: components["schemas"]["uuid"];
+            account_sid: CompatComponents["schemas"]["uuid"];
             /**
              * @description The date, in RFC 2822 GMT format, this call was created.
              * @example Wed, 19 Sep 2018 20:00:00 +0000
@@ -2621,7 +2621,7 @@ export interface components {
              * @description The unique identifier for the call that created this call.
              * @example b3877c40-da60-4998-90ad-b792e98472af
              */
-            parent_call_sid: components["schemas"]["uuid"] | null;
+            parent_call_sid: CompatComponents["schemas"]["uuid"] | null;
             /**
              * @description The address that received the call.
              * @example +13105678901
@@ -2653,9 +2653,9 @@ export interface components {
              */
             from_formatted: string;
             /** @description The unique identifier for the phone number. */
-            phone_number_sid: components["schemas"]["uuid"] | null;
+            phone_number_sid: CompatComponents["schemas"]["uuid"] | null;
             /** @description The status of the call. */
-            status: components["schemas"]["CallStatus"];
+            status: CompatComponents["schemas"]["CallStatus"];
             /**
              * @description The time, in RFC 2822 GMT format, on which the call began.
              * @example Wed, 19 Sep 2018 20:00:01 +0000
@@ -2684,9 +2684,9 @@ export interface components {
              */
             price_unit: string;
             /** @description The direction of the call. */
-            direction: components["schemas"]["CallDirection"];
+            direction: CompatComponents["schemas"]["CallDirection"];
             /** @description Who/what the call was answered by. */
-            answered_by: components["schemas"]["AnsweredBy"] | null;
+            answered_by: CompatComponents["schemas"]["AnsweredBy"] | null;
             /**
              * @description The version of the SignalWire API.
              * @example 2010-04-01
@@ -2708,7 +2708,7 @@ export interface components {
              */
             uri: string;
             /** @description A Map of available sub-resources. */
-            subresource_uris: components["schemas"]["CallSubresourceUris"];
+            subresource_uris: CompatComponents["schemas"]["CallSubresourceUris"];
             /**
              * @description The annotation for the call. Always null.
              * @example null
@@ -2781,24 +2781,24 @@ export interface components {
         /** @description Response containing a single call stream. */
         CallStreamResponse: {
             /** @description The unique identifier for the stream. */
-            sid: components["schemas"]["uuid"];
+            sid: CompatComponents["schemas"]["uuid"];
             /**
              * @description The unique identifier for the account.
              * @example b3877c40-da60-4998-90ad-b792e98472af
              */
-            account_sid: components["schemas"]["uuid"];
+            account_sid: CompatComponents["schemas"]["uuid"];
             /**
              * @description The unique identifier for the call.
              * @example b3877c40-da60-4998-90ad-b792e98472ca
              */
-            call_sid: components["schemas"]["uuid"];
+            call_sid: CompatComponents["schemas"]["uuid"];
             /**
              * @description The name of the stream.
              * @example my_first_stream
              */
             name: string;
             /** @description The status of the stream. */
-            status: components["schemas"]["StreamStatus"];
+            status: CompatComponents["schemas"]["StreamStatus"];
             /**
              * @description The date, in RFC 2822 GMT format, this stream was updated.
              * @example Wed, 19 Sep 2018 21:00:00 +0000
@@ -2844,7 +2844,7 @@ export interface components {
         /** @description Error response with errors array format. */
         CompatibilityErrorArrayResponse: {
             /** @description A list of errors */
-            errors?: components["schemas"]["CompatibilityErrorArrayItem"][];
+            errors?: CompatComponents["schemas"]["CompatibilityErrorArrayItem"][];
         };
         /** @description Error response model. */
         CompatibilityErrorResponse: {
@@ -2927,12 +2927,12 @@ export interface components {
              * @description The unique identifier for this conference.
              * @example b3877c40-da60-4998-90ad-b792e98472cf
              */
-            sid: components["schemas"]["uuid"];
+            sid: CompatComponents["schemas"]["uuid"];
             /**
              * @description The unique identifier for the account that created this conference.
              * @example b3877c40-da60-4998-90ad-b792e98472af
              */
-            account_sid: components["schemas"]["uuid"];
+            account_sid: CompatComponents["schemas"]["uuid"];
             /**
              * @description The date, in RFC 2822 format, this conference was created.
              * @example Mon, 24 Sept 2018 21:00:00 +0000
@@ -2949,7 +2949,7 @@ export interface components {
              */
             friendly_name: string;
             /** @description The status of this conference. */
-            status: components["schemas"]["ConferenceStatus"];
+            status: CompatComponents["schemas"]["ConferenceStatus"];
             /**
              * @description The version of the SignalWire API.
              * @example 2010-04-01
@@ -2966,7 +2966,7 @@ export interface components {
              */
             uri: string;
             /** @description The links to associated subresources. */
-            subresource_uris: components["schemas"]["ConferenceSubresourceUris"];
+            subresource_uris: CompatComponents["schemas"]["ConferenceSubresourceUris"];
         };
         /** @description Response containing a list of conferences. */
         ConferenceListResponse: {
@@ -3003,7 +3003,7 @@ export interface components {
              */
             page_size: number;
             /** @description List of conferences. */
-            conferences: components["schemas"]["Conference"][];
+            conferences: CompatComponents["schemas"]["Conference"][];
         };
         /** @description Conference participant model. */
         ConferenceParticipant: {
@@ -3011,14 +3011,14 @@ export interface components {
              * @description The unique identifier for the account that created this conference.
              * @example b3877c40-da60-4998-90ad-b792e98472af
              */
-            account_sid: components["schemas"]["uuid"];
+            account_sid: CompatComponents["schemas"]["uuid"];
             /**
              * @description The unique identifier for the Participant call connected to this conference.
              * @example b3877c40-da60-4998-90ad-b792e98472ca
              */
-            call_sid: components["schemas"]["uuid"];
+            call_sid: CompatComponents["schemas"]["uuid"];
             /** @description The unique identifier of the participant who is being coached. */
-            call_sid_to_coach: components["schemas"]["uuid"] | null;
+            call_sid_to_coach: CompatComponents["schemas"]["uuid"] | null;
             /**
              * @description Whether the participant is coaching another call.
              * @example false
@@ -3028,14 +3028,14 @@ export interface components {
              * @description The unique identifier for the conference this participant is in.
              * @example b3877c40-da60-4998-90ad-b792e98472cf
              */
-            conference_sid: components["schemas"]["uuid"];
+            conference_sid: CompatComponents["schemas"]["uuid"];
             /**
              * @description The date, in RFC 2822 format, this conference participant was created.
              * @example Mon, 24 Sept 2018 21:00:00 +0000
              */
             date_created: string;
             /** @description The status of the conference call. */
-            status: components["schemas"]["ParticipantStatus"];
+            status: CompatComponents["schemas"]["ParticipantStatus"];
             /**
              * @description The date, in RFC 2822 format, this conference participant was updated.
              * @example Tue, 25 Sept 2018 20:00:00 +0000
@@ -3102,7 +3102,7 @@ export interface components {
              */
             page_size: number;
             /** @description List of participants. */
-            participants: components["schemas"]["ConferenceParticipant"][];
+            participants: CompatComponents["schemas"]["ConferenceParticipant"][];
         };
         /** @description Response containing a single conference participant. */
         ConferenceParticipantResponse: {
@@ -3110,14 +3110,14 @@ export interface components {
              * @description The unique identifier for the account that created this conference.
              * @example b3877c40-da60-4998-90ad-b792e98472af
              */
-            account_sid: components["schemas"]["uuid"];
+            account_sid: CompatComponents["schemas"]["uuid"];
             /**
              * @description The unique identifier for the Participant call connected to this conference.
              * @example b3877c40-da60-4998-90ad-b792e98472ca
              */
-            call_sid: components["schemas"]["uuid"];
+            call_sid: CompatComponents["schemas"]["uuid"];
             /** @description The unique identifier of the participant who is being coached. */
-            call_sid_to_coach: components["schemas"]["uuid"] | null;
+            call_sid_to_coach: CompatComponents["schemas"]["uuid"] | null;
             /**
              * @description Whether the participant is coaching another call.
              * @example false
@@ -3127,14 +3127,14 @@ export interface components {
              * @description The unique identifier for the conference this participant is in.
              * @example b3877c40-da60-4998-90ad-b792e98472cf
              */
-            conference_sid: components["schemas"]["uuid"];
+            conference_sid: CompatComponents["schemas"]["uuid"];
             /**
              * @description The date, in RFC 2822 format, this conference participant was created.
              * @example Mon, 24 Sept 2018 21:00:00 +0000
              */
             date_created: string;
             /** @description The status of the conference call. */
-            status: components["schemas"]["ParticipantStatus"];
+            status: CompatComponents["schemas"]["ParticipantStatus"];
             /**
              * @description The date, in RFC 2822 format, this conference participant was updated.
              * @example Tue, 25 Sept 2018 20:00:00 +0000
@@ -3172,12 +3172,12 @@ export interface components {
              * @description The unique identifier for the recording.
              * @example 19e436af-5688-4307-b03b-bdb2b42b8142
              */
-            sid: components["schemas"]["uuid"];
+            sid: CompatComponents["schemas"]["uuid"];
             /**
              * @description The unique identifier for the account that is associated with this recording.
              * @example 720796a0-8ee9-4350-83bd-2d07a3121f1e
              */
-            account_sid: components["schemas"]["uuid"];
+            account_sid: CompatComponents["schemas"]["uuid"];
             /**
              * @description The version of the SignalWire API.
              * @example 2010-04-01
@@ -3192,7 +3192,7 @@ export interface components {
              * @description The unique identifier for the conference that is associated with this recording.
              * @example 43bb71ee-553f-4074-bb20-8e2747647cce
              */
-            conference_sid: components["schemas"]["uuid"] | null;
+            conference_sid: CompatComponents["schemas"]["uuid"] | null;
             /**
              * @description The number of channels in a recording (singular key). Returns '1' for mono or '2' for stereo.
              * @example 1
@@ -3242,9 +3242,9 @@ export interface components {
              */
             price_unit: string;
             /** @description How the recording was made. */
-            source: components["schemas"]["ConferenceRecordingSource"];
+            source: CompatComponents["schemas"]["ConferenceRecordingSource"];
             /** @description The status of the recording. */
-            status: components["schemas"]["ConferenceRecordingStatus"];
+            status: CompatComponents["schemas"]["ConferenceRecordingStatus"];
             /**
              * @description Further details about a failed recording.
              * @example null
@@ -3256,7 +3256,7 @@ export interface components {
              */
             uri: string;
             /** @description Subresource URIs. */
-            subresource_uris: components["schemas"]["ConferenceRecordingSubresourceUris"];
+            subresource_uris: CompatComponents["schemas"]["ConferenceRecordingSubresourceUris"];
             /**
              * @description Encryption details. Always null.
              * @example null
@@ -3303,7 +3303,7 @@ export interface components {
              */
             page_size: number;
             /** @description List of recordings. */
-            recordings: components["schemas"]["ConferenceRecording"][];
+            recordings: CompatComponents["schemas"]["ConferenceRecording"][];
         };
         /** @description Response containing a single conference recording. */
         ConferenceRecordingResponse: {
@@ -3311,12 +3311,12 @@ export interface components {
              * @description The unique identifier for the recording.
              * @example 19e436af-5688-4307-b03b-bdb2b42b8142
              */
-            sid: components["schemas"]["uuid"];
+            sid: CompatComponents["schemas"]["uuid"];
             /**
              * @description The unique identifier for the account that is associated with this recording.
              * @example 720796a0-8ee9-4350-83bd-2d07a3121f1e
              */
-            account_sid: components["schemas"]["uuid"];
+            account_sid: CompatComponents["schemas"]["uuid"];
             /**
              * @description The version of the SignalWire API.
              * @example 2010-04-01
@@ -3331,7 +3331,7 @@ export interface components {
              * @description The unique identifier for the conference that is associated with this recording.
              * @example 43bb71ee-553f-4074-bb20-8e2747647cce
              */
-            conference_sid: components["schemas"]["uuid"] | null;
+            conference_sid: CompatComponents["schemas"]["uuid"] | null;
             /**
              * @description The number of channels in a recording (singular key). Returns '1' for mono or '2' for stereo.
              * @example 1
@@ -3381,9 +3381,9 @@ export interface components {
              */
             price_unit: string;
             /** @description How the recording was made. */
-            source: components["schemas"]["ConferenceRecordingSource"];
+            source: CompatComponents["schemas"]["ConferenceRecordingSource"];
             /** @description The status of the recording. */
-            status: components["schemas"]["ConferenceRecordingStatus"];
+            status: CompatComponents["schemas"]["ConferenceRecordingStatus"];
             /**
              * @description Further details about a failed recording.
              * @example null
@@ -3395,7 +3395,7 @@ export interface components {
              */
             uri: string;
             /** @description Subresource URIs. */
-            subresource_uris: components["schemas"]["ConferenceRecordingSubresourceUris"];
+            subresource_uris: CompatComponents["schemas"]["ConferenceRecordingSubresourceUris"];
             /**
              * @description Encryption details. Always null.
              * @example null
@@ -3431,12 +3431,12 @@ export interface components {
              * @description The unique identifier for this conference.
              * @example b3877c40-da60-4998-90ad-b792e98472cf
              */
-            sid: components["schemas"]["uuid"];
+            sid: CompatComponents["schemas"]["uuid"];
             /**
              * @description The unique identifier for the account that created this conference.
              * @example b3877c40-da60-4998-90ad-b792e98472af
              */
-            account_sid: components["schemas"]["uuid"];
+            account_sid: CompatComponents["schemas"]["uuid"];
             /**
              * @description The date, in RFC 2822 format, this conference was created.
              * @example Mon, 24 Sept 2018 21:00:00 +0000
@@ -3453,7 +3453,7 @@ export interface components {
              */
             friendly_name: string;
             /** @description The status of this conference. */
-            status: components["schemas"]["ConferenceStatus"];
+            status: CompatComponents["schemas"]["ConferenceStatus"];
             /**
              * @description The version of the SignalWire API.
              * @example 2010-04-01
@@ -3470,7 +3470,7 @@ export interface components {
              */
             uri: string;
             /** @description The links to associated subresources. */
-            subresource_uris: components["schemas"]["ConferenceSubresourceUris"];
+            subresource_uris: CompatComponents["schemas"]["ConferenceSubresourceUris"];
         };
         /**
          * @description Conference status.
@@ -3483,12 +3483,12 @@ export interface components {
              * @description The unique identifier for the account.
              * @example b3877c40-da60-4998-90ad-b792e98472af
              */
-            account_sid: components["schemas"]["uuid"];
+            account_sid: CompatComponents["schemas"]["uuid"];
             /**
              * @description The unique identifier for the conference.
              * @example b3877c40-da60-4998-90ad-b792e98472cf
              */
-            conference_sid: components["schemas"]["uuid"];
+            conference_sid: CompatComponents["schemas"]["uuid"];
             /**
              * @description The date, in RFC 2822 GMT format, this stream was updated.
              * @example Tue, 25 Sept 2018 20:00:00 +0000
@@ -3500,9 +3500,9 @@ export interface components {
              */
             name: string | null;
             /** @description The unique identifier for the stream. */
-            sid: components["schemas"]["uuid"];
+            sid: CompatComponents["schemas"]["uuid"];
             /** @description The status of the stream. */
-            status: components["schemas"]["ConferenceStreamStatus"];
+            status: CompatComponents["schemas"]["ConferenceStreamStatus"];
             /**
              * @description The URI for the stream.
              * @example /api/laml/2010-04-01/Accounts/b3877c40-da60-4998-90ad-b792e98472af/Conferences/b3877c40-da60-4998-90ad-b792e98472cf/Streams/b3877c40-da60-4998-90ad-b792e98472st.json
@@ -3550,7 +3550,7 @@ export interface components {
              */
             beta: boolean;
             /** @description URIs for subresources. */
-            subresource_uris: components["schemas"]["CountrySubresourceUris"];
+            subresource_uris: CompatComponents["schemas"]["CountrySubresourceUris"];
         };
         /** @description Country subresource URIs. */
         CountrySubresourceUris: {
@@ -3727,7 +3727,7 @@ export interface components {
              */
             Url?: string;
             /** @description The unique identifier of the application used to handle the call. Required if `Url` and `Laml`/`Twiml` are not used. */
-            ApplicationSid?: components["schemas"]["uuid"];
+            ApplicationSid?: CompatComponents["schemas"]["uuid"];
             /**
              * @description Whether the request to `Url` is a `GET` or a `POST`. Default is `POST`.
              * @default POST
@@ -4095,7 +4095,7 @@ export interface components {
              */
             FriendlyName?: string;
             /** @description The unique identifier for the application associated with SMS handling on this phone number. */
-            SmsApplicationSid?: components["schemas"]["uuid"];
+            SmsApplicationSid?: CompatComponents["schemas"]["uuid"];
             /**
              * @description Whether the request to `SmsFallbackUrl` is a `GET` or a `POST`. Default is `POST`.
              * @default POST
@@ -4136,7 +4136,7 @@ export interface components {
              */
             StatusCallbackMethod?: "GET" | "POST";
             /** @description The unique identifier for the application associated with call handling on this phone number. */
-            VoiceApplicationSid?: components["schemas"]["uuid"];
+            VoiceApplicationSid?: CompatComponents["schemas"]["uuid"];
             /**
              * @description Whether the request to VoiceFallbackUrl is a `GET` or a `POST`. Default is `POST`.
              * @default POST
@@ -4194,7 +4194,7 @@ export interface components {
              */
             SendAsMms?: boolean;
             /** @description The SID of a SignalWire cXML Application used to configure the message's status callback. */
-            ApplicationSid?: components["schemas"]["uuid"];
+            ApplicationSid?: CompatComponents["schemas"]["uuid"];
             /**
              * @description The maximum price in USD acceptable for the message to be sent. Format: decimal with up to 4 decimal places.
              *
@@ -4218,7 +4218,7 @@ export interface components {
              */
             ValidityPeriod?: number;
             /** @description The ID of a number group to use when sending the message. Either `From` or `MessagingServiceSid` must be provided. */
-            MessagingServiceSid?: components["schemas"]["uuid"];
+            MessagingServiceSid?: CompatComponents["schemas"]["uuid"];
             /**
              * @description URLs of media to attach and send with the message (up to 8), sent as one MediaUrl form field per URL.
              *
@@ -4281,7 +4281,7 @@ export interface components {
              * @description The unique identifier of the subproject you would like to create a token for. Must belong to the parent project.
              * @example 9a7fc048-984f-11ee-b9d1-0242ac120002
              */
-            subproject_id?: components["schemas"]["uuid"];
+            subproject_id?: CompatComponents["schemas"]["uuid"];
         };
         /** @description cXML Script model. */
         CxmlScript: {
@@ -4289,7 +4289,7 @@ export interface components {
              * @description The unique identifier of the cXML script on SignalWire.
              * @example 5184b831-184f-4209-872d-ccdccc80f2f1
              */
-            sid: components["schemas"]["uuid"];
+            sid: CompatComponents["schemas"]["uuid"];
             /**
              * @description The date and time, in ISO 8601 format, the script was created.
              * @example 2019-11-26T20:00:00Z
@@ -4309,7 +4309,7 @@ export interface components {
              * @description The unique identifier for the account this script is associated with.
              * @example b3877c40-da60-4998-90ad-b792e98472af
              */
-            account_sid: components["schemas"]["uuid"];
+            account_sid: CompatComponents["schemas"]["uuid"];
             /**
              * @description A friendly name given to the cXML script.
              * @example Death Star IVR
@@ -4378,7 +4378,7 @@ export interface components {
              */
             page_size: number;
             /** @description List of cXML scripts. */
-            laml_bins: components["schemas"]["CxmlScript"][];
+            laml_bins: CompatComponents["schemas"]["CxmlScript"][];
         };
         /** @description Response containing a single cXML script. */
         CxmlScriptResponse: {
@@ -4386,7 +4386,7 @@ export interface components {
              * @description The unique identifier of the cXML script on SignalWire.
              * @example 5184b831-184f-4209-872d-ccdccc80f2f1
              */
-            sid: components["schemas"]["uuid"];
+            sid: CompatComponents["schemas"]["uuid"];
             /**
              * @description The date and time, in ISO 8601 format, the script was created.
              * @example 2019-11-26T20:00:00Z
@@ -4406,7 +4406,7 @@ export interface components {
              * @description The unique identifier for the account this script is associated with.
              * @example b3877c40-da60-4998-90ad-b792e98472af
              */
-            account_sid: components["schemas"]["uuid"];
+            account_sid: CompatComponents["schemas"]["uuid"];
             /**
              * @description A friendly name given to the cXML script.
              * @example Death Star IVR
@@ -4463,7 +4463,7 @@ export interface components {
              */
             date_updated: string;
             /** @description The direction of the fax. */
-            direction: components["schemas"]["FaxDirection"];
+            direction: CompatComponents["schemas"]["FaxDirection"];
             /**
              * @description The phone number, in E.164 format, the fax was sent from.
              * @example +13103383454
@@ -4495,14 +4495,14 @@ export interface components {
              */
             price_unit: string;
             /** @description The quality of the fax. */
-            quality: components["schemas"]["FaxQuality"];
+            quality: CompatComponents["schemas"]["FaxQuality"];
             /**
              * @description The unique identifier of the fax.
              * @example b3877c40-da60-4998-90ad-b792e98472fx
              */
             sid: string;
             /** @description The status of the fax. */
-            status: components["schemas"]["FaxStatus"];
+            status: CompatComponents["schemas"]["FaxStatus"];
             /**
              * @description The phone number, in E.164 format, the fax was sent to.
              * @example +13104456789
@@ -4515,7 +4515,7 @@ export interface components {
              */
             duration: number;
             /** @description The URL links for resources associated with the fax. */
-            links: components["schemas"]["FaxLinks"];
+            links: CompatComponents["schemas"]["FaxLinks"];
             /**
              * @description The URL of this resource.
              * @example /fax/v1/Faxes/b3877c40-da60-4998-90ad-b792e98472fx
@@ -4580,7 +4580,7 @@ export interface components {
              */
             page_size: number;
             /** @description List of faxes. */
-            faxes: components["schemas"]["Fax"][];
+            faxes: CompatComponents["schemas"]["Fax"][];
         };
         /** @description Fax media model. */
         FaxMedia: {
@@ -4660,9 +4660,9 @@ export interface components {
              */
             page_size: number;
             /** @description List of media. */
-            media: components["schemas"]["FaxMedia"][];
+            media: CompatComponents["schemas"]["FaxMedia"][];
             /** @description List of fax media (alias for media). */
-            fax_media: components["schemas"]["FaxMedia"][];
+            fax_media: CompatComponents["schemas"]["FaxMedia"][];
         };
         /** @description Response containing a single fax media. */
         FaxMediaResponse: {
@@ -4735,7 +4735,7 @@ export interface components {
              */
             date_updated: string;
             /** @description The direction of the fax. */
-            direction: components["schemas"]["FaxDirection"];
+            direction: CompatComponents["schemas"]["FaxDirection"];
             /**
              * @description The phone number, in E.164 format, the fax was sent from.
              * @example +13103383454
@@ -4767,14 +4767,14 @@ export interface components {
              */
             price_unit: string;
             /** @description The quality of the fax. */
-            quality: components["schemas"]["FaxQuality"];
+            quality: CompatComponents["schemas"]["FaxQuality"];
             /**
              * @description The unique identifier of the fax.
              * @example b3877c40-da60-4998-90ad-b792e98472fx
              */
             sid: string;
             /** @description The status of the fax. */
-            status: components["schemas"]["FaxStatus"];
+            status: CompatComponents["schemas"]["FaxStatus"];
             /**
              * @description The phone number, in E.164 format, the fax was sent to.
              * @example +13104456789
@@ -4787,7 +4787,7 @@ export interface components {
              */
             duration: number;
             /** @description The URL links for resources associated with the fax. */
-            links: components["schemas"]["FaxLinks"];
+            links: CompatComponents["schemas"]["FaxLinks"];
             /**
              * @description The URL of this resource.
              * @example /fax/v1/Faxes/b3877c40-da60-4998-90ad-b792e98472fx
@@ -4822,7 +4822,7 @@ export interface components {
              * @description The type of phone number being imported.
              * @example longcode
              */
-            number_type: components["schemas"]["NumberType"];
+            number_type: CompatComponents["schemas"]["NumberType"];
             /**
              * @description The capabilities to enable for this phone number. If not provided, defaults to all capabilities (`sms`, `voice`, `fax`, `mms`). If provided, must include at least one capability.
              *
@@ -4832,7 +4832,7 @@ export interface components {
              *       "voice"
              *     ]
              */
-            capabilities?: components["schemas"]["PhoneNumberCapability"][];
+            capabilities?: CompatComponents["schemas"]["PhoneNumberCapability"][];
         };
         InboundCallStatusCallbackPayload: {
             /**
@@ -4883,14 +4883,14 @@ export interface components {
              * @description The unique identifier for the account that is associated with this phone number.
              * @example b3877c40-da60-4998-90ad-b792e98472ac
              */
-            account_id: components["schemas"]["uuid"];
+            account_id: CompatComponents["schemas"]["uuid"];
             /**
              * @description The unique identifier for the account that is associated with this phone number.
              * @example b3877c40-da60-4998-90ad-b792e98472ac
              */
-            account_sid: components["schemas"]["uuid"];
+            account_sid: CompatComponents["schemas"]["uuid"];
             /** @description Whether or not a registered address with SignalWire is required. Always 'none'. */
-            address_requirements: components["schemas"]["AddressRequirements"];
+            address_requirements: CompatComponents["schemas"]["AddressRequirements"];
             /**
              * @description The unique identifier for the address associated with this phone number. Always null.
              * @example null
@@ -4907,7 +4907,7 @@ export interface components {
              */
             beta: boolean;
             /** @description Whether or not a number can receive calls and messages. */
-            capabilities: components["schemas"]["IncomingPhoneNumberCapabilities"];
+            capabilities: CompatComponents["schemas"]["IncomingPhoneNumberCapabilities"];
             /**
              * @description The ISO 3166-1 alpha-2 country code for this phone number.
              * @example US
@@ -4944,7 +4944,7 @@ export interface components {
              */
             identity_sid: string | null;
             /** @description The origin of the phone number. */
-            origin: components["schemas"]["PhoneNumberOrigin"];
+            origin: CompatComponents["schemas"]["PhoneNumberOrigin"];
             /**
              * @description The incoming number in E.164 format.
              * @example +13103386745
@@ -5094,7 +5094,7 @@ export interface components {
              */
             page_size: number;
             /** @description List of incoming phone numbers. */
-            incoming_phone_numbers: components["schemas"]["IncomingPhoneNumber"][];
+            incoming_phone_numbers: CompatComponents["schemas"]["IncomingPhoneNumber"][];
         };
         /** @description Response containing a single incoming phone number. */
         IncomingPhoneNumberResponse: {
@@ -5102,14 +5102,14 @@ export interface components {
              * @description The unique identifier for the account that is associated with this phone number.
              * @example b3877c40-da60-4998-90ad-b792e98472ac
              */
-            account_id: components["schemas"]["uuid"];
+            account_id: CompatComponents["schemas"]["uuid"];
             /**
              * @description The unique identifier for the account that is associated with this phone number.
              * @example b3877c40-da60-4998-90ad-b792e98472ac
              */
-            account_sid: components["schemas"]["uuid"];
+            account_sid: CompatComponents["schemas"]["uuid"];
             /** @description Whether or not a registered address with SignalWire is required. Always 'none'. */
-            address_requirements: components["schemas"]["AddressRequirements"];
+            address_requirements: CompatComponents["schemas"]["AddressRequirements"];
             /**
              * @description The unique identifier for the address associated with this phone number. Always null.
              * @example null
@@ -5126,7 +5126,7 @@ export interface components {
              */
             beta: boolean;
             /** @description Whether or not a number can receive calls and messages. */
-            capabilities: components["schemas"]["IncomingPhoneNumberCapabilities"];
+            capabilities: CompatComponents["schemas"]["IncomingPhoneNumberCapabilities"];
             /**
              * @description The ISO 3166-1 alpha-2 country code for this phone number.
              * @example US
@@ -5163,7 +5163,7 @@ export interface components {
              */
             identity_sid: string | null;
             /** @description The origin of the phone number. */
-            origin: components["schemas"]["PhoneNumberOrigin"];
+            origin: CompatComponents["schemas"]["PhoneNumberOrigin"];
             /**
              * @description The incoming number in E.164 format.
              * @example +13103386745
@@ -5261,7 +5261,7 @@ export interface components {
              * @description The unique identifier of the project that sent or received this message.
              * @example ea108133-d6b3-407c-9536-9fad8a929a6a
              */
-            account_sid: components["schemas"]["uuid"];
+            account_sid: CompatComponents["schemas"]["uuid"];
             /**
              * @description The version number of the SignalWire cXML REST API used to handle this message.
              * @example 2010-04-01
@@ -5300,7 +5300,7 @@ export interface components {
              */
             date_updated: string;
             /** @description The direction of the message. */
-            direction: components["schemas"]["MessageDirection"];
+            direction: CompatComponents["schemas"]["MessageDirection"];
             /**
              * @description If an error has occurred on the message, the error code will give you a specific code, or null if no error.
              * @example 30001
@@ -5331,23 +5331,23 @@ export interface components {
              * @description A unique ID that identifies this specific message.
              * @example 0a059168-ead0-41af-9d1f-343dae832527
              */
-            sid: components["schemas"]["uuid"];
+            sid: CompatComponents["schemas"]["uuid"];
             /** @description Current status of the message. */
-            status: components["schemas"]["MessageStatus"];
+            status: CompatComponents["schemas"]["MessageStatus"];
             /**
              * @description The phone number in E.164 format that received the message.
              * @example +15557654321
              */
             to: string;
             /** @description If a number group was used when sending an outbound message, the number group's ID will be present, or null otherwise. */
-            messaging_service_sid: components["schemas"]["uuid"] | null;
+            messaging_service_sid: CompatComponents["schemas"]["uuid"] | null;
             /**
              * @description The URI of this particular message.
              * @example /api/laml/2010-04-01/Accounts/ea108133-d6b3-407c-9536-9fad8a929a6a/Messages/0a059168-ead0-41af-9d1f-343dae832527.json
              */
             uri: string;
             /** @description The URIs for any subresources associated with this message. */
-            subresource_uris: components["schemas"]["MessageSubresourceUris"];
+            subresource_uris: CompatComponents["schemas"]["MessageSubresourceUris"];
         };
         /**
          * @description Message direction.
@@ -5389,7 +5389,7 @@ export interface components {
              */
             page_size: number;
             /** @description List of messages. */
-            messages: components["schemas"]["Message"][];
+            messages: CompatComponents["schemas"]["Message"][];
         };
         /** @description Message media model. */
         MessageMedia: {
@@ -5397,7 +5397,7 @@ export interface components {
              * @description The unique identifier for the account.
              * @example ea108133-d6b3-407c-9536-9fad8a929a6a
              */
-            account_sid: components["schemas"]["uuid"];
+            account_sid: CompatComponents["schemas"]["uuid"];
             /**
              * @description The content type of the media.
              * @example image/jpeg
@@ -5417,9 +5417,9 @@ export interface components {
              * @description The unique identifier for the message.
              * @example 0a059168-ead0-41af-9d1f-343dae832527
              */
-            parent_sid: components["schemas"]["uuid"];
+            parent_sid: CompatComponents["schemas"]["uuid"];
             /** @description The unique identifier for the media. */
-            sid: components["schemas"]["uuid"];
+            sid: CompatComponents["schemas"]["uuid"];
             /**
              * @description The URI for the media.
              * @example /api/laml/2010-04-01/Accounts/ea108133-d6b3-407c-9536-9fad8a929a6a/Messages/0a059168-ead0-41af-9d1f-343dae832527/Media/b3877c40-da60-4998-90ad-b792e98472me.json
@@ -5461,7 +5461,7 @@ export interface components {
              */
             page_size: number;
             /** @description List of media. */
-            media_list: components["schemas"]["MessageMedia"][];
+            media_list: CompatComponents["schemas"]["MessageMedia"][];
         };
         /** @description Response containing a single message media. */
         MessageMediaResponse: {
@@ -5469,7 +5469,7 @@ export interface components {
              * @description The unique identifier for the account.
              * @example ea108133-d6b3-407c-9536-9fad8a929a6a
              */
-            account_sid: components["schemas"]["uuid"];
+            account_sid: CompatComponents["schemas"]["uuid"];
             /**
              * @description The content type of the media.
              * @example image/jpeg
@@ -5489,9 +5489,9 @@ export interface components {
              * @description The unique identifier for the message.
              * @example 0a059168-ead0-41af-9d1f-343dae832527
              */
-            parent_sid: components["schemas"]["uuid"];
+            parent_sid: CompatComponents["schemas"]["uuid"];
             /** @description The unique identifier for the media. */
-            sid: components["schemas"]["uuid"];
+            sid: CompatComponents["schemas"]["uuid"];
             /**
              * @description The URI for the media.
              * @example /api/laml/2010-04-01/Accounts/ea108133-d6b3-407c-9536-9fad8a929a6a/Messages/0a059168-ead0-41af-9d1f-343dae832527/Media/b3877c40-da60-4998-90ad-b792e98472me.json
@@ -5504,7 +5504,7 @@ export interface components {
              * @description The unique identifier of the project that sent or received this message.
              * @example ea108133-d6b3-407c-9536-9fad8a929a6a
              */
-            account_sid: components["schemas"]["uuid"];
+            account_sid: CompatComponents["schemas"]["uuid"];
             /**
              * @description The version number of the SignalWire cXML REST API used to handle this message.
              * @example 2010-04-01
@@ -5543,7 +5543,7 @@ export interface components {
              */
             date_updated: string;
             /** @description The direction of the message. */
-            direction: components["schemas"]["MessageDirection"];
+            direction: CompatComponents["schemas"]["MessageDirection"];
             /**
              * @description If an error has occurred on the message, the error code will give you a specific code, or null if no error.
              * @example 30001
@@ -5574,23 +5574,23 @@ export interface components {
              * @description A unique ID that identifies this specific message.
              * @example 0a059168-ead0-41af-9d1f-343dae832527
              */
-            sid: components["schemas"]["uuid"];
+            sid: CompatComponents["schemas"]["uuid"];
             /** @description Current status of the message. */
-            status: components["schemas"]["MessageStatus"];
+            status: CompatComponents["schemas"]["MessageStatus"];
             /**
              * @description The phone number in E.164 format that received the message.
              * @example +15557654321
              */
             to: string;
             /** @description If a number group was used when sending an outbound message, the number group's ID will be present, or null otherwise. */
-            messaging_service_sid: components["schemas"]["uuid"] | null;
+            messaging_service_sid: CompatComponents["schemas"]["uuid"] | null;
             /**
              * @description The URI of this particular message.
              * @example /api/laml/2010-04-01/Accounts/ea108133-d6b3-407c-9536-9fad8a929a6a/Messages/0a059168-ead0-41af-9d1f-343dae832527.json
              */
             uri: string;
             /** @description The URIs for any subresources associated with this message. */
-            subresource_uris: components["schemas"]["MessageSubresourceUris"];
+            subresource_uris: CompatComponents["schemas"]["MessageSubresourceUris"];
         };
         /**
          * @description Message status.
@@ -5646,12 +5646,12 @@ export interface components {
         /** @description Queue model. */
         Queue: {
             /** @description The unique identifier for the queue. */
-            sid: components["schemas"]["uuid"];
+            sid: CompatComponents["schemas"]["uuid"];
             /**
              * @description The unique identifier for the account this Queue is associated with.
              * @example b3877c40-da60-4998-90ad-b792e98472af
              */
-            account_sid: components["schemas"]["uuid"];
+            account_sid: CompatComponents["schemas"]["uuid"];
             /**
              * @description A description that distinguishes a queue.
              * @example Queue1
@@ -5735,7 +5735,7 @@ export interface components {
              */
             page_size: number;
             /** @description List of queues. */
-            queues: components["schemas"]["Queue"][];
+            queues: CompatComponents["schemas"]["Queue"][];
         };
         /** @description Queue member model representing a call waiting in a queue. */
         QueueMember: {
@@ -5743,14 +5743,14 @@ export interface components {
              * @description The unique identifier for the call.
              * @example b3877c40-da60-4998-90ad-b792e98472ca
              */
-            call_sid: components["schemas"]["uuid"];
+            call_sid: CompatComponents["schemas"]["uuid"];
             /**
              * @description The unique identifier for the account.
              * @example b3877c40-da60-4998-90ad-b792e98472af
              */
-            account_sid: components["schemas"]["uuid"];
+            account_sid: CompatComponents["schemas"]["uuid"];
             /** @description The unique identifier for the queue. */
-            queue_sid: components["schemas"]["uuid"];
+            queue_sid: CompatComponents["schemas"]["uuid"];
             /**
              * @description The date and time, in RFC 2822 format, when the member was enqueued.
              * @example Wed, 26 Sep 2018 18:00:00 +0000
@@ -5818,7 +5818,7 @@ export interface components {
              */
             page_size: number;
             /** @description List of queue members. */
-            queue_members: components["schemas"]["QueueMember"][];
+            queue_members: CompatComponents["schemas"]["QueueMember"][];
         };
         /** @description Response containing a single queue member. */
         QueueMemberResponse: {
@@ -5826,14 +5826,14 @@ export interface components {
              * @description The unique identifier for the call.
              * @example b3877c40-da60-4998-90ad-b792e98472ca
              */
-            call_sid: components["schemas"]["uuid"];
+            call_sid: CompatComponents["schemas"]["uuid"];
             /**
              * @description The unique identifier for the account.
              * @example b3877c40-da60-4998-90ad-b792e98472af
              */
-            account_sid: components["schemas"]["uuid"];
+            account_sid: CompatComponents["schemas"]["uuid"];
             /** @description The unique identifier for the queue. */
-            queue_sid: components["schemas"]["uuid"];
+            queue_sid: CompatComponents["schemas"]["uuid"];
             /**
              * @description The date and time, in RFC 2822 format, when the member was enqueued.
              * @example Wed, 26 Sep 2018 18:00:00 +0000
@@ -5869,12 +5869,12 @@ export interface components {
         /** @description Response containing a single queue. */
         QueueResponse: {
             /** @description The unique identifier for the queue. */
-            sid: components["schemas"]["uuid"];
+            sid: CompatComponents["schemas"]["uuid"];
             /**
              * @description The unique identifier for the account this Queue is associated with.
              * @example b3877c40-da60-4998-90ad-b792e98472af
              */
-            account_sid: components["schemas"]["uuid"];
+            account_sid: CompatComponents["schemas"]["uuid"];
             /**
              * @description A description that distinguishes a queue.
              * @example Queue1
@@ -5929,12 +5929,12 @@ export interface components {
              * @description The unique identifier for the recording.
              * @example 19e436af-5688-4307-b03b-bdb2b42b8142
              */
-            sid: components["schemas"]["uuid"];
+            sid: CompatComponents["schemas"]["uuid"];
             /**
              * @description The unique identifier for the account that is associated with this recording.
              * @example 720796a0-8ee9-4350-83bd-2d07a3121f1e
              */
-            account_sid: components["schemas"]["uuid"];
+            account_sid: CompatComponents["schemas"]["uuid"];
             /**
              * @description The version of the SignalWire API.
              * @example 2010-04-01
@@ -5944,12 +5944,12 @@ export interface components {
              * @description The unique identifier for the call that is associated with this recording. Null if this is a conference recording.
              * @example 43bb71ee-553f-4074-bb20-8e2747647cce
              */
-            call_sid: components["schemas"]["uuid"] | null;
+            call_sid: CompatComponents["schemas"]["uuid"] | null;
             /**
              * @description The unique identifier for the conference that is associated with this recording. Null if this is a call recording.
              * @example null
              */
-            conference_sid: components["schemas"]["uuid"] | null;
+            conference_sid: CompatComponents["schemas"]["uuid"] | null;
             /**
              * @description The number of channels in a recording (singular key). Returns '1' for mono or '2' for stereo.
              * @example 1
@@ -6001,9 +6001,9 @@ export interface components {
              */
             price_unit: string;
             /** @description How the recording was made. */
-            source: components["schemas"]["RecordingSource"];
+            source: CompatComponents["schemas"]["RecordingSource"];
             /** @description The status of the recording. */
-            status: components["schemas"]["RecordingStatus"];
+            status: CompatComponents["schemas"]["RecordingStatus"];
             /**
              * @description Further details about a failed recording.
              * @example null
@@ -6015,7 +6015,7 @@ export interface components {
              */
             uri: string;
             /** @description Subresource URIs. */
-            subresource_uris: components["schemas"]["RecordingSubresourceUris"];
+            subresource_uris: CompatComponents["schemas"]["RecordingSubresourceUris"];
             /**
              * @description Encryption details. Always null.
              * @example null
@@ -6062,7 +6062,7 @@ export interface components {
              */
             page_size: number;
             /** @description List of recordings. */
-            recordings: components["schemas"]["Recording"][];
+            recordings: CompatComponents["schemas"]["Recording"][];
         };
         /** @description Response containing a single recording. */
         RecordingResponse: {
@@ -6070,12 +6070,12 @@ export interface components {
              * @description The unique identifier for the recording.
              * @example 19e436af-5688-4307-b03b-bdb2b42b8142
              */
-            sid: components["schemas"]["uuid"];
+            sid: CompatComponents["schemas"]["uuid"];
             /**
              * @description The unique identifier for the account that is associated with this recording.
              * @example 720796a0-8ee9-4350-83bd-2d07a3121f1e
              */
-            account_sid: components["schemas"]["uuid"];
+            account_sid: CompatComponents["schemas"]["uuid"];
             /**
              * @description The version of the SignalWire API.
              * @example 2010-04-01
@@ -6085,12 +6085,12 @@ export interface components {
              * @description The unique identifier for the call that is associated with this recording. Null if this is a conference recording.
              * @example 43bb71ee-553f-4074-bb20-8e2747647cce
              */
-            call_sid: components["schemas"]["uuid"] | null;
+            call_sid: CompatComponents["schemas"]["uuid"] | null;
             /**
              * @description The unique identifier for the conference that is associated with this recording. Null if this is a call recording.
              * @example null
              */
-            conference_sid: components["schemas"]["uuid"] | null;
+            conference_sid: CompatComponents["schemas"]["uuid"] | null;
             /**
              * @description The number of channels in a recording (singular key). Returns '1' for mono or '2' for stereo.
              * @example 1
@@ -6142,9 +6142,9 @@ export interface components {
              */
             price_unit: string;
             /** @description How the recording was made. */
-            source: components["schemas"]["RecordingSource"];
+            source: CompatComponents["schemas"]["RecordingSource"];
             /** @description The status of the recording. */
-            status: components["schemas"]["RecordingStatus"];
+            status: CompatComponents["schemas"]["RecordingStatus"];
             /**
              * @description Further details about a failed recording.
              * @example null
@@ -6156,7 +6156,7 @@ export interface components {
              */
             uri: string;
             /** @description Subresource URIs. */
-            subresource_uris: components["schemas"]["RecordingSubresourceUris"];
+            subresource_uris: CompatComponents["schemas"]["RecordingSubresourceUris"];
             /**
              * @description Encryption details. Always null.
              * @example null
@@ -6465,7 +6465,7 @@ export interface components {
              * @description The unique identifier of the created API Token.
              * @example ea14556a-984f-11ee-b9d1-0242ac120002
              */
-            id: components["schemas"]["uuid"];
+            id: CompatComponents["schemas"]["uuid"];
             /**
              * @description The name of the created API Token.
              *
@@ -6491,19 +6491,19 @@ export interface components {
         /** @description Transcription model. */
         Transcription: {
             /** @description The unique identifier for the transcription. */
-            sid: components["schemas"]["uuid"];
+            sid: CompatComponents["schemas"]["uuid"];
             /**
              * @description The unique identifier for the account that created this transcription.
              * @example b3877c40-da60-4998-90ad-b792e98472ac
              */
-            account_sid: components["schemas"]["uuid"];
+            account_sid: CompatComponents["schemas"]["uuid"];
             /**
              * @description The version of the SignalWire API.
              * @example 2010-04-01
              */
             api_version: string;
             /** @description The unique identifier for the recording that this transcription was created from. */
-            recording_sid: components["schemas"]["uuid"];
+            recording_sid: CompatComponents["schemas"]["uuid"];
             /**
              * @description The date, in RFC 2822 format, this transcription was created.
              * @example Thu, 27 Sep 2018 02:00:00 +0000
@@ -6588,24 +6588,24 @@ export interface components {
              */
             page_size: number;
             /** @description List of transcriptions. */
-            transcriptions: components["schemas"]["Transcription"][];
+            transcriptions: CompatComponents["schemas"]["Transcription"][];
         };
         /** @description Response containing a single transcription. */
         TranscriptionResponse: {
             /** @description The unique identifier for the transcription. */
-            sid: components["schemas"]["uuid"];
+            sid: CompatComponents["schemas"]["uuid"];
             /**
              * @description The unique identifier for the account that created this transcription.
              * @example b3877c40-da60-4998-90ad-b792e98472ac
              */
-            account_sid: components["schemas"]["uuid"];
+            account_sid: CompatComponents["schemas"]["uuid"];
             /**
              * @description The version of the SignalWire API.
              * @example 2010-04-01
              */
             api_version: string;
             /** @description The unique identifier for the recording that this transcription was created from. */
-            recording_sid: components["schemas"]["uuid"];
+            recording_sid: CompatComponents["schemas"]["uuid"];
             /**
              * @description The date, in RFC 2822 format, this transcription was created.
              * @example Thu, 27 Sep 2018 02:00:00 +0000
@@ -6889,7 +6889,7 @@ export interface components {
              */
             Coaching?: boolean;
             /** @description The unique identifier of the participant who is being coached. Required when `Coaching` is true. */
-            CallSidToCoach?: components["schemas"]["uuid"];
+            CallSidToCoach?: CompatComponents["schemas"]["uuid"];
             /**
              * @description Whether or not a participant is on hold.
              * @example false
@@ -7004,12 +7004,12 @@ export interface components {
              * @description The unique identifier for an account to which the number should be transferred. Must be within the same Space.
              * @example b3877c40-da60-4998-90ad-b792e98472ac
              */
-            AccountSid?: components["schemas"]["uuid"];
+            AccountSid?: CompatComponents["schemas"]["uuid"];
             /**
              * @description The unique identifier of the address associated with E911 for this phone number. Not supported for toll-free numbers or certain providers.
              * @example b3877c40-da60-4998-90ad-b792e98472ad
              */
-            EmergencyAddressSid?: components["schemas"]["uuid"];
+            EmergencyAddressSid?: CompatComponents["schemas"]["uuid"];
             /**
              * @description A friendly name for the phone number.
              *
@@ -7018,7 +7018,7 @@ export interface components {
              */
             FriendlyName?: string;
             /** @description The unique identifier for the application associated with SMS handling on this phone number. */
-            SmsApplicationSid?: components["schemas"]["uuid"];
+            SmsApplicationSid?: CompatComponents["schemas"]["uuid"];
             /**
              * @description Whether the request to `SmsFallbackUrl` is a `GET` or a `POST`. Default is `POST`.
              * @default POST
@@ -7059,7 +7059,7 @@ export interface components {
              */
             StatusCallbackMethod?: "GET" | "POST";
             /** @description The unique identifier for the application associated with call handling on this phone number. */
-            VoiceApplicationSid?: components["schemas"]["uuid"];
+            VoiceApplicationSid?: CompatComponents["schemas"]["uuid"];
             /**
              * @description Whether the request to VoiceFallbackUrl is a `GET` or a `POST`. Default is `POST`.
              * @default POST
@@ -7352,82 +7352,82 @@ export interface components {
     responses: never;
     parameters: {
         /** @description The Project ID that uniquely identifies the Project to retrieve. */
-        AccountPathSid: components["schemas"]["uuid"];
+        AccountPathSid: CompatComponents["schemas"]["uuid"];
         /** @description The Account ID that has the Application. */
-        AccountSidPath: components["schemas"]["uuid"];
+        AccountSidPath: CompatComponents["schemas"]["uuid"];
         /** @description The Application ID that uniquely identifies the Application. */
-        ApplicationPathSid: components["schemas"]["uuid"];
+        ApplicationPathSid: CompatComponents["schemas"]["uuid"];
         /** @description The Project ID that uniquely identifies the Account to retrieve. */
-        AvailablePhoneNumbersAccountSidPath: components["schemas"]["uuid"];
+        AvailablePhoneNumbersAccountSidPath: CompatComponents["schemas"]["uuid"];
         /** @description The unique identifier for the call. */
-        CallSidPath: components["schemas"]["uuid"];
+        CallSidPath: CompatComponents["schemas"]["uuid"];
         /** @description The unique identifier for the call. */
-        CallSidPathForRecording: components["schemas"]["uuid"];
+        CallSidPathForRecording: CompatComponents["schemas"]["uuid"];
         /** @description The Project ID that uniquely identifies the Account. */
-        CallsAccountSidPath: components["schemas"]["uuid"];
+        CallsAccountSidPath: CompatComponents["schemas"]["uuid"];
         /** @description The unique identifier for the recording. */
-        ConferenceRecordingSidPath: components["schemas"]["uuid"];
+        ConferenceRecordingSidPath: CompatComponents["schemas"]["uuid"];
         /** @description The unique identifier for this conference. */
-        ConferenceSidPath: components["schemas"]["uuid"];
+        ConferenceSidPath: CompatComponents["schemas"]["uuid"];
         /** @description The unique identifier for the conference this participant is in. */
-        ConferenceSidPathForParticipant: components["schemas"]["uuid"];
+        ConferenceSidPathForParticipant: CompatComponents["schemas"]["uuid"];
         /** @description The unique identifier for the stream. */
-        ConferenceStreamSidPath: components["schemas"]["uuid"];
+        ConferenceStreamSidPath: CompatComponents["schemas"]["uuid"];
         /** @description The unique identifier for the account that created this conference. */
-        ConferencesAccountSidPath: components["schemas"]["uuid"];
+        ConferencesAccountSidPath: CompatComponents["schemas"]["uuid"];
         /** @description The unique identifier of the cXML script. */
-        CxmlScriptSidPath: components["schemas"]["uuid"];
+        CxmlScriptSidPath: CompatComponents["schemas"]["uuid"];
         /** @description The unique identifier for the account this script is associated with. */
-        CxmlScriptsAccountSidPath: components["schemas"]["uuid"];
+        CxmlScriptsAccountSidPath: CompatComponents["schemas"]["uuid"];
         /** @description The Fax ID that uniquely identifies the Fax. */
-        FaxSidPath: components["schemas"]["uuid"];
+        FaxSidPath: CompatComponents["schemas"]["uuid"];
         /** @description The Fax ID that uniquely identifies the Fax. */
-        FaxSidPathForMedia: components["schemas"]["uuid"];
+        FaxSidPathForMedia: CompatComponents["schemas"]["uuid"];
         /** @description The Project ID that uniquely identifies the Account. */
-        FaxesAccountSidPath: components["schemas"]["uuid"];
+        FaxesAccountSidPath: CompatComponents["schemas"]["uuid"];
         /** @description The unique identifier for the account that is associated with this phone number. */
-        ImportedPhoneNumbersAccountSidPath: components["schemas"]["uuid"];
+        ImportedPhoneNumbersAccountSidPath: CompatComponents["schemas"]["uuid"];
         /** @description The unique identifier of the phone number. */
-        IncomingPhoneNumberSidPath: components["schemas"]["uuid"];
+        IncomingPhoneNumberSidPath: CompatComponents["schemas"]["uuid"];
         /** @description The unique identifier for the account that is associated with this phone number. */
-        IncomingPhoneNumbersAccountSidPath: components["schemas"]["uuid"];
+        IncomingPhoneNumbersAccountSidPath: CompatComponents["schemas"]["uuid"];
         /** @description The ISO country code of the number. */
         IsoCountryPath: string;
         /** @description A unique ID that identifies this specific message. */
-        MessageSidPath: components["schemas"]["uuid"];
+        MessageSidPath: CompatComponents["schemas"]["uuid"];
         /** @description A unique ID that identifies this specific message. */
-        MessageSidPathForMedia: components["schemas"]["uuid"];
+        MessageSidPathForMedia: CompatComponents["schemas"]["uuid"];
         /** @description The unique identifier of the project that sent or received this message. */
-        MessagesAccountSidPath: components["schemas"]["uuid"];
+        MessagesAccountSidPath: CompatComponents["schemas"]["uuid"];
         /** @description The unique identifier for the Participant call connected to this conference. */
-        ParticipantCallSidPath: components["schemas"]["uuid"];
+        ParticipantCallSidPath: CompatComponents["schemas"]["uuid"];
         /** @description The unique identifier for the call, or the special value 'Front' to reference the member at the front of the queue. */
         QueueMemberCallSidPath: string;
         /** @description The unique identifier for the queue. */
-        QueueSidPath: components["schemas"]["uuid"];
+        QueueSidPath: CompatComponents["schemas"]["uuid"];
         /** @description The unique identifier for the queue. */
-        QueueSidPathForMembers: components["schemas"]["uuid"];
+        QueueSidPathForMembers: CompatComponents["schemas"]["uuid"];
         /** @description The unique identifier for the account this Queue is associated with. */
-        QueuesAccountSidPath: components["schemas"]["uuid"];
+        QueuesAccountSidPath: CompatComponents["schemas"]["uuid"];
         /** @description The unique identifier for the recording. */
-        RecordingSidPath: components["schemas"]["uuid"];
+        RecordingSidPath: CompatComponents["schemas"]["uuid"];
         /** @description The unique identifier for the account that is associated with this recording. */
-        RecordingsAccountSidPath: components["schemas"]["uuid"];
+        RecordingsAccountSidPath: CompatComponents["schemas"]["uuid"];
         /** @description The unique identifier of the project API token. */
-        TokenIdPath: components["schemas"]["uuid"];
+        TokenIdPath: CompatComponents["schemas"]["uuid"];
         /** @description The unique identifier for the project you want to use to authenticate this request. */
-        TokensAccountSidPath: components["schemas"]["uuid"];
+        TokensAccountSidPath: CompatComponents["schemas"]["uuid"];
         /** @description The unique identifier for the transcription. */
-        TranscriptionSidPath: components["schemas"]["uuid"];
+        TranscriptionSidPath: CompatComponents["schemas"]["uuid"];
         /** @description The unique identifier for the account that created this transcription. */
-        TranscriptionsAccountSidPath: components["schemas"]["uuid"];
+        TranscriptionsAccountSidPath: CompatComponents["schemas"]["uuid"];
     };
     requestBodies: never;
     headers: never;
     pathItems: never;
 }
-export type $defs = Record<string, never>;
-export interface operations {
+export type CompatDefs = Record<string, never>;
+export interface CompatOperations {
     list_accounts: {
         parameters: {
             query?: {
@@ -7452,7 +7452,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["AccountListResponse"];
+                    "application/json": CompatComponents["schemas"]["AccountListResponse"];
                 };
             };
             /** @description The request was invalid or cannot be processed. Check the error details for more information. */
@@ -7469,7 +7469,7 @@ export interface operations {
                      *       "status": 400
                      *     }
                      */
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
             /** @description Authentication failed. Please verify your credentials and try again. */
@@ -7478,7 +7478,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
             /** @description The request could not be processed due to validation errors. Check the error details for more information. */
@@ -7495,7 +7495,7 @@ export interface operations {
                      *       "status": 422
                      *     }
                      */
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
         };
@@ -7509,7 +7509,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/x-www-form-urlencoded": components["schemas"]["CreateSubprojectRequest"];
+                "application/x-www-form-urlencoded": CompatComponents["schemas"]["CreateSubprojectRequest"];
             };
         };
         responses: {
@@ -7519,7 +7519,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Account"];
+                    "application/json": CompatComponents["schemas"]["Account"];
                 };
             };
             /** @description The request was invalid or cannot be processed. Check the error details for more information. */
@@ -7536,7 +7536,7 @@ export interface operations {
                      *       "status": 400
                      *     }
                      */
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
             /** @description Authentication failed. Please verify your credentials and try again. */
@@ -7545,7 +7545,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
             /** @description The request could not be processed due to validation errors. Check the error details for more information. */
@@ -7562,7 +7562,7 @@ export interface operations {
                      *       "status": 422
                      *     }
                      */
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
         };
@@ -7582,7 +7582,7 @@ export interface operations {
             header?: never;
             path: {
                 /** @description The Account ID that has the Application. */
-                AccountSid: components["parameters"]["AccountSidPath"];
+                AccountSid: CompatComponents["parameters"]["AccountSidPath"];
             };
             cookie?: never;
         };
@@ -7594,7 +7594,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ApplicationListResponse"];
+                    "application/json": CompatComponents["schemas"]["ApplicationListResponse"];
                 };
             };
             /** @description The request was invalid or cannot be processed. Check the error details for more information. */
@@ -7611,7 +7611,7 @@ export interface operations {
                      *       "status": 400
                      *     }
                      */
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
             /** @description Authentication failed. Please verify your credentials and try again. */
@@ -7620,7 +7620,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
             /** @description The request could not be processed due to validation errors. Check the error details for more information. */
@@ -7637,7 +7637,7 @@ export interface operations {
                      *       "status": 422
                      *     }
                      */
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
         };
@@ -7648,13 +7648,13 @@ export interface operations {
             header?: never;
             path: {
                 /** @description The Account ID that has the Application. */
-                AccountSid: components["parameters"]["AccountSidPath"];
+                AccountSid: CompatComponents["parameters"]["AccountSidPath"];
             };
             cookie?: never;
         };
         requestBody: {
             content: {
-                "application/x-www-form-urlencoded": components["schemas"]["CreateApplicationRequest"];
+                "application/x-www-form-urlencoded": CompatComponents["schemas"]["CreateApplicationRequest"];
             };
         };
         responses: {
@@ -7664,7 +7664,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Application"];
+                    "application/json": CompatComponents["schemas"]["Application"];
                 };
             };
             /** @description The request was invalid or cannot be processed. Check the error details for more information. */
@@ -7681,7 +7681,7 @@ export interface operations {
                      *       "status": 400
                      *     }
                      */
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
             /** @description Authentication failed. Please verify your credentials and try again. */
@@ -7690,7 +7690,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
             /** @description The request could not be processed due to validation errors. Check the error details for more information. */
@@ -7707,7 +7707,7 @@ export interface operations {
                      *       "status": 422
                      *     }
                      */
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
         };
@@ -7718,9 +7718,9 @@ export interface operations {
             header?: never;
             path: {
                 /** @description The Account ID that has the Application. */
-                AccountSid: components["parameters"]["AccountSidPath"];
+                AccountSid: CompatComponents["parameters"]["AccountSidPath"];
                 /** @description The Application ID that uniquely identifies the Application. */
-                Sid: components["parameters"]["ApplicationPathSid"];
+                Sid: CompatComponents["parameters"]["ApplicationPathSid"];
             };
             cookie?: never;
         };
@@ -7732,7 +7732,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ApplicationResponse"];
+                    "application/json": CompatComponents["schemas"]["ApplicationResponse"];
                 };
             };
             /** @description The request was invalid or cannot be processed. Check the error details for more information. */
@@ -7749,7 +7749,7 @@ export interface operations {
                      *       "status": 400
                      *     }
                      */
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
             /** @description Authentication failed. Please verify your credentials and try again. */
@@ -7758,7 +7758,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
             /** @description The requested resource was not found. Please verify the resource identifier. */
@@ -7775,7 +7775,7 @@ export interface operations {
                      *       "status": 404
                      *     }
                      */
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
         };
@@ -7786,15 +7786,15 @@ export interface operations {
             header?: never;
             path: {
                 /** @description The Account ID that has the Application. */
-                AccountSid: components["parameters"]["AccountSidPath"];
+                AccountSid: CompatComponents["parameters"]["AccountSidPath"];
                 /** @description The Application ID that uniquely identifies the Application. */
-                Sid: components["parameters"]["ApplicationPathSid"];
+                Sid: CompatComponents["parameters"]["ApplicationPathSid"];
             };
             cookie?: never;
         };
         requestBody: {
             content: {
-                "application/x-www-form-urlencoded": components["schemas"]["UpdateApplicationRequest"];
+                "application/x-www-form-urlencoded": CompatComponents["schemas"]["UpdateApplicationRequest"];
             };
         };
         responses: {
@@ -7804,7 +7804,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ApplicationResponse"];
+                    "application/json": CompatComponents["schemas"]["ApplicationResponse"];
                 };
             };
             /** @description The request was invalid or cannot be processed. Check the error details for more information. */
@@ -7821,7 +7821,7 @@ export interface operations {
                      *       "status": 400
                      *     }
                      */
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
             /** @description Authentication failed. Please verify your credentials and try again. */
@@ -7830,7 +7830,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
             /** @description The requested resource was not found. Please verify the resource identifier. */
@@ -7847,7 +7847,7 @@ export interface operations {
                      *       "status": 404
                      *     }
                      */
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
             /** @description The request could not be processed due to validation errors. Check the error details for more information. */
@@ -7864,7 +7864,7 @@ export interface operations {
                      *       "status": 422
                      *     }
                      */
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
         };
@@ -7875,9 +7875,9 @@ export interface operations {
             header?: never;
             path: {
                 /** @description The Account ID that has the Application. */
-                AccountSid: components["parameters"]["AccountSidPath"];
+                AccountSid: CompatComponents["parameters"]["AccountSidPath"];
                 /** @description The Application ID that uniquely identifies the Application. */
-                Sid: components["parameters"]["ApplicationPathSid"];
+                Sid: CompatComponents["parameters"]["ApplicationPathSid"];
             };
             cookie?: never;
         };
@@ -7904,7 +7904,7 @@ export interface operations {
                      *       "status": 400
                      *     }
                      */
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
             /** @description Authentication failed. Please verify your credentials and try again. */
@@ -7913,7 +7913,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
             /** @description The requested resource was not found. Please verify the resource identifier. */
@@ -7930,7 +7930,7 @@ export interface operations {
                      *       "status": 404
                      *     }
                      */
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
         };
@@ -7941,7 +7941,7 @@ export interface operations {
             header?: never;
             path: {
                 /** @description The Project ID that uniquely identifies the Account to retrieve. */
-                AccountSid: components["parameters"]["AvailablePhoneNumbersAccountSidPath"];
+                AccountSid: CompatComponents["parameters"]["AvailablePhoneNumbersAccountSidPath"];
             };
             cookie?: never;
         };
@@ -7953,7 +7953,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["AvailablePhoneNumberResourcesResponse"];
+                    "application/json": CompatComponents["schemas"]["AvailablePhoneNumberResourcesResponse"];
                 };
             };
             /** @description The request was invalid or cannot be processed. Check the error details for more information. */
@@ -7970,7 +7970,7 @@ export interface operations {
                      *       "status": 400
                      *     }
                      */
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
             /** @description Authentication failed. Please verify your credentials and try again. */
@@ -7979,7 +7979,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
         };
@@ -7990,9 +7990,9 @@ export interface operations {
             header?: never;
             path: {
                 /** @description The Project ID that uniquely identifies the Account to retrieve. */
-                AccountSid: components["parameters"]["AvailablePhoneNumbersAccountSidPath"];
+                AccountSid: CompatComponents["parameters"]["AvailablePhoneNumbersAccountSidPath"];
                 /** @description The ISO country code of the number. */
-                IsoCountry: components["parameters"]["IsoCountryPath"];
+                IsoCountry: CompatComponents["parameters"]["IsoCountryPath"];
             };
             cookie?: never;
         };
@@ -8004,7 +8004,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["AvailablePhoneNumberByCountryResponse"];
+                    "application/json": CompatComponents["schemas"]["AvailablePhoneNumberByCountryResponse"];
                 };
             };
             /** @description The request was invalid or cannot be processed. Check the error details for more information. */
@@ -8021,7 +8021,7 @@ export interface operations {
                      *       "status": 400
                      *     }
                      */
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
             /** @description Authentication failed. Please verify your credentials and try again. */
@@ -8030,7 +8030,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
         };
@@ -8066,9 +8066,9 @@ export interface operations {
             header?: never;
             path: {
                 /** @description The Project ID that uniquely identifies the Account to retrieve. */
-                AccountSid: components["parameters"]["AvailablePhoneNumbersAccountSidPath"];
+                AccountSid: CompatComponents["parameters"]["AvailablePhoneNumbersAccountSidPath"];
                 /** @description The ISO country code of the number. */
-                IsoCountry: components["parameters"]["IsoCountryPath"];
+                IsoCountry: CompatComponents["parameters"]["IsoCountryPath"];
             };
             cookie?: never;
         };
@@ -8080,7 +8080,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["AvailablePhoneNumberListResponse"];
+                    "application/json": CompatComponents["schemas"]["AvailablePhoneNumberListResponse"];
                 };
             };
             /** @description The request was invalid or cannot be processed. Check the error details for more information. */
@@ -8097,7 +8097,7 @@ export interface operations {
                      *       "status": 400
                      *     }
                      */
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
             /** @description Authentication failed. Please verify your credentials and try again. */
@@ -8106,7 +8106,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
             /** @description The request could not be processed due to validation errors. Check the error details for more information. */
@@ -8123,7 +8123,7 @@ export interface operations {
                      *       "status": 422
                      *     }
                      */
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
         };
@@ -8159,9 +8159,9 @@ export interface operations {
             header?: never;
             path: {
                 /** @description The Project ID that uniquely identifies the Account to retrieve. */
-                AccountSid: components["parameters"]["AvailablePhoneNumbersAccountSidPath"];
+                AccountSid: CompatComponents["parameters"]["AvailablePhoneNumbersAccountSidPath"];
                 /** @description The ISO country code of the number. */
-                IsoCountry: components["parameters"]["IsoCountryPath"];
+                IsoCountry: CompatComponents["parameters"]["IsoCountryPath"];
             };
             cookie?: never;
         };
@@ -8173,7 +8173,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["AvailablePhoneNumberListResponse"];
+                    "application/json": CompatComponents["schemas"]["AvailablePhoneNumberListResponse"];
                 };
             };
             /** @description The request was invalid or cannot be processed. Check the error details for more information. */
@@ -8190,7 +8190,7 @@ export interface operations {
                      *       "status": 400
                      *     }
                      */
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
             /** @description Authentication failed. Please verify your credentials and try again. */
@@ -8199,7 +8199,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
             /** @description The request could not be processed due to validation errors. Check the error details for more information. */
@@ -8216,7 +8216,7 @@ export interface operations {
                      *       "status": 422
                      *     }
                      */
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
         };
@@ -8233,7 +8233,7 @@ export interface operations {
                 /** @description The address that initiated the call. */
                 From?: string;
                 /** @description The unique identifier for the call that created this call. */
-                ParentCallSid?: components["schemas"]["uuid"];
+                ParentCallSid?: CompatComponents["schemas"]["uuid"];
                 /** @description The time, in RFC 2822 GMT format, on which the call began. */
                 StartTime?: string;
                 /** @description The time before which the call began. */
@@ -8254,7 +8254,7 @@ export interface operations {
             header?: never;
             path: {
                 /** @description The Project ID that uniquely identifies the Account. */
-                AccountSid: components["parameters"]["CallsAccountSidPath"];
+                AccountSid: CompatComponents["parameters"]["CallsAccountSidPath"];
             };
             cookie?: never;
         };
@@ -8266,7 +8266,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CallListResponse"];
+                    "application/json": CompatComponents["schemas"]["CallListResponse"];
                 };
             };
             /** @description The request was invalid or cannot be processed. Check the error details for more information. */
@@ -8283,7 +8283,7 @@ export interface operations {
                      *       "status": 400
                      *     }
                      */
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
             /** @description Authentication failed. Please verify your credentials and try again. */
@@ -8292,7 +8292,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
             /** @description The request could not be processed due to validation errors. Check the error details for more information. */
@@ -8309,7 +8309,7 @@ export interface operations {
                      *       "status": 422
                      *     }
                      */
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
         };
@@ -8320,13 +8320,13 @@ export interface operations {
             header?: never;
             path: {
                 /** @description The Project ID that uniquely identifies the Account. */
-                AccountSid: components["parameters"]["CallsAccountSidPath"];
+                AccountSid: CompatComponents["parameters"]["CallsAccountSidPath"];
             };
             cookie?: never;
         };
         requestBody: {
             content: {
-                "application/x-www-form-urlencoded": components["schemas"]["CreateCallRequest"];
+                "application/x-www-form-urlencoded": CompatComponents["schemas"]["CreateCallRequest"];
             };
         };
         responses: {
@@ -8336,7 +8336,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CallResponse"];
+                    "application/json": CompatComponents["schemas"]["CallResponse"];
                 };
             };
             /** @description The request was invalid. Review the errors array for specific issues with your request. */
@@ -8345,7 +8345,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CompatibilityErrorArrayResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorArrayResponse"];
                 };
             };
             /** @description Authentication failed. Please verify your credentials and try again. */
@@ -8354,7 +8354,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
             /** @description The request could not be processed due to validation errors. Check the error details for more information. */
@@ -8371,7 +8371,7 @@ export interface operations {
                      *       "status": 422
                      *     }
                      */
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
         };
@@ -8382,15 +8382,15 @@ export interface operations {
             header?: never;
             path: {
                 /** @description The Project ID that uniquely identifies the Account. */
-                AccountSid: components["parameters"]["CallsAccountSidPath"];
+                AccountSid: CompatComponents["parameters"]["CallsAccountSidPath"];
                 /** @description The unique identifier for the call. */
-                CallSid: components["parameters"]["CallSidPathForRecording"];
+                CallSid: CompatComponents["parameters"]["CallSidPathForRecording"];
             };
             cookie?: never;
         };
         requestBody?: {
             content: {
-                "application/x-www-form-urlencoded": components["schemas"]["CreateCallRecordingRequest"];
+                "application/x-www-form-urlencoded": CompatComponents["schemas"]["CreateCallRecordingRequest"];
             };
         };
         responses: {
@@ -8400,7 +8400,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CallRecordingResponse"];
+                    "application/json": CompatComponents["schemas"]["CallRecordingResponse"];
                 };
             };
             /** @description The request was invalid or cannot be processed. Check the error details for more information. */
@@ -8417,7 +8417,7 @@ export interface operations {
                      *       "status": 400
                      *     }
                      */
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
             /** @description Authentication failed. Please verify your credentials and try again. */
@@ -8426,7 +8426,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
             /** @description The requested resource was not found. Please verify the resource identifier. */
@@ -8443,7 +8443,7 @@ export interface operations {
                      *       "status": 404
                      *     }
                      */
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
             /** @description The request could not be processed due to validation errors. Check the error details for more information. */
@@ -8460,7 +8460,7 @@ export interface operations {
                      *       "status": 422
                      *     }
                      */
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
             /** @description The service is temporarily unavailable. Please try again later. */
@@ -8477,7 +8477,7 @@ export interface operations {
                      *       "status": 503
                      *     }
                      */
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
         };
@@ -8488,17 +8488,17 @@ export interface operations {
             header?: never;
             path: {
                 /** @description The Project ID that uniquely identifies the Account. */
-                AccountSid: components["parameters"]["CallsAccountSidPath"];
+                AccountSid: CompatComponents["parameters"]["CallsAccountSidPath"];
                 /** @description The unique identifier for the call. */
-                CallSid: components["parameters"]["CallSidPathForRecording"];
+                CallSid: CompatComponents["parameters"]["CallSidPathForRecording"];
                 /** @description The unique identifier for the call. */
-                Sid: components["parameters"]["CallSidPath"];
+                Sid: CompatComponents["parameters"]["CallSidPath"];
             };
             cookie?: never;
         };
         requestBody: {
             content: {
-                "application/x-www-form-urlencoded": components["schemas"]["UpdateCallRecordingRequest"];
+                "application/x-www-form-urlencoded": CompatComponents["schemas"]["UpdateCallRecordingRequest"];
             };
         };
         responses: {
@@ -8508,7 +8508,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CallRecordingResponse"];
+                    "application/json": CompatComponents["schemas"]["CallRecordingResponse"];
                 };
             };
             /** @description The request was invalid or cannot be processed. Check the error details for more information. */
@@ -8525,7 +8525,7 @@ export interface operations {
                      *       "status": 400
                      *     }
                      */
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
             /** @description Authentication failed. Please verify your credentials and try again. */
@@ -8534,7 +8534,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
             /** @description The requested resource was not found. Please verify the resource identifier. */
@@ -8551,7 +8551,7 @@ export interface operations {
                      *       "status": 404
                      *     }
                      */
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
             /** @description The request could not be processed due to validation errors. Check the error details for more information. */
@@ -8568,7 +8568,7 @@ export interface operations {
                      *       "status": 422
                      *     }
                      */
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
             /** @description The service is temporarily unavailable. Please try again later. */
@@ -8585,7 +8585,7 @@ export interface operations {
                      *       "status": 503
                      *     }
                      */
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
         };
@@ -8596,15 +8596,15 @@ export interface operations {
             header?: never;
             path: {
                 /** @description The Project ID that uniquely identifies the Account. */
-                AccountSid: components["parameters"]["CallsAccountSidPath"];
+                AccountSid: CompatComponents["parameters"]["CallsAccountSidPath"];
                 /** @description The unique identifier for the call. */
-                CallSid: components["parameters"]["CallSidPathForRecording"];
+                CallSid: CompatComponents["parameters"]["CallSidPathForRecording"];
             };
             cookie?: never;
         };
         requestBody: {
             content: {
-                "application/x-www-form-urlencoded": components["schemas"]["CreateCallStreamRequest"];
+                "application/x-www-form-urlencoded": CompatComponents["schemas"]["CreateCallStreamRequest"];
             };
         };
         responses: {
@@ -8614,7 +8614,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CallStreamResponse"];
+                    "application/json": CompatComponents["schemas"]["CallStreamResponse"];
                 };
             };
             /** @description The request was invalid or cannot be processed. Check the error details for more information. */
@@ -8631,7 +8631,7 @@ export interface operations {
                      *       "status": 400
                      *     }
                      */
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
             /** @description Authentication failed. Please verify your credentials and try again. */
@@ -8640,7 +8640,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
             /** @description The requested resource was not found. Please verify the resource identifier. */
@@ -8657,7 +8657,7 @@ export interface operations {
                      *       "status": 404
                      *     }
                      */
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
             /** @description The request could not be processed due to validation errors. Check the error details for more information. */
@@ -8674,7 +8674,7 @@ export interface operations {
                      *       "status": 422
                      *     }
                      */
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
             /** @description The service is temporarily unavailable. Please try again later. */
@@ -8691,7 +8691,7 @@ export interface operations {
                      *       "status": 503
                      *     }
                      */
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
         };
@@ -8702,17 +8702,17 @@ export interface operations {
             header?: never;
             path: {
                 /** @description The Project ID that uniquely identifies the Account. */
-                AccountSid: components["parameters"]["CallsAccountSidPath"];
+                AccountSid: CompatComponents["parameters"]["CallsAccountSidPath"];
                 /** @description The unique identifier for the call. */
-                CallSid: components["parameters"]["CallSidPathForRecording"];
+                CallSid: CompatComponents["parameters"]["CallSidPathForRecording"];
                 /** @description The unique identifier for the call. */
-                Sid: components["parameters"]["CallSidPath"];
+                Sid: CompatComponents["parameters"]["CallSidPath"];
             };
             cookie?: never;
         };
         requestBody: {
             content: {
-                "application/x-www-form-urlencoded": components["schemas"]["UpdateCallStreamRequest"];
+                "application/x-www-form-urlencoded": CompatComponents["schemas"]["UpdateCallStreamRequest"];
             };
         };
         responses: {
@@ -8722,7 +8722,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CallStreamResponse"];
+                    "application/json": CompatComponents["schemas"]["CallStreamResponse"];
                 };
             };
             /** @description The request was invalid or cannot be processed. Check the error details for more information. */
@@ -8739,7 +8739,7 @@ export interface operations {
                      *       "status": 400
                      *     }
                      */
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
             /** @description Authentication failed. Please verify your credentials and try again. */
@@ -8748,7 +8748,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
             /** @description The requested resource was not found. Please verify the resource identifier. */
@@ -8765,7 +8765,7 @@ export interface operations {
                      *       "status": 404
                      *     }
                      */
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
             /** @description The request could not be processed due to validation errors. Check the error details for more information. */
@@ -8782,7 +8782,7 @@ export interface operations {
                      *       "status": 422
                      *     }
                      */
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
             /** @description The service is temporarily unavailable. Please try again later. */
@@ -8799,7 +8799,7 @@ export interface operations {
                      *       "status": 503
                      *     }
                      */
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
         };
@@ -8810,9 +8810,9 @@ export interface operations {
             header?: never;
             path: {
                 /** @description The Project ID that uniquely identifies the Account. */
-                AccountSid: components["parameters"]["CallsAccountSidPath"];
+                AccountSid: CompatComponents["parameters"]["CallsAccountSidPath"];
                 /** @description The unique identifier for the call. */
-                Sid: components["parameters"]["CallSidPath"];
+                Sid: CompatComponents["parameters"]["CallSidPath"];
             };
             cookie?: never;
         };
@@ -8824,7 +8824,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CallResponse"];
+                    "application/json": CompatComponents["schemas"]["CallResponse"];
                 };
             };
             /** @description The request was invalid or cannot be processed. Check the error details for more information. */
@@ -8841,7 +8841,7 @@ export interface operations {
                      *       "status": 400
                      *     }
                      */
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
             /** @description Authentication failed. Please verify your credentials and try again. */
@@ -8850,7 +8850,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
             /** @description The requested resource was not found. Please verify the resource identifier. */
@@ -8867,7 +8867,7 @@ export interface operations {
                      *       "status": 404
                      *     }
                      */
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
         };
@@ -8878,15 +8878,15 @@ export interface operations {
             header?: never;
             path: {
                 /** @description The Project ID that uniquely identifies the Account. */
-                AccountSid: components["parameters"]["CallsAccountSidPath"];
+                AccountSid: CompatComponents["parameters"]["CallsAccountSidPath"];
                 /** @description The unique identifier for the call. */
-                Sid: components["parameters"]["CallSidPath"];
+                Sid: CompatComponents["parameters"]["CallSidPath"];
             };
             cookie?: never;
         };
         requestBody?: {
             content: {
-                "application/x-www-form-urlencoded": components["schemas"]["UpdateCallRequest"];
+                "application/x-www-form-urlencoded": CompatComponents["schemas"]["UpdateCallRequest"];
             };
         };
         responses: {
@@ -8896,7 +8896,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CallResponse"];
+                    "application/json": CompatComponents["schemas"]["CallResponse"];
                 };
             };
             /** @description The request was invalid or cannot be processed. Check the error details for more information. */
@@ -8913,7 +8913,7 @@ export interface operations {
                      *       "status": 400
                      *     }
                      */
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
             /** @description Authentication failed. Please verify your credentials and try again. */
@@ -8922,7 +8922,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
             /** @description The requested resource was not found. Please verify the resource identifier. */
@@ -8939,7 +8939,7 @@ export interface operations {
                      *       "status": 404
                      *     }
                      */
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
             /** @description The request could not be processed due to validation errors. Check the error details for more information. */
@@ -8956,7 +8956,7 @@ export interface operations {
                      *       "status": 422
                      *     }
                      */
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
             /** @description The service is temporarily unavailable. Please try again later. */
@@ -8973,7 +8973,7 @@ export interface operations {
                      *       "status": 503
                      *     }
                      */
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
         };
@@ -8984,9 +8984,9 @@ export interface operations {
             header?: never;
             path: {
                 /** @description The Project ID that uniquely identifies the Account. */
-                AccountSid: components["parameters"]["CallsAccountSidPath"];
+                AccountSid: CompatComponents["parameters"]["CallsAccountSidPath"];
                 /** @description The unique identifier for the call. */
-                Sid: components["parameters"]["CallSidPath"];
+                Sid: CompatComponents["parameters"]["CallSidPath"];
             };
             cookie?: never;
         };
@@ -9013,7 +9013,7 @@ export interface operations {
                      *       "status": 400
                      *     }
                      */
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
             /** @description Authentication failed. Please verify your credentials and try again. */
@@ -9022,7 +9022,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
             /** @description The requested resource was not found. Please verify the resource identifier. */
@@ -9039,7 +9039,7 @@ export interface operations {
                      *       "status": 404
                      *     }
                      */
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
             /** @description The request could not be processed due to validation errors. Check the error details for more information. */
@@ -9056,7 +9056,7 @@ export interface operations {
                      *       "status": 422
                      *     }
                      */
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
         };
@@ -9079,7 +9079,7 @@ export interface operations {
                 /** @description A description, up to 64 characters, of the conference room. */
                 FriendlyName?: string;
                 /** @description The status of this conference. */
-                Status?: components["schemas"]["ConferenceStatus"];
+                Status?: CompatComponents["schemas"]["ConferenceStatus"];
                 /** @description The page number to retrieve. Page numbers are zero-indexed, so the first page is 0. */
                 Page?: number;
                 /** @description The number of results to return per page. The default is 50, and the maximum is 1000. */
@@ -9090,7 +9090,7 @@ export interface operations {
             header?: never;
             path: {
                 /** @description The unique identifier for the account that created this conference. */
-                AccountSid: components["parameters"]["ConferencesAccountSidPath"];
+                AccountSid: CompatComponents["parameters"]["ConferencesAccountSidPath"];
             };
             cookie?: never;
         };
@@ -9102,7 +9102,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ConferenceListResponse"];
+                    "application/json": CompatComponents["schemas"]["ConferenceListResponse"];
                 };
             };
             /** @description The request was invalid or cannot be processed. Check the error details for more information. */
@@ -9119,7 +9119,7 @@ export interface operations {
                      *       "status": 400
                      *     }
                      */
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
             /** @description Authentication failed. Please verify your credentials and try again. */
@@ -9128,7 +9128,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
             /** @description The request could not be processed due to validation errors. Check the error details for more information. */
@@ -9145,7 +9145,7 @@ export interface operations {
                      *       "status": 422
                      *     }
                      */
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
         };
@@ -9167,9 +9167,9 @@ export interface operations {
             header?: never;
             path: {
                 /** @description The unique identifier for the account that created this conference. */
-                AccountSid: components["parameters"]["ConferencesAccountSidPath"];
+                AccountSid: CompatComponents["parameters"]["ConferencesAccountSidPath"];
                 /** @description The unique identifier for the conference this participant is in. */
-                ConferenceSid: components["parameters"]["ConferenceSidPathForParticipant"];
+                ConferenceSid: CompatComponents["parameters"]["ConferenceSidPathForParticipant"];
             };
             cookie?: never;
         };
@@ -9181,7 +9181,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ConferenceParticipantListResponse"];
+                    "application/json": CompatComponents["schemas"]["ConferenceParticipantListResponse"];
                 };
             };
             /** @description The request was invalid or cannot be processed. Check the error details for more information. */
@@ -9198,7 +9198,7 @@ export interface operations {
                      *       "status": 400
                      *     }
                      */
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
             /** @description Authentication failed. Please verify your credentials and try again. */
@@ -9207,7 +9207,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
             /** @description The requested resource was not found. Please verify the resource identifier. */
@@ -9224,7 +9224,7 @@ export interface operations {
                      *       "status": 404
                      *     }
                      */
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
             /** @description The request could not be processed due to validation errors. Check the error details for more information. */
@@ -9241,7 +9241,7 @@ export interface operations {
                      *       "status": 422
                      *     }
                      */
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
         };
@@ -9252,11 +9252,11 @@ export interface operations {
             header?: never;
             path: {
                 /** @description The unique identifier for the account that created this conference. */
-                AccountSid: components["parameters"]["ConferencesAccountSidPath"];
+                AccountSid: CompatComponents["parameters"]["ConferencesAccountSidPath"];
                 /** @description The unique identifier for the conference this participant is in. */
-                ConferenceSid: components["parameters"]["ConferenceSidPathForParticipant"];
+                ConferenceSid: CompatComponents["parameters"]["ConferenceSidPathForParticipant"];
                 /** @description The unique identifier for the Participant call connected to this conference. */
-                CallSid: components["parameters"]["ParticipantCallSidPath"];
+                CallSid: CompatComponents["parameters"]["ParticipantCallSidPath"];
             };
             cookie?: never;
         };
@@ -9268,7 +9268,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ConferenceParticipantResponse"];
+                    "application/json": CompatComponents["schemas"]["ConferenceParticipantResponse"];
                 };
             };
             /** @description The request was invalid or cannot be processed. Check the error details for more information. */
@@ -9285,7 +9285,7 @@ export interface operations {
                      *       "status": 400
                      *     }
                      */
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
             /** @description Authentication failed. Please verify your credentials and try again. */
@@ -9294,7 +9294,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
             /** @description The requested resource was not found. Please verify the resource identifier. */
@@ -9311,7 +9311,7 @@ export interface operations {
                      *       "status": 404
                      *     }
                      */
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
         };
@@ -9322,17 +9322,17 @@ export interface operations {
             header?: never;
             path: {
                 /** @description The unique identifier for the account that created this conference. */
-                AccountSid: components["parameters"]["ConferencesAccountSidPath"];
+                AccountSid: CompatComponents["parameters"]["ConferencesAccountSidPath"];
                 /** @description The unique identifier for the conference this participant is in. */
-                ConferenceSid: components["parameters"]["ConferenceSidPathForParticipant"];
+                ConferenceSid: CompatComponents["parameters"]["ConferenceSidPathForParticipant"];
                 /** @description The unique identifier for the Participant call connected to this conference. */
-                CallSid: components["parameters"]["ParticipantCallSidPath"];
+                CallSid: CompatComponents["parameters"]["ParticipantCallSidPath"];
             };
             cookie?: never;
         };
         requestBody?: {
             content: {
-                "application/x-www-form-urlencoded": components["schemas"]["UpdateConferenceParticipantRequest"];
+                "application/x-www-form-urlencoded": CompatComponents["schemas"]["UpdateConferenceParticipantRequest"];
             };
         };
         responses: {
@@ -9342,7 +9342,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ConferenceParticipantResponse"];
+                    "application/json": CompatComponents["schemas"]["ConferenceParticipantResponse"];
                 };
             };
             /** @description The request was invalid or cannot be processed. Check the error details for more information. */
@@ -9359,7 +9359,7 @@ export interface operations {
                      *       "status": 400
                      *     }
                      */
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
             /** @description Authentication failed. Please verify your credentials and try again. */
@@ -9368,7 +9368,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
             /** @description The requested resource was not found. Please verify the resource identifier. */
@@ -9385,7 +9385,7 @@ export interface operations {
                      *       "status": 404
                      *     }
                      */
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
             /** @description The request could not be processed due to validation errors. Check the error details for more information. */
@@ -9402,7 +9402,7 @@ export interface operations {
                      *       "status": 422
                      *     }
                      */
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
         };
@@ -9413,11 +9413,11 @@ export interface operations {
             header?: never;
             path: {
                 /** @description The unique identifier for the account that created this conference. */
-                AccountSid: components["parameters"]["ConferencesAccountSidPath"];
+                AccountSid: CompatComponents["parameters"]["ConferencesAccountSidPath"];
                 /** @description The unique identifier for the conference this participant is in. */
-                ConferenceSid: components["parameters"]["ConferenceSidPathForParticipant"];
+                ConferenceSid: CompatComponents["parameters"]["ConferenceSidPathForParticipant"];
                 /** @description The unique identifier for the Participant call connected to this conference. */
-                CallSid: components["parameters"]["ParticipantCallSidPath"];
+                CallSid: CompatComponents["parameters"]["ParticipantCallSidPath"];
             };
             cookie?: never;
         };
@@ -9444,7 +9444,7 @@ export interface operations {
                      *       "status": 400
                      *     }
                      */
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
             /** @description Authentication failed. Please verify your credentials and try again. */
@@ -9453,7 +9453,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
             /** @description The requested resource was not found. Please verify the resource identifier. */
@@ -9470,7 +9470,7 @@ export interface operations {
                      *       "status": 404
                      *     }
                      */
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
             /** @description The request could not be processed due to validation errors. Check the error details for more information. */
@@ -9487,7 +9487,7 @@ export interface operations {
                      *       "status": 422
                      *     }
                      */
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
         };
@@ -9511,9 +9511,9 @@ export interface operations {
             header?: never;
             path: {
                 /** @description The unique identifier for the account that created this conference. */
-                AccountSid: components["parameters"]["ConferencesAccountSidPath"];
+                AccountSid: CompatComponents["parameters"]["ConferencesAccountSidPath"];
                 /** @description The unique identifier for the conference this participant is in. */
-                ConferenceSid: components["parameters"]["ConferenceSidPathForParticipant"];
+                ConferenceSid: CompatComponents["parameters"]["ConferenceSidPathForParticipant"];
             };
             cookie?: never;
         };
@@ -9525,7 +9525,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ConferenceRecordingListResponse"];
+                    "application/json": CompatComponents["schemas"]["ConferenceRecordingListResponse"];
                 };
             };
             /** @description The request was invalid or cannot be processed. Check the error details for more information. */
@@ -9542,7 +9542,7 @@ export interface operations {
                      *       "status": 400
                      *     }
                      */
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
             /** @description Authentication failed. Please verify your credentials and try again. */
@@ -9551,7 +9551,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
             /** @description The requested resource was not found. Please verify the resource identifier. */
@@ -9568,7 +9568,7 @@ export interface operations {
                      *       "status": 404
                      *     }
                      */
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
             /** @description The request could not be processed due to validation errors. Check the error details for more information. */
@@ -9585,7 +9585,7 @@ export interface operations {
                      *       "status": 422
                      *     }
                      */
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
         };
@@ -9596,11 +9596,11 @@ export interface operations {
             header?: never;
             path: {
                 /** @description The unique identifier for the account that created this conference. */
-                AccountSid: components["parameters"]["ConferencesAccountSidPath"];
+                AccountSid: CompatComponents["parameters"]["ConferencesAccountSidPath"];
                 /** @description The unique identifier for the conference this participant is in. */
-                ConferenceSid: components["parameters"]["ConferenceSidPathForParticipant"];
+                ConferenceSid: CompatComponents["parameters"]["ConferenceSidPathForParticipant"];
                 /** @description The unique identifier for the recording. */
-                Sid: components["parameters"]["ConferenceRecordingSidPath"];
+                Sid: CompatComponents["parameters"]["ConferenceRecordingSidPath"];
             };
             cookie?: never;
         };
@@ -9612,7 +9612,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ConferenceRecordingResponse"];
+                    "application/json": CompatComponents["schemas"]["ConferenceRecordingResponse"];
                 };
             };
             /** @description The request was invalid or cannot be processed. Check the error details for more information. */
@@ -9629,7 +9629,7 @@ export interface operations {
                      *       "status": 400
                      *     }
                      */
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
             /** @description Authentication failed. Please verify your credentials and try again. */
@@ -9638,7 +9638,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
             /** @description The requested resource was not found. Please verify the resource identifier. */
@@ -9655,7 +9655,7 @@ export interface operations {
                      *       "status": 404
                      *     }
                      */
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
         };
@@ -9666,17 +9666,17 @@ export interface operations {
             header?: never;
             path: {
                 /** @description The unique identifier for the account that created this conference. */
-                AccountSid: components["parameters"]["ConferencesAccountSidPath"];
+                AccountSid: CompatComponents["parameters"]["ConferencesAccountSidPath"];
                 /** @description The unique identifier for the conference this participant is in. */
-                ConferenceSid: components["parameters"]["ConferenceSidPathForParticipant"];
+                ConferenceSid: CompatComponents["parameters"]["ConferenceSidPathForParticipant"];
                 /** @description The unique identifier for the recording. */
-                Sid: components["parameters"]["ConferenceRecordingSidPath"];
+                Sid: CompatComponents["parameters"]["ConferenceRecordingSidPath"];
             };
             cookie?: never;
         };
         requestBody: {
             content: {
-                "application/x-www-form-urlencoded": components["schemas"]["UpdateConferenceRecordingRequest"];
+                "application/x-www-form-urlencoded": CompatComponents["schemas"]["UpdateConferenceRecordingRequest"];
             };
         };
         responses: {
@@ -9686,7 +9686,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ConferenceRecordingResponse"];
+                    "application/json": CompatComponents["schemas"]["ConferenceRecordingResponse"];
                 };
             };
             /** @description The request was invalid or cannot be processed. Check the error details for more information. */
@@ -9703,7 +9703,7 @@ export interface operations {
                      *       "status": 400
                      *     }
                      */
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
             /** @description Authentication failed. Please verify your credentials and try again. */
@@ -9712,7 +9712,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
             /** @description The requested resource was not found. Please verify the resource identifier. */
@@ -9729,7 +9729,7 @@ export interface operations {
                      *       "status": 404
                      *     }
                      */
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
             /** @description The request could not be processed due to validation errors. Review the errors array for specific issues. */
@@ -9738,7 +9738,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CompatibilityErrorStringArrayResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorStringArrayResponse"];
                 };
             };
             /** @description The service is temporarily unavailable. Please try again later. */
@@ -9755,7 +9755,7 @@ export interface operations {
                      *       "status": 503
                      *     }
                      */
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
         };
@@ -9766,11 +9766,11 @@ export interface operations {
             header?: never;
             path: {
                 /** @description The unique identifier for the account that created this conference. */
-                AccountSid: components["parameters"]["ConferencesAccountSidPath"];
+                AccountSid: CompatComponents["parameters"]["ConferencesAccountSidPath"];
                 /** @description The unique identifier for the conference this participant is in. */
-                ConferenceSid: components["parameters"]["ConferenceSidPathForParticipant"];
+                ConferenceSid: CompatComponents["parameters"]["ConferenceSidPathForParticipant"];
                 /** @description The unique identifier for the recording. */
-                Sid: components["parameters"]["ConferenceRecordingSidPath"];
+                Sid: CompatComponents["parameters"]["ConferenceRecordingSidPath"];
             };
             cookie?: never;
         };
@@ -9797,7 +9797,7 @@ export interface operations {
                      *       "status": 400
                      *     }
                      */
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
             /** @description Authentication failed. Please verify your credentials and try again. */
@@ -9806,7 +9806,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
             /** @description The requested resource was not found. Please verify the resource identifier. */
@@ -9823,7 +9823,7 @@ export interface operations {
                      *       "status": 404
                      *     }
                      */
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
         };
@@ -9834,15 +9834,15 @@ export interface operations {
             header?: never;
             path: {
                 /** @description The unique identifier for the account that created this conference. */
-                AccountSid: components["parameters"]["ConferencesAccountSidPath"];
+                AccountSid: CompatComponents["parameters"]["ConferencesAccountSidPath"];
                 /** @description The unique identifier for the conference this participant is in. */
-                ConferenceSid: components["parameters"]["ConferenceSidPathForParticipant"];
+                ConferenceSid: CompatComponents["parameters"]["ConferenceSidPathForParticipant"];
             };
             cookie?: never;
         };
         requestBody: {
             content: {
-                "application/x-www-form-urlencoded": components["schemas"]["CreateConferenceStreamRequest"];
+                "application/x-www-form-urlencoded": CompatComponents["schemas"]["CreateConferenceStreamRequest"];
             };
         };
         responses: {
@@ -9852,7 +9852,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ConferenceStreamResponse"];
+                    "application/json": CompatComponents["schemas"]["ConferenceStreamResponse"];
                 };
             };
             /** @description The request was invalid or cannot be processed. Check the error details for more information. */
@@ -9869,7 +9869,7 @@ export interface operations {
                      *       "status": 400
                      *     }
                      */
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
             /** @description Authentication failed. Please verify your credentials and try again. */
@@ -9878,7 +9878,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
             /** @description The requested resource was not found. Please verify the resource identifier. */
@@ -9895,7 +9895,7 @@ export interface operations {
                      *       "status": 404
                      *     }
                      */
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
             /** @description The request could not be processed due to validation errors. Review the errors array for specific issues. */
@@ -9904,7 +9904,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CompatibilityErrorStringArrayResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorStringArrayResponse"];
                 };
             };
         };
@@ -9915,17 +9915,17 @@ export interface operations {
             header?: never;
             path: {
                 /** @description The unique identifier for the account that created this conference. */
-                AccountSid: components["parameters"]["ConferencesAccountSidPath"];
+                AccountSid: CompatComponents["parameters"]["ConferencesAccountSidPath"];
                 /** @description The unique identifier for the conference this participant is in. */
-                ConferenceSid: components["parameters"]["ConferenceSidPathForParticipant"];
+                ConferenceSid: CompatComponents["parameters"]["ConferenceSidPathForParticipant"];
                 /** @description The unique identifier for the stream. */
-                Sid: components["parameters"]["ConferenceStreamSidPath"];
+                Sid: CompatComponents["parameters"]["ConferenceStreamSidPath"];
             };
             cookie?: never;
         };
         requestBody: {
             content: {
-                "application/x-www-form-urlencoded": components["schemas"]["UpdateConferenceStreamRequest"];
+                "application/x-www-form-urlencoded": CompatComponents["schemas"]["UpdateConferenceStreamRequest"];
             };
         };
         responses: {
@@ -9935,7 +9935,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ConferenceStreamResponse"];
+                    "application/json": CompatComponents["schemas"]["ConferenceStreamResponse"];
                 };
             };
             /** @description The request was invalid or cannot be processed. Check the error details for more information. */
@@ -9952,7 +9952,7 @@ export interface operations {
                      *       "status": 400
                      *     }
                      */
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
             /** @description Authentication failed. Please verify your credentials and try again. */
@@ -9961,7 +9961,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
             /** @description The requested resource was not found. Please verify the resource identifier. */
@@ -9978,7 +9978,7 @@ export interface operations {
                      *       "status": 404
                      *     }
                      */
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
             /** @description The request could not be processed due to validation errors. Review the errors array for specific issues. */
@@ -9987,7 +9987,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CompatibilityErrorStringArrayResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorStringArrayResponse"];
                 };
             };
         };
@@ -9998,9 +9998,9 @@ export interface operations {
             header?: never;
             path: {
                 /** @description The unique identifier for the account that created this conference. */
-                AccountSid: components["parameters"]["ConferencesAccountSidPath"];
+                AccountSid: CompatComponents["parameters"]["ConferencesAccountSidPath"];
                 /** @description The unique identifier for this conference. */
-                Sid: components["parameters"]["ConferenceSidPath"];
+                Sid: CompatComponents["parameters"]["ConferenceSidPath"];
             };
             cookie?: never;
         };
@@ -10012,7 +10012,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ConferenceResponse"];
+                    "application/json": CompatComponents["schemas"]["ConferenceResponse"];
                 };
             };
             /** @description The request was invalid or cannot be processed. Check the error details for more information. */
@@ -10029,7 +10029,7 @@ export interface operations {
                      *       "status": 400
                      *     }
                      */
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
             /** @description Authentication failed. Please verify your credentials and try again. */
@@ -10038,7 +10038,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
             /** @description The requested resource was not found. Please verify the resource identifier. */
@@ -10055,7 +10055,7 @@ export interface operations {
                      *       "status": 404
                      *     }
                      */
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
         };
@@ -10066,15 +10066,15 @@ export interface operations {
             header?: never;
             path: {
                 /** @description The unique identifier for the account that created this conference. */
-                AccountSid: components["parameters"]["ConferencesAccountSidPath"];
+                AccountSid: CompatComponents["parameters"]["ConferencesAccountSidPath"];
                 /** @description The unique identifier for this conference. */
-                Sid: components["parameters"]["ConferenceSidPath"];
+                Sid: CompatComponents["parameters"]["ConferenceSidPath"];
             };
             cookie?: never;
         };
         requestBody?: {
             content: {
-                "application/x-www-form-urlencoded": components["schemas"]["UpdateConferenceRequest"];
+                "application/x-www-form-urlencoded": CompatComponents["schemas"]["UpdateConferenceRequest"];
             };
         };
         responses: {
@@ -10084,7 +10084,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ConferenceResponse"];
+                    "application/json": CompatComponents["schemas"]["ConferenceResponse"];
                 };
             };
             /** @description The request was invalid or cannot be processed. Check the error details for more information. */
@@ -10101,7 +10101,7 @@ export interface operations {
                      *       "status": 400
                      *     }
                      */
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
             /** @description Authentication failed. Please verify your credentials and try again. */
@@ -10110,7 +10110,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
             /** @description The requested resource was not found. Please verify the resource identifier. */
@@ -10127,7 +10127,7 @@ export interface operations {
                      *       "status": 404
                      *     }
                      */
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
             /** @description The request could not be processed due to validation errors. Check the error details for more information. */
@@ -10144,7 +10144,7 @@ export interface operations {
                      *       "status": 422
                      *     }
                      */
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
             /** @description The service is temporarily unavailable. Please try again later. */
@@ -10161,7 +10161,7 @@ export interface operations {
                      *       "status": 503
                      *     }
                      */
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
         };
@@ -10187,7 +10187,7 @@ export interface operations {
             header?: never;
             path: {
                 /** @description The Project ID that uniquely identifies the Account. */
-                AccountSid: components["parameters"]["FaxesAccountSidPath"];
+                AccountSid: CompatComponents["parameters"]["FaxesAccountSidPath"];
             };
             cookie?: never;
         };
@@ -10199,7 +10199,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["FaxListResponse"];
+                    "application/json": CompatComponents["schemas"]["FaxListResponse"];
                 };
             };
             /** @description The request was invalid or cannot be processed. Check the error details for more information. */
@@ -10216,7 +10216,7 @@ export interface operations {
                      *       "status": 400
                      *     }
                      */
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
             /** @description Authentication failed. Please verify your credentials and try again. */
@@ -10225,7 +10225,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
             /** @description The request could not be processed due to validation errors. Check the error details for more information. */
@@ -10242,7 +10242,7 @@ export interface operations {
                      *       "status": 422
                      *     }
                      */
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
         };
@@ -10253,13 +10253,13 @@ export interface operations {
             header?: never;
             path: {
                 /** @description The Project ID that uniquely identifies the Account. */
-                AccountSid: components["parameters"]["FaxesAccountSidPath"];
+                AccountSid: CompatComponents["parameters"]["FaxesAccountSidPath"];
             };
             cookie?: never;
         };
         requestBody: {
             content: {
-                "application/x-www-form-urlencoded": components["schemas"]["SendFaxRequest"];
+                "application/x-www-form-urlencoded": CompatComponents["schemas"]["SendFaxRequest"];
             };
         };
         responses: {
@@ -10269,7 +10269,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["FaxResponse"];
+                    "application/json": CompatComponents["schemas"]["FaxResponse"];
                 };
             };
             /** @description The request was invalid or cannot be processed. Check the error details for more information. */
@@ -10286,7 +10286,7 @@ export interface operations {
                      *       "status": 400
                      *     }
                      */
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
             /** @description Authentication failed. Please verify your credentials and try again. */
@@ -10295,7 +10295,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
             /** @description The request could not be processed due to validation errors. Check the error details for more information. */
@@ -10312,7 +10312,7 @@ export interface operations {
                      *       "status": 422
                      *     }
                      */
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
         };
@@ -10330,9 +10330,9 @@ export interface operations {
             header?: never;
             path: {
                 /** @description The Project ID that uniquely identifies the Account. */
-                AccountSid: components["parameters"]["FaxesAccountSidPath"];
+                AccountSid: CompatComponents["parameters"]["FaxesAccountSidPath"];
                 /** @description The Fax ID that uniquely identifies the Fax. */
-                FaxSid: components["parameters"]["FaxSidPathForMedia"];
+                FaxSid: CompatComponents["parameters"]["FaxSidPathForMedia"];
             };
             cookie?: never;
         };
@@ -10344,7 +10344,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["FaxMediaListResponse"];
+                    "application/json": CompatComponents["schemas"]["FaxMediaListResponse"];
                 };
             };
             /** @description The request was invalid or cannot be processed. Check the error details for more information. */
@@ -10361,7 +10361,7 @@ export interface operations {
                      *       "status": 400
                      *     }
                      */
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
             /** @description Authentication failed. Please verify your credentials and try again. */
@@ -10370,7 +10370,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
             /** @description The requested resource was not found. Please verify the resource identifier. */
@@ -10387,7 +10387,7 @@ export interface operations {
                      *       "status": 404
                      *     }
                      */
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
             /** @description The request could not be processed due to validation errors. Check the error details for more information. */
@@ -10404,7 +10404,7 @@ export interface operations {
                      *       "status": 422
                      *     }
                      */
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
         };
@@ -10415,11 +10415,11 @@ export interface operations {
             header?: never;
             path: {
                 /** @description The Project ID that uniquely identifies the Account. */
-                AccountSid: components["parameters"]["FaxesAccountSidPath"];
+                AccountSid: CompatComponents["parameters"]["FaxesAccountSidPath"];
                 /** @description The Fax ID that uniquely identifies the Fax. */
-                FaxSid: components["parameters"]["FaxSidPathForMedia"];
+                FaxSid: CompatComponents["parameters"]["FaxSidPathForMedia"];
                 /** @description The Fax ID that uniquely identifies the Fax. */
-                Sid: components["parameters"]["FaxSidPath"];
+                Sid: CompatComponents["parameters"]["FaxSidPath"];
             };
             cookie?: never;
         };
@@ -10431,7 +10431,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["FaxMediaResponse"];
+                    "application/json": CompatComponents["schemas"]["FaxMediaResponse"];
                 };
             };
             /** @description The request was invalid or cannot be processed. Check the error details for more information. */
@@ -10448,7 +10448,7 @@ export interface operations {
                      *       "status": 400
                      *     }
                      */
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
             /** @description Authentication failed. Please verify your credentials and try again. */
@@ -10457,7 +10457,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
             /** @description The requested resource was not found. Please verify the resource identifier. */
@@ -10474,7 +10474,7 @@ export interface operations {
                      *       "status": 404
                      *     }
                      */
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
         };
@@ -10485,11 +10485,11 @@ export interface operations {
             header?: never;
             path: {
                 /** @description The Project ID that uniquely identifies the Account. */
-                AccountSid: components["parameters"]["FaxesAccountSidPath"];
+                AccountSid: CompatComponents["parameters"]["FaxesAccountSidPath"];
                 /** @description The Fax ID that uniquely identifies the Fax. */
-                FaxSid: components["parameters"]["FaxSidPathForMedia"];
+                FaxSid: CompatComponents["parameters"]["FaxSidPathForMedia"];
                 /** @description The Fax ID that uniquely identifies the Fax. */
-                Sid: components["parameters"]["FaxSidPath"];
+                Sid: CompatComponents["parameters"]["FaxSidPath"];
             };
             cookie?: never;
         };
@@ -10516,7 +10516,7 @@ export interface operations {
                      *       "status": 400
                      *     }
                      */
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
             /** @description Authentication failed. Please verify your credentials and try again. */
@@ -10525,7 +10525,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
             /** @description The requested resource was not found. Please verify the resource identifier. */
@@ -10542,7 +10542,7 @@ export interface operations {
                      *       "status": 404
                      *     }
                      */
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
             /** @description The request conflicts with the current state of the resource. The operation cannot be completed. */
@@ -10559,7 +10559,7 @@ export interface operations {
                      *       "status": 409
                      *     }
                      */
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
         };
@@ -10570,9 +10570,9 @@ export interface operations {
             header?: never;
             path: {
                 /** @description The Project ID that uniquely identifies the Account. */
-                AccountSid: components["parameters"]["FaxesAccountSidPath"];
+                AccountSid: CompatComponents["parameters"]["FaxesAccountSidPath"];
                 /** @description The Fax ID that uniquely identifies the Fax. */
-                Sid: components["parameters"]["FaxSidPath"];
+                Sid: CompatComponents["parameters"]["FaxSidPath"];
             };
             cookie?: never;
         };
@@ -10584,7 +10584,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["FaxResponse"];
+                    "application/json": CompatComponents["schemas"]["FaxResponse"];
                 };
             };
             /** @description The request was invalid or cannot be processed. Check the error details for more information. */
@@ -10601,7 +10601,7 @@ export interface operations {
                      *       "status": 400
                      *     }
                      */
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
             /** @description Authentication failed. Please verify your credentials and try again. */
@@ -10610,7 +10610,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
             /** @description The requested resource was not found. Please verify the resource identifier. */
@@ -10627,7 +10627,7 @@ export interface operations {
                      *       "status": 404
                      *     }
                      */
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
         };
@@ -10638,15 +10638,15 @@ export interface operations {
             header?: never;
             path: {
                 /** @description The Project ID that uniquely identifies the Account. */
-                AccountSid: components["parameters"]["FaxesAccountSidPath"];
+                AccountSid: CompatComponents["parameters"]["FaxesAccountSidPath"];
                 /** @description The Fax ID that uniquely identifies the Fax. */
-                Sid: components["parameters"]["FaxSidPath"];
+                Sid: CompatComponents["parameters"]["FaxSidPath"];
             };
             cookie?: never;
         };
         requestBody: {
             content: {
-                "application/x-www-form-urlencoded": components["schemas"]["UpdateFaxRequest"];
+                "application/x-www-form-urlencoded": CompatComponents["schemas"]["UpdateFaxRequest"];
             };
         };
         responses: {
@@ -10656,7 +10656,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["FaxResponse"];
+                    "application/json": CompatComponents["schemas"]["FaxResponse"];
                 };
             };
             /** @description The request was invalid or cannot be processed. Check the error details for more information. */
@@ -10673,7 +10673,7 @@ export interface operations {
                      *       "status": 400
                      *     }
                      */
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
             /** @description Authentication failed. Please verify your credentials and try again. */
@@ -10682,7 +10682,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
             /** @description The requested resource was not found. Please verify the resource identifier. */
@@ -10699,7 +10699,7 @@ export interface operations {
                      *       "status": 404
                      *     }
                      */
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
             /** @description The request could not be processed due to validation errors. Check the error details for more information. */
@@ -10716,7 +10716,7 @@ export interface operations {
                      *       "status": 422
                      *     }
                      */
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
         };
@@ -10727,9 +10727,9 @@ export interface operations {
             header?: never;
             path: {
                 /** @description The Project ID that uniquely identifies the Account. */
-                AccountSid: components["parameters"]["FaxesAccountSidPath"];
+                AccountSid: CompatComponents["parameters"]["FaxesAccountSidPath"];
                 /** @description The Fax ID that uniquely identifies the Fax. */
-                Sid: components["parameters"]["FaxSidPath"];
+                Sid: CompatComponents["parameters"]["FaxSidPath"];
             };
             cookie?: never;
         };
@@ -10756,7 +10756,7 @@ export interface operations {
                      *       "status": 400
                      *     }
                      */
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
             /** @description Authentication failed. Please verify your credentials and try again. */
@@ -10765,7 +10765,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
             /** @description The requested resource was not found. Please verify the resource identifier. */
@@ -10782,7 +10782,7 @@ export interface operations {
                      *       "status": 404
                      *     }
                      */
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
             /** @description The request conflicts with the current state of the resource. The operation cannot be completed. */
@@ -10799,7 +10799,7 @@ export interface operations {
                      *       "status": 409
                      *     }
                      */
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
         };
@@ -10810,13 +10810,13 @@ export interface operations {
             header?: never;
             path: {
                 /** @description The unique identifier for the account that is associated with this phone number. */
-                AccountSid: components["parameters"]["ImportedPhoneNumbersAccountSidPath"];
+                AccountSid: CompatComponents["parameters"]["ImportedPhoneNumbersAccountSidPath"];
             };
             cookie?: never;
         };
         requestBody: {
             content: {
-                "application/x-www-form-urlencoded": components["schemas"]["ImportPhoneNumberRequest"];
+                "application/x-www-form-urlencoded": CompatComponents["schemas"]["ImportPhoneNumberRequest"];
             };
         };
         responses: {
@@ -10826,7 +10826,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["IncomingPhoneNumber"];
+                    "application/json": CompatComponents["schemas"]["IncomingPhoneNumber"];
                 };
             };
             /** @description The request was invalid or cannot be processed. Check the error details for more information. */
@@ -10843,7 +10843,7 @@ export interface operations {
                      *       "status": 400
                      *     }
                      */
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
             /** @description Authentication failed. Please verify your credentials and try again. */
@@ -10852,7 +10852,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
             /** @description The phone number import request could not be processed due to validation errors. Check the error details for more information. */
@@ -10861,7 +10861,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CompatibilityImportedPhoneNumberError"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityImportedPhoneNumberError"];
                 };
             };
         };
@@ -10883,7 +10883,7 @@ export interface operations {
             header?: never;
             path: {
                 /** @description The unique identifier for the account that is associated with this phone number. */
-                AccountSid: components["parameters"]["IncomingPhoneNumbersAccountSidPath"];
+                AccountSid: CompatComponents["parameters"]["IncomingPhoneNumbersAccountSidPath"];
             };
             cookie?: never;
         };
@@ -10895,7 +10895,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["IncomingPhoneNumberListResponse"];
+                    "application/json": CompatComponents["schemas"]["IncomingPhoneNumberListResponse"];
                 };
             };
             /** @description The request was invalid or cannot be processed. Check the error details for more information. */
@@ -10912,7 +10912,7 @@ export interface operations {
                      *       "status": 400
                      *     }
                      */
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
             /** @description Authentication failed. Please verify your credentials and try again. */
@@ -10921,7 +10921,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
             /** @description The request could not be processed due to validation errors. Check the error details for more information. */
@@ -10938,7 +10938,7 @@ export interface operations {
                      *       "status": 422
                      *     }
                      */
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
         };
@@ -10949,13 +10949,13 @@ export interface operations {
             header?: never;
             path: {
                 /** @description The unique identifier for the account that is associated with this phone number. */
-                AccountSid: components["parameters"]["IncomingPhoneNumbersAccountSidPath"];
+                AccountSid: CompatComponents["parameters"]["IncomingPhoneNumbersAccountSidPath"];
             };
             cookie?: never;
         };
         requestBody: {
             content: {
-                "application/x-www-form-urlencoded": components["schemas"]["CreateIncomingPhoneNumberRequest"];
+                "application/x-www-form-urlencoded": CompatComponents["schemas"]["CreateIncomingPhoneNumberRequest"];
             };
         };
         responses: {
@@ -10965,7 +10965,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["IncomingPhoneNumber"];
+                    "application/json": CompatComponents["schemas"]["IncomingPhoneNumber"];
                 };
             };
             /** @description The request was invalid or cannot be processed. Check the error details for more information. */
@@ -10982,7 +10982,7 @@ export interface operations {
                      *       "status": 400
                      *     }
                      */
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
             /** @description Authentication failed. Please verify your credentials and try again. */
@@ -10991,7 +10991,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
             /** @description The request could not be processed due to validation errors. Check the error details for more information. */
@@ -11008,7 +11008,7 @@ export interface operations {
                      *       "status": 422
                      *     }
                      */
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
         };
@@ -11019,9 +11019,9 @@ export interface operations {
             header?: never;
             path: {
                 /** @description The unique identifier for the account that is associated with this phone number. */
-                AccountSid: components["parameters"]["IncomingPhoneNumbersAccountSidPath"];
+                AccountSid: CompatComponents["parameters"]["IncomingPhoneNumbersAccountSidPath"];
                 /** @description The unique identifier of the phone number. */
-                Sid: components["parameters"]["IncomingPhoneNumberSidPath"];
+                Sid: CompatComponents["parameters"]["IncomingPhoneNumberSidPath"];
             };
             cookie?: never;
         };
@@ -11033,7 +11033,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["IncomingPhoneNumberResponse"];
+                    "application/json": CompatComponents["schemas"]["IncomingPhoneNumberResponse"];
                 };
             };
             /** @description The request was invalid or cannot be processed. Check the error details for more information. */
@@ -11050,7 +11050,7 @@ export interface operations {
                      *       "status": 400
                      *     }
                      */
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
             /** @description Authentication failed. Please verify your credentials and try again. */
@@ -11059,7 +11059,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
             /** @description The requested resource was not found. Please verify the resource identifier. */
@@ -11076,7 +11076,7 @@ export interface operations {
                      *       "status": 404
                      *     }
                      */
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
         };
@@ -11087,15 +11087,15 @@ export interface operations {
             header?: never;
             path: {
                 /** @description The unique identifier for the account that is associated with this phone number. */
-                AccountSid: components["parameters"]["IncomingPhoneNumbersAccountSidPath"];
+                AccountSid: CompatComponents["parameters"]["IncomingPhoneNumbersAccountSidPath"];
                 /** @description The unique identifier of the phone number. */
-                Sid: components["parameters"]["IncomingPhoneNumberSidPath"];
+                Sid: CompatComponents["parameters"]["IncomingPhoneNumberSidPath"];
             };
             cookie?: never;
         };
         requestBody?: {
             content: {
-                "application/x-www-form-urlencoded": components["schemas"]["UpdateIncomingPhoneNumberRequest"];
+                "application/x-www-form-urlencoded": CompatComponents["schemas"]["UpdateIncomingPhoneNumberRequest"];
             };
         };
         responses: {
@@ -11105,7 +11105,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["IncomingPhoneNumberResponse"];
+                    "application/json": CompatComponents["schemas"]["IncomingPhoneNumberResponse"];
                 };
             };
             /** @description The request was invalid or cannot be processed. Check the error details for more information. */
@@ -11122,7 +11122,7 @@ export interface operations {
                      *       "status": 400
                      *     }
                      */
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
             /** @description Authentication failed. Please verify your credentials and try again. */
@@ -11131,7 +11131,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
             /** @description The requested resource was not found. Please verify the resource identifier. */
@@ -11148,7 +11148,7 @@ export interface operations {
                      *       "status": 404
                      *     }
                      */
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
             /** @description The request could not be processed due to validation errors. Check the error details for more information. */
@@ -11165,7 +11165,7 @@ export interface operations {
                      *       "status": 422
                      *     }
                      */
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
         };
@@ -11176,9 +11176,9 @@ export interface operations {
             header?: never;
             path: {
                 /** @description The unique identifier for the account that is associated with this phone number. */
-                AccountSid: components["parameters"]["IncomingPhoneNumbersAccountSidPath"];
+                AccountSid: CompatComponents["parameters"]["IncomingPhoneNumbersAccountSidPath"];
                 /** @description The unique identifier of the phone number. */
-                Sid: components["parameters"]["IncomingPhoneNumberSidPath"];
+                Sid: CompatComponents["parameters"]["IncomingPhoneNumberSidPath"];
             };
             cookie?: never;
         };
@@ -11205,7 +11205,7 @@ export interface operations {
                      *       "status": 400
                      *     }
                      */
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
             /** @description Authentication failed. Please verify your credentials and try again. */
@@ -11214,7 +11214,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
             /** @description The requested resource was not found. Please verify the resource identifier. */
@@ -11231,7 +11231,7 @@ export interface operations {
                      *       "status": 404
                      *     }
                      */
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
             /** @description The request conflicts with the current state of the resource. The operation cannot be completed. */
@@ -11248,7 +11248,7 @@ export interface operations {
                      *       "status": 409
                      *     }
                      */
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
             /** @description The request could not be processed due to validation errors. Check the error details for more information. */
@@ -11265,7 +11265,7 @@ export interface operations {
                      *       "status": 422
                      *     }
                      */
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
         };
@@ -11285,7 +11285,7 @@ export interface operations {
             header?: never;
             path: {
                 /** @description The unique identifier for the account this script is associated with. */
-                AccountSid: components["parameters"]["CxmlScriptsAccountSidPath"];
+                AccountSid: CompatComponents["parameters"]["CxmlScriptsAccountSidPath"];
             };
             cookie?: never;
         };
@@ -11297,7 +11297,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CxmlScriptListResponse"];
+                    "application/json": CompatComponents["schemas"]["CxmlScriptListResponse"];
                 };
             };
             /** @description The request was invalid or cannot be processed. Check the error details for more information. */
@@ -11314,7 +11314,7 @@ export interface operations {
                      *       "status": 400
                      *     }
                      */
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
             /** @description Authentication failed. Please verify your credentials and try again. */
@@ -11323,7 +11323,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
             /** @description The request could not be processed due to validation errors. Check the error details for more information. */
@@ -11340,7 +11340,7 @@ export interface operations {
                      *       "status": 422
                      *     }
                      */
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
         };
@@ -11351,13 +11351,13 @@ export interface operations {
             header?: never;
             path: {
                 /** @description The unique identifier for the account this script is associated with. */
-                AccountSid: components["parameters"]["CxmlScriptsAccountSidPath"];
+                AccountSid: CompatComponents["parameters"]["CxmlScriptsAccountSidPath"];
             };
             cookie?: never;
         };
         requestBody: {
             content: {
-                "application/x-www-form-urlencoded": components["schemas"]["CreateCxmlScriptRequest"];
+                "application/x-www-form-urlencoded": CompatComponents["schemas"]["CreateCxmlScriptRequest"];
             };
         };
         responses: {
@@ -11367,7 +11367,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CxmlScript"];
+                    "application/json": CompatComponents["schemas"]["CxmlScript"];
                 };
             };
             /** @description The request was invalid or cannot be processed. Check the error details for more information. */
@@ -11384,7 +11384,7 @@ export interface operations {
                      *       "status": 400
                      *     }
                      */
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
             /** @description Authentication failed. Please verify your credentials and try again. */
@@ -11393,7 +11393,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
             /** @description The request could not be processed due to validation errors. Check the error details for more information. */
@@ -11410,7 +11410,7 @@ export interface operations {
                      *       "status": 422
                      *     }
                      */
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
         };
@@ -11421,9 +11421,9 @@ export interface operations {
             header?: never;
             path: {
                 /** @description The unique identifier for the account this script is associated with. */
-                AccountSid: components["parameters"]["CxmlScriptsAccountSidPath"];
+                AccountSid: CompatComponents["parameters"]["CxmlScriptsAccountSidPath"];
                 /** @description The unique identifier of the cXML script. */
-                Sid: components["parameters"]["CxmlScriptSidPath"];
+                Sid: CompatComponents["parameters"]["CxmlScriptSidPath"];
             };
             cookie?: never;
         };
@@ -11435,7 +11435,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CxmlScriptResponse"];
+                    "application/json": CompatComponents["schemas"]["CxmlScriptResponse"];
                 };
             };
             /** @description The request was invalid or cannot be processed. Check the error details for more information. */
@@ -11452,7 +11452,7 @@ export interface operations {
                      *       "status": 400
                      *     }
                      */
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
             /** @description Authentication failed. Please verify your credentials and try again. */
@@ -11461,7 +11461,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
             /** @description The requested resource was not found. Please verify the resource identifier. */
@@ -11478,7 +11478,7 @@ export interface operations {
                      *       "status": 404
                      *     }
                      */
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
         };
@@ -11489,15 +11489,15 @@ export interface operations {
             header?: never;
             path: {
                 /** @description The unique identifier for the account this script is associated with. */
-                AccountSid: components["parameters"]["CxmlScriptsAccountSidPath"];
+                AccountSid: CompatComponents["parameters"]["CxmlScriptsAccountSidPath"];
                 /** @description The unique identifier of the cXML script. */
-                Sid: components["parameters"]["CxmlScriptSidPath"];
+                Sid: CompatComponents["parameters"]["CxmlScriptSidPath"];
             };
             cookie?: never;
         };
         requestBody: {
             content: {
-                "application/x-www-form-urlencoded": components["schemas"]["UpdateCxmlScriptRequest"];
+                "application/x-www-form-urlencoded": CompatComponents["schemas"]["UpdateCxmlScriptRequest"];
             };
         };
         responses: {
@@ -11507,7 +11507,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CxmlScriptResponse"];
+                    "application/json": CompatComponents["schemas"]["CxmlScriptResponse"];
                 };
             };
             /** @description The request was invalid or cannot be processed. Check the error details for more information. */
@@ -11524,7 +11524,7 @@ export interface operations {
                      *       "status": 400
                      *     }
                      */
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
             /** @description Authentication failed. Please verify your credentials and try again. */
@@ -11533,7 +11533,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
             /** @description The requested resource was not found. Please verify the resource identifier. */
@@ -11550,7 +11550,7 @@ export interface operations {
                      *       "status": 404
                      *     }
                      */
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
             /** @description The request could not be processed due to validation errors. Check the error details for more information. */
@@ -11567,7 +11567,7 @@ export interface operations {
                      *       "status": 422
                      *     }
                      */
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
         };
@@ -11578,9 +11578,9 @@ export interface operations {
             header?: never;
             path: {
                 /** @description The unique identifier for the account this script is associated with. */
-                AccountSid: components["parameters"]["CxmlScriptsAccountSidPath"];
+                AccountSid: CompatComponents["parameters"]["CxmlScriptsAccountSidPath"];
                 /** @description The unique identifier of the cXML script. */
-                Sid: components["parameters"]["CxmlScriptSidPath"];
+                Sid: CompatComponents["parameters"]["CxmlScriptSidPath"];
             };
             cookie?: never;
         };
@@ -11607,7 +11607,7 @@ export interface operations {
                      *       "status": 400
                      *     }
                      */
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
             /** @description Authentication failed. Please verify your credentials and try again. */
@@ -11616,7 +11616,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
             /** @description The requested resource was not found. Please verify the resource identifier. */
@@ -11633,7 +11633,7 @@ export interface operations {
                      *       "status": 404
                      *     }
                      */
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
             /** @description The request could not be processed due to validation errors. Check the error details for more information. */
@@ -11650,7 +11650,7 @@ export interface operations {
                      *       "status": 422
                      *     }
                      */
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
         };
@@ -11669,7 +11669,7 @@ export interface operations {
                 /** @description The phone number in E.164 format that received the message. For inbound messages, this is one of your SignalWire phone numbers; for outbound messages, this is the remote phone number that received the message. */
                 To?: string;
                 /** @description Current status of the message. */
-                Status?: components["schemas"]["MessageStatus"];
+                Status?: CompatComponents["schemas"]["MessageStatus"];
                 /** @description The page number to retrieve. Default is 0. */
                 Page?: number;
                 /** @description The number of items per page. Default is 50, maximum is 1000. */
@@ -11680,7 +11680,7 @@ export interface operations {
             header?: never;
             path: {
                 /** @description The unique identifier of the project that sent or received this message. */
-                AccountSid: components["parameters"]["MessagesAccountSidPath"];
+                AccountSid: CompatComponents["parameters"]["MessagesAccountSidPath"];
             };
             cookie?: never;
         };
@@ -11692,7 +11692,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["MessageListResponse"];
+                    "application/json": CompatComponents["schemas"]["MessageListResponse"];
                 };
             };
             /** @description The request was invalid or cannot be processed. Check the error details for more information. */
@@ -11709,7 +11709,7 @@ export interface operations {
                      *       "status": 400
                      *     }
                      */
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
             /** @description Authentication failed. Please verify your credentials and try again. */
@@ -11718,7 +11718,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
             /** @description The request could not be processed due to validation errors. Check the error details for more information. */
@@ -11735,7 +11735,7 @@ export interface operations {
                      *       "status": 422
                      *     }
                      */
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
         };
@@ -11746,13 +11746,13 @@ export interface operations {
             header?: never;
             path: {
                 /** @description The unique identifier of the project that sent or received this message. */
-                AccountSid: components["parameters"]["MessagesAccountSidPath"];
+                AccountSid: CompatComponents["parameters"]["MessagesAccountSidPath"];
             };
             cookie?: never;
         };
         requestBody: {
             content: {
-                "application/x-www-form-urlencoded": components["schemas"]["CreateMessageRequest"];
+                "application/x-www-form-urlencoded": CompatComponents["schemas"]["CreateMessageRequest"];
             };
         };
         responses: {
@@ -11762,7 +11762,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Message"];
+                    "application/json": CompatComponents["schemas"]["Message"];
                 };
             };
             /** @description The request was invalid or cannot be processed. Check the error details for more information. */
@@ -11779,7 +11779,7 @@ export interface operations {
                      *       "status": 400
                      *     }
                      */
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
             /** @description Authentication failed. Please verify your credentials and try again. */
@@ -11788,7 +11788,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
             /** @description The request could not be processed due to validation errors. Check the error details for more information. */
@@ -11805,7 +11805,7 @@ export interface operations {
                      *       "status": 422
                      *     }
                      */
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
         };
@@ -11829,9 +11829,9 @@ export interface operations {
             header?: never;
             path: {
                 /** @description The unique identifier of the project that sent or received this message. */
-                AccountSid: components["parameters"]["MessagesAccountSidPath"];
+                AccountSid: CompatComponents["parameters"]["MessagesAccountSidPath"];
                 /** @description A unique ID that identifies this specific message. */
-                MessageSid: components["parameters"]["MessageSidPathForMedia"];
+                MessageSid: CompatComponents["parameters"]["MessageSidPathForMedia"];
             };
             cookie?: never;
         };
@@ -11843,7 +11843,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["MessageMediaListResponse"];
+                    "application/json": CompatComponents["schemas"]["MessageMediaListResponse"];
                 };
             };
             /** @description The request was invalid or cannot be processed. Check the error details for more information. */
@@ -11860,7 +11860,7 @@ export interface operations {
                      *       "status": 400
                      *     }
                      */
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
             /** @description Authentication failed. Please verify your credentials and try again. */
@@ -11869,7 +11869,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
             /** @description The request could not be processed due to validation errors. Check the error details for more information. */
@@ -11886,7 +11886,7 @@ export interface operations {
                      *       "status": 422
                      *     }
                      */
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
         };
@@ -11897,11 +11897,11 @@ export interface operations {
             header?: never;
             path: {
                 /** @description The unique identifier of the project that sent or received this message. */
-                AccountSid: components["parameters"]["MessagesAccountSidPath"];
+                AccountSid: CompatComponents["parameters"]["MessagesAccountSidPath"];
                 /** @description A unique ID that identifies this specific message. */
-                MessageSid: components["parameters"]["MessageSidPathForMedia"];
+                MessageSid: CompatComponents["parameters"]["MessageSidPathForMedia"];
                 /** @description A unique ID that identifies this specific message. */
-                Sid: components["parameters"]["MessageSidPath"];
+                Sid: CompatComponents["parameters"]["MessageSidPath"];
             };
             cookie?: never;
         };
@@ -11913,7 +11913,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["MessageMediaResponse"];
+                    "application/json": CompatComponents["schemas"]["MessageMediaResponse"];
                 };
             };
             /** @description The request was invalid or cannot be processed. Check the error details for more information. */
@@ -11930,7 +11930,7 @@ export interface operations {
                      *       "status": 400
                      *     }
                      */
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
             /** @description Authentication failed. Please verify your credentials and try again. */
@@ -11939,7 +11939,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
             /** @description The requested resource was not found. Please verify the resource identifier. */
@@ -11956,7 +11956,7 @@ export interface operations {
                      *       "status": 404
                      *     }
                      */
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
         };
@@ -11967,11 +11967,11 @@ export interface operations {
             header?: never;
             path: {
                 /** @description The unique identifier of the project that sent or received this message. */
-                AccountSid: components["parameters"]["MessagesAccountSidPath"];
+                AccountSid: CompatComponents["parameters"]["MessagesAccountSidPath"];
                 /** @description A unique ID that identifies this specific message. */
-                MessageSid: components["parameters"]["MessageSidPathForMedia"];
+                MessageSid: CompatComponents["parameters"]["MessageSidPathForMedia"];
                 /** @description A unique ID that identifies this specific message. */
-                Sid: components["parameters"]["MessageSidPath"];
+                Sid: CompatComponents["parameters"]["MessageSidPath"];
             };
             cookie?: never;
         };
@@ -11998,7 +11998,7 @@ export interface operations {
                      *       "status": 400
                      *     }
                      */
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
             /** @description Authentication failed. Please verify your credentials and try again. */
@@ -12007,7 +12007,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
             /** @description The requested resource was not found. Please verify the resource identifier. */
@@ -12024,7 +12024,7 @@ export interface operations {
                      *       "status": 404
                      *     }
                      */
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
             /** @description The request could not be processed due to validation errors. Check the error details for more information. */
@@ -12041,7 +12041,7 @@ export interface operations {
                      *       "status": 422
                      *     }
                      */
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
         };
@@ -12052,9 +12052,9 @@ export interface operations {
             header?: never;
             path: {
                 /** @description The unique identifier of the project that sent or received this message. */
-                AccountSid: components["parameters"]["MessagesAccountSidPath"];
+                AccountSid: CompatComponents["parameters"]["MessagesAccountSidPath"];
                 /** @description A unique ID that identifies this specific message. */
-                Sid: components["parameters"]["MessageSidPath"];
+                Sid: CompatComponents["parameters"]["MessageSidPath"];
             };
             cookie?: never;
         };
@@ -12066,7 +12066,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["MessageResponse"];
+                    "application/json": CompatComponents["schemas"]["MessageResponse"];
                 };
             };
             /** @description The request was invalid or cannot be processed. Check the error details for more information. */
@@ -12083,7 +12083,7 @@ export interface operations {
                      *       "status": 400
                      *     }
                      */
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
             /** @description Authentication failed. Please verify your credentials and try again. */
@@ -12092,7 +12092,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
             /** @description The requested resource was not found. Please verify the resource identifier. */
@@ -12109,7 +12109,7 @@ export interface operations {
                      *       "status": 404
                      *     }
                      */
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
         };
@@ -12120,15 +12120,15 @@ export interface operations {
             header?: never;
             path: {
                 /** @description The unique identifier of the project that sent or received this message. */
-                AccountSid: components["parameters"]["MessagesAccountSidPath"];
+                AccountSid: CompatComponents["parameters"]["MessagesAccountSidPath"];
                 /** @description A unique ID that identifies this specific message. */
-                Sid: components["parameters"]["MessageSidPath"];
+                Sid: CompatComponents["parameters"]["MessageSidPath"];
             };
             cookie?: never;
         };
         requestBody: {
             content: {
-                "application/x-www-form-urlencoded": components["schemas"]["UpdateMessageRequest"];
+                "application/x-www-form-urlencoded": CompatComponents["schemas"]["UpdateMessageRequest"];
             };
         };
         responses: {
@@ -12138,7 +12138,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["MessageResponse"];
+                    "application/json": CompatComponents["schemas"]["MessageResponse"];
                 };
             };
             /** @description The request was invalid or cannot be processed. Check the error details for more information. */
@@ -12155,7 +12155,7 @@ export interface operations {
                      *       "status": 400
                      *     }
                      */
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
             /** @description Authentication failed. Please verify your credentials and try again. */
@@ -12164,7 +12164,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
             /** @description The requested resource was not found. Please verify the resource identifier. */
@@ -12181,7 +12181,7 @@ export interface operations {
                      *       "status": 404
                      *     }
                      */
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
             /** @description The request could not be processed due to validation errors. Check the error details for more information. */
@@ -12198,7 +12198,7 @@ export interface operations {
                      *       "status": 422
                      *     }
                      */
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
         };
@@ -12209,9 +12209,9 @@ export interface operations {
             header?: never;
             path: {
                 /** @description The unique identifier of the project that sent or received this message. */
-                AccountSid: components["parameters"]["MessagesAccountSidPath"];
+                AccountSid: CompatComponents["parameters"]["MessagesAccountSidPath"];
                 /** @description A unique ID that identifies this specific message. */
-                Sid: components["parameters"]["MessageSidPath"];
+                Sid: CompatComponents["parameters"]["MessageSidPath"];
             };
             cookie?: never;
         };
@@ -12238,7 +12238,7 @@ export interface operations {
                      *       "status": 400
                      *     }
                      */
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
             /** @description Authentication failed. Please verify your credentials and try again. */
@@ -12247,7 +12247,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
             /** @description The requested resource was not found. Please verify the resource identifier. */
@@ -12264,7 +12264,7 @@ export interface operations {
                      *       "status": 404
                      *     }
                      */
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
             /** @description The request could not be processed due to validation errors. Check the error details for more information. */
@@ -12281,7 +12281,7 @@ export interface operations {
                      *       "status": 422
                      *     }
                      */
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
         };
@@ -12299,7 +12299,7 @@ export interface operations {
             header?: never;
             path: {
                 /** @description The unique identifier for the account this Queue is associated with. */
-                AccountSid: components["parameters"]["QueuesAccountSidPath"];
+                AccountSid: CompatComponents["parameters"]["QueuesAccountSidPath"];
             };
             cookie?: never;
         };
@@ -12311,7 +12311,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["QueueListResponse"];
+                    "application/json": CompatComponents["schemas"]["QueueListResponse"];
                 };
             };
             /** @description The request was invalid or cannot be processed. Check the error details for more information. */
@@ -12328,7 +12328,7 @@ export interface operations {
                      *       "status": 400
                      *     }
                      */
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
             /** @description Authentication failed. Please verify your credentials and try again. */
@@ -12337,7 +12337,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
             /** @description The request could not be processed due to validation errors. Check the error details for more information. */
@@ -12354,7 +12354,7 @@ export interface operations {
                      *       "status": 422
                      *     }
                      */
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
         };
@@ -12365,13 +12365,13 @@ export interface operations {
             header?: never;
             path: {
                 /** @description The unique identifier for the account this Queue is associated with. */
-                AccountSid: components["parameters"]["QueuesAccountSidPath"];
+                AccountSid: CompatComponents["parameters"]["QueuesAccountSidPath"];
             };
             cookie?: never;
         };
         requestBody: {
             content: {
-                "application/x-www-form-urlencoded": components["schemas"]["CreateQueueRequest"];
+                "application/x-www-form-urlencoded": CompatComponents["schemas"]["CreateQueueRequest"];
             };
         };
         responses: {
@@ -12381,7 +12381,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Queue"];
+                    "application/json": CompatComponents["schemas"]["Queue"];
                 };
             };
             /** @description The request was invalid or cannot be processed. Check the error details for more information. */
@@ -12398,7 +12398,7 @@ export interface operations {
                      *       "status": 400
                      *     }
                      */
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
             /** @description Authentication failed. Please verify your credentials and try again. */
@@ -12407,7 +12407,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
             /** @description The request could not be processed due to validation errors. Check the error details for more information. */
@@ -12424,7 +12424,7 @@ export interface operations {
                      *       "status": 422
                      *     }
                      */
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
         };
@@ -12442,9 +12442,9 @@ export interface operations {
             header?: never;
             path: {
                 /** @description The unique identifier for the account this Queue is associated with. */
-                AccountSid: components["parameters"]["QueuesAccountSidPath"];
+                AccountSid: CompatComponents["parameters"]["QueuesAccountSidPath"];
                 /** @description The unique identifier for the queue. */
-                QueueSid: components["parameters"]["QueueSidPathForMembers"];
+                QueueSid: CompatComponents["parameters"]["QueueSidPathForMembers"];
             };
             cookie?: never;
         };
@@ -12456,7 +12456,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["QueueMemberListResponse"];
+                    "application/json": CompatComponents["schemas"]["QueueMemberListResponse"];
                 };
             };
             /** @description The request was invalid or cannot be processed. Check the error details for more information. */
@@ -12473,7 +12473,7 @@ export interface operations {
                      *       "status": 400
                      *     }
                      */
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
             /** @description Authentication failed. Please verify your credentials and try again. */
@@ -12482,7 +12482,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
             /** @description The requested resource was not found. Please verify the resource identifier. */
@@ -12499,7 +12499,7 @@ export interface operations {
                      *       "status": 404
                      *     }
                      */
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
             /** @description The request could not be processed due to validation errors. Check the error details for more information. */
@@ -12516,7 +12516,7 @@ export interface operations {
                      *       "status": 422
                      *     }
                      */
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
         };
@@ -12527,11 +12527,11 @@ export interface operations {
             header?: never;
             path: {
                 /** @description The unique identifier for the account this Queue is associated with. */
-                AccountSid: components["parameters"]["QueuesAccountSidPath"];
+                AccountSid: CompatComponents["parameters"]["QueuesAccountSidPath"];
                 /** @description The unique identifier for the queue. */
-                QueueSid: components["parameters"]["QueueSidPathForMembers"];
+                QueueSid: CompatComponents["parameters"]["QueueSidPathForMembers"];
                 /** @description The unique identifier for the call, or the special value 'Front' to reference the member at the front of the queue. */
-                CallSid: components["parameters"]["QueueMemberCallSidPath"];
+                CallSid: CompatComponents["parameters"]["QueueMemberCallSidPath"];
             };
             cookie?: never;
         };
@@ -12543,7 +12543,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["QueueMemberResponse"];
+                    "application/json": CompatComponents["schemas"]["QueueMemberResponse"];
                 };
             };
             /** @description The request was invalid or cannot be processed. Check the error details for more information. */
@@ -12560,7 +12560,7 @@ export interface operations {
                      *       "status": 400
                      *     }
                      */
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
             /** @description Authentication failed. Please verify your credentials and try again. */
@@ -12569,7 +12569,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
             /** @description The requested resource was not found. Please verify the resource identifier. */
@@ -12586,7 +12586,7 @@ export interface operations {
                      *       "status": 404
                      *     }
                      */
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
         };
@@ -12597,17 +12597,17 @@ export interface operations {
             header?: never;
             path: {
                 /** @description The unique identifier for the account this Queue is associated with. */
-                AccountSid: components["parameters"]["QueuesAccountSidPath"];
+                AccountSid: CompatComponents["parameters"]["QueuesAccountSidPath"];
                 /** @description The unique identifier for the queue. */
-                QueueSid: components["parameters"]["QueueSidPathForMembers"];
+                QueueSid: CompatComponents["parameters"]["QueueSidPathForMembers"];
                 /** @description The unique identifier for the call, or the special value 'Front' to reference the member at the front of the queue. */
-                CallSid: components["parameters"]["QueueMemberCallSidPath"];
+                CallSid: CompatComponents["parameters"]["QueueMemberCallSidPath"];
             };
             cookie?: never;
         };
         requestBody: {
             content: {
-                "application/x-www-form-urlencoded": components["schemas"]["UpdateQueueMemberRequest"];
+                "application/x-www-form-urlencoded": CompatComponents["schemas"]["UpdateQueueMemberRequest"];
             };
         };
         responses: {
@@ -12617,7 +12617,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["QueueMemberResponse"];
+                    "application/json": CompatComponents["schemas"]["QueueMemberResponse"];
                 };
             };
             /** @description The request was invalid or cannot be processed. Check the error details for more information. */
@@ -12634,7 +12634,7 @@ export interface operations {
                      *       "status": 400
                      *     }
                      */
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
             /** @description Authentication failed. Please verify your credentials and try again. */
@@ -12643,7 +12643,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
             /** @description The requested resource was not found. Please verify the resource identifier. */
@@ -12660,7 +12660,7 @@ export interface operations {
                      *       "status": 404
                      *     }
                      */
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
             /** @description The request could not be processed due to validation errors. Check the error details for more information. */
@@ -12677,7 +12677,7 @@ export interface operations {
                      *       "status": 422
                      *     }
                      */
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
             /** @description The service is temporarily unavailable. Please try again later. */
@@ -12694,7 +12694,7 @@ export interface operations {
                      *       "status": 503
                      *     }
                      */
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
         };
@@ -12705,9 +12705,9 @@ export interface operations {
             header?: never;
             path: {
                 /** @description The unique identifier for the account this Queue is associated with. */
-                AccountSid: components["parameters"]["QueuesAccountSidPath"];
+                AccountSid: CompatComponents["parameters"]["QueuesAccountSidPath"];
                 /** @description The unique identifier for the queue. */
-                Sid: components["parameters"]["QueueSidPath"];
+                Sid: CompatComponents["parameters"]["QueueSidPath"];
             };
             cookie?: never;
         };
@@ -12719,7 +12719,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["QueueResponse"];
+                    "application/json": CompatComponents["schemas"]["QueueResponse"];
                 };
             };
             /** @description The request was invalid or cannot be processed. Check the error details for more information. */
@@ -12736,7 +12736,7 @@ export interface operations {
                      *       "status": 400
                      *     }
                      */
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
             /** @description Authentication failed. Please verify your credentials and try again. */
@@ -12745,7 +12745,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
             /** @description The requested resource was not found. Please verify the resource identifier. */
@@ -12762,7 +12762,7 @@ export interface operations {
                      *       "status": 404
                      *     }
                      */
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
         };
@@ -12773,15 +12773,15 @@ export interface operations {
             header?: never;
             path: {
                 /** @description The unique identifier for the account this Queue is associated with. */
-                AccountSid: components["parameters"]["QueuesAccountSidPath"];
+                AccountSid: CompatComponents["parameters"]["QueuesAccountSidPath"];
                 /** @description The unique identifier for the queue. */
-                Sid: components["parameters"]["QueueSidPath"];
+                Sid: CompatComponents["parameters"]["QueueSidPath"];
             };
             cookie?: never;
         };
         requestBody: {
             content: {
-                "application/x-www-form-urlencoded": components["schemas"]["UpdateQueueRequest"];
+                "application/x-www-form-urlencoded": CompatComponents["schemas"]["UpdateQueueRequest"];
             };
         };
         responses: {
@@ -12791,7 +12791,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["QueueResponse"];
+                    "application/json": CompatComponents["schemas"]["QueueResponse"];
                 };
             };
             /** @description The request was invalid or cannot be processed. Check the error details for more information. */
@@ -12808,7 +12808,7 @@ export interface operations {
                      *       "status": 400
                      *     }
                      */
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
             /** @description Authentication failed. Please verify your credentials and try again. */
@@ -12817,7 +12817,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
             /** @description The requested resource was not found. Please verify the resource identifier. */
@@ -12834,7 +12834,7 @@ export interface operations {
                      *       "status": 404
                      *     }
                      */
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
             /** @description The request could not be processed due to validation errors. Check the error details for more information. */
@@ -12851,7 +12851,7 @@ export interface operations {
                      *       "status": 422
                      *     }
                      */
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
         };
@@ -12862,9 +12862,9 @@ export interface operations {
             header?: never;
             path: {
                 /** @description The unique identifier for the account this Queue is associated with. */
-                AccountSid: components["parameters"]["QueuesAccountSidPath"];
+                AccountSid: CompatComponents["parameters"]["QueuesAccountSidPath"];
                 /** @description The unique identifier for the queue. */
-                Sid: components["parameters"]["QueueSidPath"];
+                Sid: CompatComponents["parameters"]["QueueSidPath"];
             };
             cookie?: never;
         };
@@ -12891,7 +12891,7 @@ export interface operations {
                      *       "status": 400
                      *     }
                      */
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
             /** @description Authentication failed. Please verify your credentials and try again. */
@@ -12900,7 +12900,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
             /** @description The requested resource was not found. Please verify the resource identifier. */
@@ -12917,7 +12917,7 @@ export interface operations {
                      *       "status": 404
                      *     }
                      */
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
             /** @description The request could not be processed due to validation errors. Check the error details for more information. */
@@ -12934,7 +12934,7 @@ export interface operations {
                      *       "status": 422
                      *     }
                      */
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
         };
@@ -12949,9 +12949,9 @@ export interface operations {
                 /** @description Filter by recordings created after this date (RFC 2822 format). */
                 "DateCreated>"?: string;
                 /** @description Filter by recordings associated with a specific call. */
-                CallSid?: components["schemas"]["uuid"];
+                CallSid?: CompatComponents["schemas"]["uuid"];
                 /** @description Filter by recordings associated with a specific conference. */
-                ConferenceSid?: components["schemas"]["uuid"];
+                ConferenceSid?: CompatComponents["schemas"]["uuid"];
                 /** @description The page number to retrieve (zero-indexed). */
                 Page?: number;
                 /** @description The number of results per page. Default is 50, maximum is 1000. */
@@ -12962,7 +12962,7 @@ export interface operations {
             header?: never;
             path: {
                 /** @description The unique identifier for the account that is associated with this recording. */
-                AccountSid: components["parameters"]["RecordingsAccountSidPath"];
+                AccountSid: CompatComponents["parameters"]["RecordingsAccountSidPath"];
             };
             cookie?: never;
         };
@@ -12974,7 +12974,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["RecordingListResponse"];
+                    "application/json": CompatComponents["schemas"]["RecordingListResponse"];
                 };
             };
             /** @description The request was invalid or cannot be processed. Check the error details for more information. */
@@ -12991,7 +12991,7 @@ export interface operations {
                      *       "status": 400
                      *     }
                      */
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
             /** @description Authentication failed. Please verify your credentials and try again. */
@@ -13000,7 +13000,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
             /** @description The request could not be processed due to validation errors. Check the error details for more information. */
@@ -13017,7 +13017,7 @@ export interface operations {
                      *       "status": 422
                      *     }
                      */
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
         };
@@ -13028,9 +13028,9 @@ export interface operations {
             header?: never;
             path: {
                 /** @description The unique identifier for the account that is associated with this recording. */
-                AccountSid: components["parameters"]["RecordingsAccountSidPath"];
+                AccountSid: CompatComponents["parameters"]["RecordingsAccountSidPath"];
                 /** @description The unique identifier for the recording. */
-                Sid: components["parameters"]["RecordingSidPath"];
+                Sid: CompatComponents["parameters"]["RecordingSidPath"];
             };
             cookie?: never;
         };
@@ -13042,7 +13042,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["RecordingResponse"];
+                    "application/json": CompatComponents["schemas"]["RecordingResponse"];
                 };
             };
             /** @description The request was invalid or cannot be processed. Check the error details for more information. */
@@ -13059,7 +13059,7 @@ export interface operations {
                      *       "status": 400
                      *     }
                      */
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
             /** @description Authentication failed. Please verify your credentials and try again. */
@@ -13068,7 +13068,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
             /** @description The requested resource was not found. Please verify the resource identifier. */
@@ -13085,7 +13085,7 @@ export interface operations {
                      *       "status": 404
                      *     }
                      */
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
         };
@@ -13096,9 +13096,9 @@ export interface operations {
             header?: never;
             path: {
                 /** @description The unique identifier for the account that is associated with this recording. */
-                AccountSid: components["parameters"]["RecordingsAccountSidPath"];
+                AccountSid: CompatComponents["parameters"]["RecordingsAccountSidPath"];
                 /** @description The unique identifier for the recording. */
-                Sid: components["parameters"]["RecordingSidPath"];
+                Sid: CompatComponents["parameters"]["RecordingSidPath"];
             };
             cookie?: never;
         };
@@ -13125,7 +13125,7 @@ export interface operations {
                      *       "status": 400
                      *     }
                      */
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
             /** @description Authentication failed. Please verify your credentials and try again. */
@@ -13134,7 +13134,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
             /** @description The requested resource was not found. Please verify the resource identifier. */
@@ -13151,7 +13151,7 @@ export interface operations {
                      *       "status": 404
                      *     }
                      */
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
             /** @description The request could not be processed due to validation errors. Check the error details for more information. */
@@ -13168,7 +13168,7 @@ export interface operations {
                      *       "status": 422
                      *     }
                      */
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
         };
@@ -13192,7 +13192,7 @@ export interface operations {
             header?: never;
             path: {
                 /** @description The unique identifier for the account that created this transcription. */
-                AccountSid: components["parameters"]["TranscriptionsAccountSidPath"];
+                AccountSid: CompatComponents["parameters"]["TranscriptionsAccountSidPath"];
             };
             cookie?: never;
         };
@@ -13204,7 +13204,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["TranscriptionListResponse"];
+                    "application/json": CompatComponents["schemas"]["TranscriptionListResponse"];
                 };
             };
             /** @description The request was invalid or cannot be processed. Check the error details for more information. */
@@ -13221,7 +13221,7 @@ export interface operations {
                      *       "status": 400
                      *     }
                      */
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
             /** @description Authentication failed. Please verify your credentials and try again. */
@@ -13230,7 +13230,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
             /** @description The request could not be processed due to validation errors. Check the error details for more information. */
@@ -13247,7 +13247,7 @@ export interface operations {
                      *       "status": 422
                      *     }
                      */
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
         };
@@ -13258,9 +13258,9 @@ export interface operations {
             header?: never;
             path: {
                 /** @description The unique identifier for the account that created this transcription. */
-                AccountSid: components["parameters"]["TranscriptionsAccountSidPath"];
+                AccountSid: CompatComponents["parameters"]["TranscriptionsAccountSidPath"];
                 /** @description The unique identifier for the transcription. */
-                Sid: components["parameters"]["TranscriptionSidPath"];
+                Sid: CompatComponents["parameters"]["TranscriptionSidPath"];
             };
             cookie?: never;
         };
@@ -13272,7 +13272,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["TranscriptionResponse"];
+                    "application/json": CompatComponents["schemas"]["TranscriptionResponse"];
                 };
             };
             /** @description The request was invalid or cannot be processed. Check the error details for more information. */
@@ -13289,7 +13289,7 @@ export interface operations {
                      *       "status": 400
                      *     }
                      */
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
             /** @description Authentication failed. Please verify your credentials and try again. */
@@ -13298,7 +13298,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
             /** @description The requested resource was not found. Please verify the resource identifier. */
@@ -13315,7 +13315,7 @@ export interface operations {
                      *       "status": 404
                      *     }
                      */
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
         };
@@ -13326,9 +13326,9 @@ export interface operations {
             header?: never;
             path: {
                 /** @description The unique identifier for the account that created this transcription. */
-                AccountSid: components["parameters"]["TranscriptionsAccountSidPath"];
+                AccountSid: CompatComponents["parameters"]["TranscriptionsAccountSidPath"];
                 /** @description The unique identifier for the transcription. */
-                Sid: components["parameters"]["TranscriptionSidPath"];
+                Sid: CompatComponents["parameters"]["TranscriptionSidPath"];
             };
             cookie?: never;
         };
@@ -13355,7 +13355,7 @@ export interface operations {
                      *       "status": 400
                      *     }
                      */
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
             /** @description Authentication failed. Please verify your credentials and try again. */
@@ -13364,7 +13364,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
             /** @description The requested resource was not found. Please verify the resource identifier. */
@@ -13381,7 +13381,7 @@ export interface operations {
                      *       "status": 404
                      *     }
                      */
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
             /** @description The request could not be processed due to validation errors. Check the error details for more information. */
@@ -13398,7 +13398,7 @@ export interface operations {
                      *       "status": 422
                      *     }
                      */
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
         };
@@ -13409,13 +13409,13 @@ export interface operations {
             header?: never;
             path: {
                 /** @description The unique identifier for the project you want to use to authenticate this request. */
-                AccountSid: components["parameters"]["TokensAccountSidPath"];
+                AccountSid: CompatComponents["parameters"]["TokensAccountSidPath"];
             };
             cookie?: never;
         };
         requestBody: {
             content: {
-                "application/x-www-form-urlencoded": components["schemas"]["CreateTokenRequest"];
+                "application/x-www-form-urlencoded": CompatComponents["schemas"]["CreateTokenRequest"];
             };
         };
         responses: {
@@ -13425,7 +13425,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["TokenResponse"];
+                    "application/json": CompatComponents["schemas"]["TokenResponse"];
                 };
             };
             /** @description The request was invalid or cannot be processed. Check the error details for more information. */
@@ -13442,7 +13442,7 @@ export interface operations {
                      *       "status": 400
                      *     }
                      */
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
             /** @description Authentication failed. Please verify your credentials and try again. */
@@ -13451,7 +13451,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
             /** @description The token request could not be processed due to validation errors. Check the error details for the specific issue. */
@@ -13469,7 +13469,7 @@ export interface operations {
                      *       "url": "https://signalwire.com/docs/compatibility-api/reference/errors"
                      *     }
                      */
-                    "application/json": components["schemas"]["CompatibilityTokenValidationError"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityTokenValidationError"];
                 };
             };
         };
@@ -13480,9 +13480,9 @@ export interface operations {
             header?: never;
             path: {
                 /** @description The unique identifier for the project you want to use to authenticate this request. */
-                AccountSid: components["parameters"]["TokensAccountSidPath"];
+                AccountSid: CompatComponents["parameters"]["TokensAccountSidPath"];
                 /** @description The unique identifier of the project API token. */
-                token_id: components["parameters"]["TokenIdPath"];
+                token_id: CompatComponents["parameters"]["TokenIdPath"];
             };
             cookie?: never;
         };
@@ -13509,7 +13509,7 @@ export interface operations {
                      *       "status": 400
                      *     }
                      */
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
             /** @description Authentication failed. Please verify your credentials and try again. */
@@ -13518,7 +13518,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
             /** @description The requested resource was not found. Please verify the resource identifier. */
@@ -13535,7 +13535,7 @@ export interface operations {
                      *       "status": 404
                      *     }
                      */
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
         };
@@ -13546,15 +13546,15 @@ export interface operations {
             header?: never;
             path: {
                 /** @description The unique identifier for the project you want to use to authenticate this request. */
-                AccountSid: components["parameters"]["TokensAccountSidPath"];
+                AccountSid: CompatComponents["parameters"]["TokensAccountSidPath"];
                 /** @description The unique identifier of the project API token. */
-                token_id: components["parameters"]["TokenIdPath"];
+                token_id: CompatComponents["parameters"]["TokenIdPath"];
             };
             cookie?: never;
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["UpdateTokenRequest"];
+                "application/json": CompatComponents["schemas"]["UpdateTokenRequest"];
             };
         };
         responses: {
@@ -13564,7 +13564,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["TokenResponse"];
+                    "application/json": CompatComponents["schemas"]["TokenResponse"];
                 };
             };
             /** @description The request was invalid or cannot be processed. Check the error details for more information. */
@@ -13581,7 +13581,7 @@ export interface operations {
                      *       "status": 400
                      *     }
                      */
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
             /** @description Authentication failed. Please verify your credentials and try again. */
@@ -13590,7 +13590,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
             /** @description The requested resource was not found. Please verify the resource identifier. */
@@ -13607,7 +13607,7 @@ export interface operations {
                      *       "status": 404
                      *     }
                      */
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
             /** @description The token request could not be processed due to validation errors. Check the error details for the specific issue. */
@@ -13625,7 +13625,7 @@ export interface operations {
                      *       "url": "https://signalwire.com/docs/compatibility-api/reference/errors"
                      *     }
                      */
-                    "application/json": components["schemas"]["CompatibilityTokenValidationError"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityTokenValidationError"];
                 };
             };
         };
@@ -13636,7 +13636,7 @@ export interface operations {
             header?: never;
             path: {
                 /** @description The Project ID that uniquely identifies the Project to retrieve. */
-                Sid: components["parameters"]["AccountPathSid"];
+                Sid: CompatComponents["parameters"]["AccountPathSid"];
             };
             cookie?: never;
         };
@@ -13648,7 +13648,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["AccountResponse"];
+                    "application/json": CompatComponents["schemas"]["AccountResponse"];
                 };
             };
             /** @description The request was invalid or cannot be processed. Check the error details for more information. */
@@ -13665,7 +13665,7 @@ export interface operations {
                      *       "status": 400
                      *     }
                      */
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
             /** @description Authentication failed. Please verify your credentials and try again. */
@@ -13674,7 +13674,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
             /** @description The requested resource was not found. Please verify the resource identifier. */
@@ -13691,7 +13691,7 @@ export interface operations {
                      *       "status": 404
                      *     }
                      */
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
         };
@@ -13702,13 +13702,13 @@ export interface operations {
             header?: never;
             path: {
                 /** @description The Project ID that uniquely identifies the Project to retrieve. */
-                Sid: components["parameters"]["AccountPathSid"];
+                Sid: CompatComponents["parameters"]["AccountPathSid"];
             };
             cookie?: never;
         };
         requestBody: {
             content: {
-                "application/x-www-form-urlencoded": components["schemas"]["UpdateAccountRequest"];
+                "application/x-www-form-urlencoded": CompatComponents["schemas"]["UpdateAccountRequest"];
             };
         };
         responses: {
@@ -13718,7 +13718,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["AccountResponse"];
+                    "application/json": CompatComponents["schemas"]["AccountResponse"];
                 };
             };
             /** @description The request was invalid or cannot be processed. Check the error details for more information. */
@@ -13735,7 +13735,7 @@ export interface operations {
                      *       "status": 400
                      *     }
                      */
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
             /** @description Authentication failed. Please verify your credentials and try again. */
@@ -13744,7 +13744,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
             /** @description The requested resource was not found. Please verify the resource identifier. */
@@ -13761,7 +13761,7 @@ export interface operations {
                      *       "status": 404
                      *     }
                      */
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
             /** @description The request could not be processed due to validation errors. Check the error details for more information. */
@@ -13778,7 +13778,7 @@ export interface operations {
                      *       "status": 422
                      *     }
                      */
-                    "application/json": components["schemas"]["CompatibilityErrorResponse"];
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
                 };
             };
         };
@@ -13792,7 +13792,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["InboundCallStatusCallbackPayload"];
+                "application/json": CompatComponents["schemas"]["InboundCallStatusCallbackPayload"];
             };
         };
         responses: {
@@ -13814,7 +13814,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["RecordingStatusCallbackPayload"];
+                "application/json": CompatComponents["schemas"]["RecordingStatusCallbackPayload"];
             };
         };
         responses: {
@@ -13836,7 +13836,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["SmsStatusCallbackPayload"];
+                "application/json": CompatComponents["schemas"]["SmsStatusCallbackPayload"];
             };
         };
         responses: {
@@ -13858,7 +13858,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["TranscriptionStatusCallbackPayload"];
+                "application/json": CompatComponents["schemas"]["TranscriptionStatusCallbackPayload"];
             };
         };
         responses: {
@@ -13880,7 +13880,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["VoiceStatusCallbackPayload"];
+                "application/json": CompatComponents["schemas"]["VoiceStatusCallbackPayload"];
             };
         };
         responses: {

@@ -15580,7 +15580,7 @@ export interface components {
              * @example messaging
              * @enum {string}
              */
-            script_type?: "messaging";
+            script_type: "messaging";
             /**
              * @description The messaging SWML document. Uses [messaging SWML methods](/docs/swml/reference/messaging).
              * @example {

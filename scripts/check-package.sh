@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # `make check-package`: the package as users get it. Expects dist/ built (make build) and the extra
 # runtimes installed in .cache/runtimes (the Makefile does both).
-#   1. publint, attw (Are The Types Wrong) and `npm publish --dry-run` over the packed package;
+#   1. the declarations keep their names; publint, attw (Are The Types Wrong) and `npm publish --dry-run` over the packed package;
 #   2. npm pack (the CHANGELOG names this version; the NOTICE, when the project has one, is in),
 #      then install the tarball into a fresh project (with Prism, the optional peer);
 #   3. there: import (ESM) and require (CJS) every entry point, and check that the main entry loads
@@ -24,6 +24,13 @@ export NO_COLOR=1 FORCE_COLOR=0
 runtimes=${RUNTIMES:-node20 node22 node24 bun deno workerd chromium}
 started=$SECONDS
 step() { printf '\n== %s  [%ds]\n' "$1" $((SECONDS - started)); }
+
+step 'declarations keep their names'
+# The bundler renames a name two modules declare (components$1, Options$1<"list_rooms">): hovers and
+# errors would show those. Each generated table and schema names its types apart instead.
+renamed=$(grep -ohE '\b[A-Za-z_][A-Za-z0-9_]*\$[0-9]+\b' dist/*.d.ts dist/*.d.cts | sort | uniq -c || true)
+[[ -z $renamed ]] || { echo "build-renamed names in dist/*.d.ts:" >&2; echo "$renamed" >&2; exit 1; }
+echo '  no build-renamed name in dist/*.d.ts, dist/*.d.cts'
 
 step 'publint --strict'
 "$bin/publint" --strict
@@ -48,16 +55,19 @@ trap 'rm -rf "$work"' EXIT
 tarball=$work/$(npm pack --silent --pack-destination "$work" | tail -n 1)
 tar -tzf "$tarball" | sort | sed 's/^/  /'
 # Exactly the files users need: the builds, the declarations, the descriptions (the full one and the one
-# the testing entry serves) and the NOTICE of their license.
+# the testing entry serves), the method references the README links and the NOTICE of their license.
 unexpected=$(tar -tzf "$tarball" |
-  grep -Ev '^package/(package\.json|README\.md|LICENSE|NOTICE|CHANGELOG\.md|dist/(index|testing|cxml)\.(js|cjs|d\.ts|d\.cts)|dist/index\.browser\.c?js|generated/(openapi|mock)\.yaml)$' || true)
+  grep -Ev '^package/(package\.json|README\.md|LICENSE|NOTICE|CHANGELOG\.md|dist/(index|testing|cxml)\.(js|cjs|d\.ts|d\.cts)|dist/index\.browser\.c?js|generated/(openapi|mock)\.yaml|generated/(compat\.)?reference\.md)$' || true)
 [[ -z $unexpected ]] || { echo "unexpected files in the package:" >&2; echo "$unexpected" >&2; exit 1; }
 for file in dist/index.js dist/index.cjs dist/index.d.ts dist/index.d.cts dist/index.browser.js dist/index.browser.cjs \
   dist/testing.js dist/testing.cjs dist/testing.d.ts dist/testing.d.cts dist/cxml.js dist/cxml.cjs dist/cxml.d.ts dist/cxml.d.cts \
-  generated/openapi.yaml generated/mock.yaml \
-  CHANGELOG.md NOTICE; do
+  generated/openapi.yaml generated/mock.yaml generated/reference.md generated/compat.reference.md CHANGELOG.md NOTICE; do
   tar -tzf "$tarball" "package/$file" > /dev/null || { echo "package/$file is missing from the package" >&2; exit 1; }
 done
+
+step 'the relative links of the shipped Markdown resolve inside the package'
+# On the registry page and in node_modules a README link to a file the tarball lacks is dead.
+scripts/package-check/markdown-links.sh "$tarball" README.md generated/reference.md generated/compat.reference.md
 
 step 'npm install the tarball into a fresh project'
 app=$work/app
@@ -143,7 +153,7 @@ console.log(reply.contentType, reply.toString());
 async function main(): Promise<void> {
   const mock = await startMockServer();
   try {
-    const client = createSignalWireClient({ baseUrl: mock.baseUrl, projectId: 'p', apiToken: 't' });
+    const client = createSignalWireClient(mock.clientOptions);
     const body: ConferenceRoomCreateRequest = { name: 'cjs_room', enable_room_previews: false };
     const room = await client.fabric.conferenceRooms.create(body);
     console.log(room.conference_room.display_name);
@@ -214,6 +224,14 @@ step 'the README test-runner setups (vitest, node:test, Jest, Mocha), a timed-ou
 
 step "the client's API reference (TypeDoc, typedoc.json): no warning"
 "$bin/typedoc" --out "$work/docs" --logLevel Warn
+# The front page is the README; both method references are pages; the types are listed by family.
+grep -q 'id="common-tasks"' "$work/docs/index.html" || { echo 'TypeDoc: the README is not the front page' >&2; exit 1; }
+for page in documents/reference.html documents/compat.reference.html; do
+  [[ -f $work/docs/$page ]] || { echo "TypeDoc: $page (a method reference) is missing" >&2; exit 1; }
+done
+for family in fabric compat; do
+  grep -q "id=\"$family\"" "$work/docs/modules/index.html" || { echo "TypeDoc: no $family category" >&2; exit 1; }
+done
 echo "  $(find "$work/docs" -name '*.html' | wc -l) pages, as \`make docs\` writes them to docs/client/"
 
 step "package check passed in $((SECONDS - started))s"

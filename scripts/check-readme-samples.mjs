@@ -2,7 +2,8 @@
 // project's compiler options (tsconfig.json: strict and the rest), against src/: 'signalwire-rest' and
 // 'signalwire-rest/testing' and 'signalwire-rest/cxml' map to src/index.ts, src/testing.ts and src/cxml.ts. Each block is its own ES module,
 // so samples may use top-level await and may declare the same names. Errors point at README lines.
-// A block whose info string has `no-check` (```ts no-check) is skipped and counted.
+// A block whose info string has `no-check` (```ts no-check) is skipped and counted. Every method the
+// README names, anywhere, must exist in generated/*.operations.ts.
 // Usage: node scripts/check-readme-samples.mjs [README.md]
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -65,6 +66,31 @@ writeFileSync(
     2,
   ),
 );
+
+// Every method the text names (`compat.messages.create`, `client.relay.phoneNumbers.update(...)`), in
+// prose and tables as in code, must be one of the generated tables' (family -> resource -> action).
+const methods = new Set();
+for (const file of ['generated/operations.ts', 'generated/compat.operations.ts']) {
+  let family = '';
+  let resource = '';
+  for (const line of readFileSync(join(root, file), 'utf8').split('\n')) {
+    const entry = /^( {2,6})(\w+): [{"]/.exec(line);
+    if (!entry) continue;
+    if (entry[1].length === 2) family = entry[2];
+    else if (entry[1].length === 4) resource = entry[2];
+    else methods.add(`${family}.${resource}.${entry[2]}`);
+  }
+}
+const families = [...new Set([...methods].map((name) => name.split('.')[0]))];
+const unknown = lines.flatMap((line, index) =>
+  [...line.replace(/\bclient\./g, '').matchAll(new RegExp(`(?<![\\w/.-])(?:${families.join('|')})\\.\\w+\\.\\w+\\b(?![.\\w])`, 'g'))]
+    .filter(([name]) => !methods.has(name))
+    .map(([name]) => `${shown}:${index + 1}: ${name} is not a method of the generated tables`),
+);
+if (unknown.length > 0) {
+  console.error(unknown.join('\n'));
+  process.exit(1);
+}
 
 if (samples.length === 0) {
   console.log(`${shown}: no \`\`\`ts blocks${skipped ? ` (${skipped} marked no-check)` : ''}.`);

@@ -1,15 +1,12 @@
 // `make demo`: starts the Prism mock of both APIs, creates a room and sends a message through the
-// client, and prints them. Against a real Space, drop baseUrl and set the SIGNALWIRE_* variables instead.
+// client, and prints them. Against a real Space: createSignalWireClient() with the SIGNALWIRE_* variables set.
 import { createSignalWireClient, SignalWireError } from '../src/index.js';
 import { startMockServer } from '../src/testing.js';
 
 const mock = await startMockServer();
 try {
-  const client = createSignalWireClient({
-    baseUrl: mock.baseUrl,
-    projectId: 'ae2b2a88-0b7e-4c4d-9f6b-5a1b2c3d4e5f', // the mock accepts any credentials
-    apiToken: 'PTdemo-token',
-  });
+  // The mock's own options: its base URL and credentials every operation of both APIs accepts.
+  const client = createSignalWireClient(mock.clientOptions);
   console.log(`Prism mock of SignalWire's REST and Compatibility APIs at ${mock.baseUrl}\n`);
   const room = await client.fabric.conferenceRooms.create({
     name: 'coffee_cafe',
@@ -19,7 +16,10 @@ try {
     layout: 'grid-responsive',
     meta: { team: 'support', floors: [1, 2] },
   });
-  console.log('client.fabric.conferenceRooms.create() created:');
+  // Prism answers with the description's example, not with what was sent: say so, or the room reads as
+  // if the client had changed its fields (display_name "Reception", max_members 30 for 20 asked).
+  console.log('client.fabric.conferenceRooms.create() sent a valid request; the mock answered with its canned example room');
+  console.log("(the description's example data, not the fields sent):");
   console.log(JSON.stringify(room, null, 2));
   const message = await client.compat.messages.create({ From: '+15551230002', To: '+15551230001', Body: 'Your room is ready.' });
   console.log(`\nclient.compat.messages.create() sent message ${message.sid} (${message.status})`);

@@ -52,7 +52,11 @@ generate_api() {
   # --redocly: compile only; the lint above already checked the description (see the config's comment).
   "$bin/openapi-typescript" "$work/${prefix}types-input.yaml" --output "$work/${prefix}schema.body.ts" --default-non-nullable=false \
     --redocly scripts/openapi-typescript.redocly.yaml 2>&1 | grep -v '^\s*$' >&2
-  { sed 's|^#|//|' <<< "$banner"; cat "$work/${prefix}schema.body.ts"; } > "$work/${prefix}schema.ts"
+  # A FAMILY's schema names its exports after it (CompatComponents, CompatOperations, CompatPaths): both
+  # schemas share one bundle of declarations, which would otherwise show `components$1` in hovers.
+  local rename=''
+  [[ -z $family ]] || rename="s/\\b(paths|webhooks|components|operations)\\b(?=\\[| \\{)/\\u${family}\\u\\1/g; s/^export type \\\$defs\\b/export type \\u${family}Defs/"
+  { sed 's|^#|//|' <<< "$banner"; perl -pe "$rename" "$work/${prefix}schema.body.ts"; } > "$work/${prefix}schema.ts"
   local linted=0
   wait "$linting" || linted=$?
   cat "$work/${prefix}lint.log" >&2

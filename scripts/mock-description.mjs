@@ -93,8 +93,11 @@ const banner =
   source.match(/^(#.*\n)*/)[0] +
   '# Mock-server variant of openapi.yaml: recursive SWML schemas opaque, lists answer one page (scripts/mock-description.mjs).\n';
 writeFileSync(outputPath, banner + stringify(document, { lineWidth: 0, aliasDuplicateObjects: false }));
+const opaqueText = opaque.length
+  ? `${opaque.length} schemas of ${[...recursiveFamilies].join(', ')} made opaque`
+  : 'no recursive schema to make opaque';
 console.error(
-  `${outputPath}: ${opaque.length} schemas of ${[...recursiveFamilies].join(', ')} made opaque, ` +
+  `${outputPath}: ${opaqueText}, ` +
     `${edges.size - Object.keys(schemas).length} schemas only they used dropped, ` +
     `${pageLinks.length} link schemas answer a last page.`,
 );

@@ -7,7 +7,7 @@ import { type ConnectionOptions, resolveConnection } from './config.js';
 import { type OperationTable, operationMethods, operationsWithOwnAuth } from './runtime/methods.js';
 import { restApi, type RestApiMethods } from '../generated/operations.js';
 import { compatApi, compatApiBasePath, type CompatApiMethods } from '../generated/compat.operations.js';
-import type { paths as CompatPaths } from '../generated/compat.schema.js';
+import type { CompatPaths } from '../generated/compat.schema.js';
 import { fetchSender } from './fetch-send.js';
 import { defaultSender } from './send.js';
 import { checkHeaders, checkNumericOptions } from './option-checks.js';

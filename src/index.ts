@@ -27,8 +27,4 @@ export {
 export type { AnswerInfo, ApiErrorItem, RequestInfo } from './errors.js';
 export type * from './types.js';
 export type { components, operations, paths } from '../generated/schema.js';
-export type {
-  components as CompatComponents,
-  operations as CompatOperations,
-  paths as CompatPaths,
-} from '../generated/compat.schema.js';
+export type { CompatComponents, CompatOperations, CompatPaths } from '../generated/compat.schema.js';

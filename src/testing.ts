@@ -6,6 +6,7 @@ import { createRequire } from 'node:module';
 import type { Socket } from 'node:net';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { startViolationProxy, type ViolationProxy } from './mock-violations.js';
 
 export interface MockServerOptions {
   /** The OpenAPI description to serve (default: the bundled one shipped with this package). */
@@ -18,9 +19,22 @@ export interface MockServerOptions {
   signal?: AbortSignal | undefined;
 }
 
-export interface MockServer {
-  /** Pass as `baseUrl` to createSignalWireClient(). */
+/** Client options every operation of both APIs accepts from the mock. */
+export interface MockClientOptions {
   readonly baseUrl: string;
+  readonly projectId: string;
+  readonly apiToken: string;
+}
+
+export interface MockServer {
+  /** Pass as `baseUrl` to createSignalWireClient(), or pass `clientOptions`. */
+  readonly baseUrl: string;
+  /**
+   * `{ baseUrl, projectId, apiToken }` for createSignalWireClient(): credentials the mock accepts for
+   * every operation of both APIs. The Project ID is a uuid, since the Compatibility API's paths carry it
+   * as an AccountSid the description types as a uuid (any other value is refused with a 422).
+   */
+  readonly clientOptions: MockClientOptions;
   /** The process id of Prism. */
   readonly pid: number;
   /** Stops Prism and waits for it to exit. */
@@ -31,6 +45,9 @@ export interface MockServer {
  * The mock-server description shipped with the package: the overlay-patched description with SWML
  * documents as opaque objects (Prism cannot start on their recursive schemas).
  */
+/** The Project ID of `clientOptions`: any uuid would do. */
+const MOCK_PROJECT_ID = 'ae2b2a88-0b7e-4c4d-9f6b-5a1b2c3d4e5f';
+
 export const bundledDescription = fileURLToPath(new URL('../generated/mock.yaml', import.meta.url));
 
 function prismCli(): string {
@@ -63,7 +80,9 @@ function stop(child: ChildProcess): Promise<void> {
 }
 
 /**
- * Starts Prism on a free loopback port and resolves once it listens. Prism runs in a child process
+ * Starts Prism on a free loopback port and resolves once it listens. A request that breaks the
+ * description is refused with the rules it broke, in the API's error shape (Prism itself answers with
+ * the description's canned example and names the rules in a header only). Prism runs in a child process
  * that exits with this one however it ends, and does not keep it alive: a test run that forgets
  * `close()` still ends. A start that fails, times out or is aborted stops Prism before rejecting.
  */
@@ -76,7 +95,7 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
   const child = spawn(process.execPath, args, { stdio: ['pipe', 'pipe', 'pipe'] });
 
   let output = '';
-  const baseUrl = await new Promise<string>((resolve, reject) => {
+  const prismUrl = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => fail(new Error(`Prism did not start within ${timeoutMs}ms:\n${output}`)), timeoutMs);
     const onAbort = () => fail(new Error(`startMockServer() aborted before Prism listened: ${options.signal?.reason}`));
     options.signal?.addEventListener('abort', onAbort, { once: true });
@@ -112,5 +131,22 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
   child.stdout!.resume();
   child.stderr!.resume();
   child.unref();
-  return { baseUrl, pid: child.pid!, close: () => stop(child) };
+  let proxy: ViolationProxy;
+  try {
+    proxy = await startViolationProxy(prismUrl);
+  } catch (error) {
+    await stop(child);
+    throw error;
+  }
+  const { baseUrl } = proxy;
+  const clientOptions: MockClientOptions = Object.freeze({ baseUrl, projectId: MOCK_PROJECT_ID, apiToken: 'PTmock-api-token' });
+  return {
+    baseUrl,
+    clientOptions,
+    pid: child.pid!,
+    close: () => {
+      proxy.close();
+      return stop(child);
+    },
+  };
 }

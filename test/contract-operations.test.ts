@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, inject, test } from 'vitest';
 import { parse } from 'yaml';
 import {
+  createSignalWireClient,
   SignalWireApiError,
   SignalWireAuthenticationError,
   SignalWireError,
@@ -14,11 +15,12 @@ import {
   SignalWireValidationError,
 } from '../src/index.js';
 import { callOperation, operationCases } from './support/operation-cases.js';
-import { clientWithoutCredentials, mockClient } from './support/prism-clients.js';
+import { clientWithoutCredentials } from './support/prism-clients.js';
 import { rejectionOf } from './support/rejection.js';
 
 const baseUrl = inject('prismUrl');
-const client = mockClient(baseUrl);
+// The options startMockServer() hands out: every operation of both APIs must accept them.
+const client = createSignalWireClient({ ...inject('mockClientOptions'), maxRetries: 0 });
 
 const withoutCredentials = clientWithoutCredentials(baseUrl);
 

@@ -76,22 +76,24 @@ describe('create', () => {
     expect(error.url).toBe(`${baseUrl}/api/fabric/resources/conference_rooms`);
   });
 
-  const invalidBodies: [string, Record<string, unknown>][] = [
-    ['name missing', { enable_room_previews: true }],
-    ['enable_room_previews missing', { name: 'x' }],
-    ['display_name over 200 characters', { name: 'x', enable_room_previews: true, display_name: 'd'.repeat(201) }],
-    ['description over 3000 characters', { name: 'x', enable_room_previews: true, description: 'd'.repeat(3001) }],
-    ['max_members above 300', { name: 'x', enable_room_previews: true, max_members: 301 }],
-    ['max_members below 0', { name: 'x', enable_room_previews: true, max_members: -1 }],
-    ['remove_after_seconds_elapsed above 200000', { name: 'x', enable_room_previews: true, remove_after_seconds_elapsed: 200001 }],
-    ['remove_after_seconds_elapsed below 0', { name: 'x', enable_room_previews: true, remove_after_seconds_elapsed: -1 }],
-    ['layout not in the enum', { name: 'x', enable_room_previews: true, layout: '7x7' }],
+  // Each names the field it breaks: the mock answers with the rules broken, not its canned example.
+  const invalidBodies: [string, string, Record<string, unknown>][] = [
+    ['name missing', 'name', { enable_room_previews: true }],
+    ['enable_room_previews missing', 'enable_room_previews', { name: 'x' }],
+    ['display_name over 200 characters', 'display_name', { name: 'x', enable_room_previews: true, display_name: 'd'.repeat(201) }],
+    ['description over 3000 characters', 'description', { name: 'x', enable_room_previews: true, description: 'd'.repeat(3001) }],
+    ['max_members above 300', 'max_members', { name: 'x', enable_room_previews: true, max_members: 301 }],
+    ['max_members below 0', 'max_members', { name: 'x', enable_room_previews: true, max_members: -1 }],
+    ['remove_after_seconds_elapsed above 200000', 'remove_after_seconds_elapsed', { name: 'x', enable_room_previews: true, remove_after_seconds_elapsed: 200001 }],
+    ['remove_after_seconds_elapsed below 0', 'remove_after_seconds_elapsed', { name: 'x', enable_room_previews: true, remove_after_seconds_elapsed: -1 }],
+    ['layout not in the enum', 'layout', { name: 'x', enable_room_previews: true, layout: '7x7' }],
   ];
-  test.each(invalidBodies)('with %s is refused with a 422 SignalWireValidationError', async (_, body) => {
+  test.each(invalidBodies)('with %s is refused with a 422 SignalWireValidationError naming %s', async (_, field, body) => {
     const error = await rejection(client.fabric.conferenceRooms.create(body as ConferenceRoomCreateRequest));
     expect(error).toBeInstanceOf(SignalWireValidationError);
     expect(error.status).toBe(422);
-    expect(error.errors.length).toBeGreaterThan(0);
+    expect(error.errors.map((item) => item.attribute)).toEqual([field]);
+    expect(error.message).toContain(field);
   });
 
   test('answered 500 (Prefer: code=500) throws a SignalWireServerError', async () => {
@@ -146,9 +148,10 @@ describe('the other operations', () => {
     }
   });
 
-  test('update with a broken limit is refused with a 422', async () => {
+  test('update with a broken limit is refused with a 422 naming it', async () => {
     const error = await rejection(client.fabric.conferenceRooms.update(ROOM_ID, { ...updateBody, max_members: 301 }));
     expect(error.status).toBe(422);
+    expect(error.errors[0]?.attribute).toBe('max_members');
   });
 
   const operations = {

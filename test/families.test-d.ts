@@ -149,6 +149,17 @@ describe('the Bearer operations', () => {
   });
 });
 
+describe('SWML scripts', () => {
+  const contents = { sections: { main: [{ reply: 'Thanks, we got your message.' }] } };
+  test("a messaging script must say so: the API makes a calling script of one that does not", () => {
+    void client.fabric.swmlScripts.create({ name: 'reply_bot', script_type: 'messaging', contents });
+    never(() => {
+      // @ts-expect-error script_type: 'messaging' is required on the messaging variant
+      void client.fabric.swmlScripts.create({ name: 'reply_bot', contents });
+    });
+  });
+});
+
 describe('withResponse', () => {
   test('keeps the typed result beside the raw answer', async () => {
     const { data, response, requestId } = await client.fabric.conferenceRooms.get(id).withResponse();

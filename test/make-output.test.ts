@@ -1,4 +1,4 @@
-// What `make test` prints is for people and CI logs: no colour codes, and no warning that is not the
+// What `make test` prints is for people and CI logs: a line as each file starts, no colour codes, and no warning that is not the
 // project's (vitest's notice that type tests are experimental). Checked on one fast suite run
 // through `make unit`, whatever colour settings the caller's environment has.
 import { spawnSync } from 'node:child_process';
@@ -12,6 +12,7 @@ test('make unit prints plain text and only the project’s warnings', () => {
   const output = run.stdout + run.stderr;
   expect(run.status, output).toBe(0);
   expect(output).toContain('Tests  7 passed (7)');
+  expect(output).toMatch(/^ {2}started test\/proxy\.test\.ts \(1 of 1, \d+s\)$/m); // progress as each file starts
   expect(output).not.toContain('\u001b[');
   expect(output).not.toMatch(/experimental feature|please pin Vitest/);
 });

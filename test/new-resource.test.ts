@@ -4,7 +4,7 @@
 // first; the release is copied over openapi/ (nothing else there changes); `scripts/generate.sh` runs; the
 // unchanged src/ offers client.fabric.widgets.* typed (strict tsc of a consumer, a wrong field a compile
 // error) and working against Prism serving the regenerated mock; and the unchanged contract tests pass.
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, expect, test } from 'vitest';
@@ -118,9 +118,15 @@ function nextRelease(description: Record<string, any>) {
 let dir = '';
 // Without this run's VITEST_* variables, so the scratch's own vitest run starts as a fresh one would.
 const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith('VITEST')));
-function run(command: string, args: string[], timeout = 240_000) {
-  const result = spawnSync(command, args, { cwd: dir, encoding: 'utf8', timeout, env });
-  return { status: result.status, output: `${result.stdout}${result.stderr}` };
+// Asynchronously: the mock's proxy answers from this process, which a synchronous child would block.
+function run(command: string, args: string[], timeout = 240_000): Promise<{ status: number | null; output: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(command, args, { cwd: dir, timeout, env });
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.on('close', (status) => resolve({ status, output }));
+  });
 }
 
 test('a release with a new resource, a dead component and a removed operation goes through spec-diff, generate and the contract tests with no edit to openapi/', async () => {
@@ -132,7 +138,7 @@ test('a release with a new resource, a dead component and a removed operation go
   writeFileSync(join(dir, 'release.yaml'), stringify(description));
 
   // 1. spec-diff: the methods added and removed come first, in client terms; a removed operation is major.
-  const diff = run('bash', ['scripts/spec-diff.sh', 'release.yaml']);
+  const diff = await run('bash', ['scripts/spec-diff.sh', 'release.yaml']);
   expect(diff.status, diff.output).toBe(1);
   const [whatUsersGet = '', rest = ''] = diff.output.split('\n== 2.');
   expect(whatUsersGet).toMatch(/5 methods added:/);
@@ -171,13 +177,13 @@ test('a release with a new resource, a dead component and a removed operation go
     join(dir, 'tsconfig.consumer.json'),
     JSON.stringify({ extends: './tsconfig.json', include: ['consumer.ts', 'src', 'generated'] }),
   );
-  const typecheck = run(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.consumer.json']);
+  const typecheck = await run(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.consumer.json']);
   expect(typecheck.output).toBe('');
   expect(typecheck.status).toBe(0);
 
   const mock = await startMockServer({ description: join(dir, 'generated/mock.yaml') });
   try {
-    const called = run(process.execPath, ['--import', 'tsx', 'consumer.ts', mock.baseUrl], 60_000);
+    const called = await run(process.execPath, ['--import', 'tsx', 'consumer.ts', mock.baseUrl], 60_000);
     expect(called.status, called.output).toBe(0);
     const result = JSON.parse(called.output.trim().split('\n').pop()!);
     expect(result).toEqual({ created: widget, fetched: widget, updated: widget, names: ['lobby'], deleted: true });
@@ -186,7 +192,7 @@ test('a release with a new resource, a dead component and a removed operation go
   }
 
   // 4. The contract tests, unchanged, cover every operation of the release (and no longer the removed one).
-  const contract = run(join(root, 'node_modules/.bin/vitest'), ['run', 'test/contract-operations.test.ts', '--typecheck.enabled=false', '--reporter=verbose'], 400_000);
+  const contract = await run(join(root, 'node_modules/.bin/vitest'), ['run', 'test/contract-operations.test.ts', '--typecheck.enabled=false', '--reporter=verbose'], 400_000);
   expect(contract.status, contract.output.slice(-4000)).toBe(0);
   expect(contract.output).toMatch(/fabric\.widgets\.create' answers what its schema describes/);
   expect(contract.output).not.toContain('relay.e911Addresses.update');

@@ -1,5 +1,7 @@
 // The types of the generated methods (generated/*.operations.ts), computed from the openapi-typescript
-// output of one operation: its body, its query (beside the per-call options) and its result.
+// output of one operation: its body, its query (beside the per-call options) and its result. Named
+// Operation*, apart from the tables' own shorthands (Options<"list_rooms">), so that the bundled
+// declarations need not rename either (no `Options$1` in a hover).
 import type { Paginator } from '../pagination.js';
 import type { CallOptions } from '../transport.js';
 
@@ -31,19 +33,19 @@ type ContentOf<Part> = Part extends { content: infer Content } ? Content[keyof C
 type SuccessStatus = 200 | 201 | 202 | 203 | 206;
 
 /** The request body of an operation (JSON or form fields). */
-export type Body<Op> = Op extends { requestBody?: infer RequestBody } ? ContentOf<NonNullable<RequestBody>> : never;
+export type OperationBody<Op> = Op extends { requestBody?: infer RequestBody } ? ContentOf<NonNullable<RequestBody>> : never;
 
 /** The query parameters of an operation; `{}` when it declares none. */
-export type Query<Op> = Op extends { parameters: { query?: infer Q } } ? ([Q] extends [never | undefined] ? {} : NonNullable<Q>) : {};
+export type OperationQuery<Op> = Op extends { parameters: { query?: infer Q } } ? ([Q] extends [never | undefined] ? {} : NonNullable<Q>) : {};
 
 /** A method's options: its query parameters and the per-call settings. */
-export type Options<Op> = Query<Op> & RequestOptions;
+export type OperationOptions<Op> = OperationQuery<Op> & RequestOptions;
 
 /** The parsed body of an operation's success answer. */
-export type Result<Op> = Op extends { responses: infer Responses }
+export type OperationResult<Op> = Op extends { responses: infer Responses }
   ? ContentOf<Responses[keyof Responses & SuccessStatus]>
   : never;
 
 /** One item of a paged list: under `data`, or under the Compatibility API's key (`messages`, `calls`…). */
-export type Item<Op, Key extends string = 'data'> =
-  Result<Op> extends { [K in Key]?: readonly (infer ItemType)[] | null } ? ItemType : never;
+export type OperationItem<Op, Key extends string = 'data'> =
+  OperationResult<Op> extends { [K in Key]?: readonly (infer ItemType)[] | null } ? ItemType : never;

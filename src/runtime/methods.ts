@@ -38,6 +38,9 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 // Visible ASCII only: a token is sent in a header, where control characters would split it.
 const TOKEN = /^[\x21-\x7e]+$/;
 
+// Node's util.inspect (a REPL, console.log) calls this; a registered symbol, so no import of node:util.
+const inspectCustom = Symbol.for('nodejs.util.inspect.custom');
+
 /** An object with the keys of `source`, each building its value from the source's on first read, then keeping it. */
 function lazyObject<S, T>(source: Readonly<Record<string, S>>, build: (value: S, key: string) => T): Record<string, T> {
   const object: Record<string, T> = {};
@@ -55,10 +58,17 @@ function lazyObject<S, T>(source: Readonly<Record<string, S>>, build: (value: S,
   return object;
 }
 
+/** Inspected (a REPL, console.log), a family or resource shows its members built, not a row of [Getter]. */
+function inspectable<T extends object>(object: T): T {
+  return Object.defineProperty(object, inspectCustom, { value: () => ({ ...object }) });
+}
+
 export function operationMethods<Methods>(table: OperationTable, context: MethodContext): Methods {
   return lazyObject(table, (resources, family) =>
-    lazyObject(resources, (actions, resource) =>
-      lazyObject(actions, (entry, action) => operationMethod(`${family}.${resource}.${action}`, parseOperation(entry), context)),
+    inspectable(
+      lazyObject(resources, (actions, resource) =>
+        inspectable(lazyObject(actions, (entry, action) => operationMethod(`${family}.${resource}.${action}`, parseOperation(entry), context))),
+      ),
     ),
   ) as Methods;
 }
@@ -178,7 +188,7 @@ function operationMethod(name: string, spec: OperationSpec, context: MethodConte
   const { startCall, baseUrl } = context;
   const pieces = spec.template.split(/\{[^}]+\}/); // the literal parts around the path parameters
 
-  return (...args: unknown[]) => {
+  const method = (...args: unknown[]) => {
     if (spec.paged) {
       const { call: callOptions, request } = prepare(name, spec, context, pieces, args); // a bad argument throws here, before any page
       const { items, next: nextLink } = spec.paged;
@@ -204,6 +214,16 @@ function operationMethod(name: string, spec: OperationSpec, context: MethodConte
     })();
     return apiPromise(exchange);
   };
+  return described(method, name, spec);
+}
+
+/** A method that shows what it is, from its table entry: its name, HTTP method and path. */
+function described<F extends (...args: never[]) => unknown>(method: F, name: string, spec: OperationSpec): F {
+  const text = `${name}(): ${spec.method} ${spec.template}`;
+  Object.defineProperty(method, 'name', { value: name });
+  Object.defineProperty(method, 'toString', { value: () => text });
+  Object.defineProperty(method, inspectCustom, { value: () => `[Function: ${text}]` });
+  return method;
 }
 
 /** The method's promise of the data, with `.withResponse()` for the whole answer. */
