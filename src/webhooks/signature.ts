@@ -36,11 +36,17 @@ function hmacKey(signingKey: string): Promise<CryptoKey> {
   return lastKey.key;
 }
 
-/** The body as bytes (a string as UTF-8). */
-export const bodyBytes = (body: string | Uint8Array | ArrayBuffer): Uint8Array =>
-  typeof body === 'string' ? encoder.encode(body) : body instanceof Uint8Array ? body : new Uint8Array(body);
+type Bytes = Uint8Array<ArrayBuffer>;
 
-const concat = (head: Uint8Array, tail: Uint8Array): Uint8Array => {
+/** The body as bytes (a string as UTF-8; bytes over a SharedArrayBuffer copied, as Web Crypto takes none). */
+export const bodyBytes = (body: string | Uint8Array | ArrayBuffer): Bytes =>
+  typeof body === 'string'
+    ? encoder.encode(body)
+    : body instanceof Uint8Array
+      ? body.buffer instanceof ArrayBuffer ? (body as Bytes) : body.slice()
+      : new Uint8Array(body);
+
+const concat = (head: Bytes, tail: Bytes): Bytes => {
   const bytes = new Uint8Array(head.length + tail.length);
   bytes.set(head);
   bytes.set(tail, head.length);
@@ -79,7 +85,7 @@ function sameText(a: string, b: string): boolean {
   return difference === 0;
 }
 
-function decodeSignature(signature: string): { scheme: 'A' | 'B'; bytes: Uint8Array } | undefined {
+function decodeSignature(signature: string): { scheme: 'A' | 'B'; bytes: Bytes } | undefined {
   if (HEX_SIGNATURE.test(signature)) {
     return { scheme: 'A', bytes: Uint8Array.from(signature.match(/../g)!, (pair) => parseInt(pair, 16)) };
   }
@@ -116,7 +122,7 @@ export async function verifyWebhookSignature(input: WebhookSignatureInput): Prom
   if (!decoded) return false;
   const key = await hmacKey(input.signingKey);
   const bytes = bodyBytes(body);
-  let signedTail: Uint8Array = bytes;
+  let signedTail = bytes;
   if (decoded.scheme === 'B') {
     const bodyHash = /[?&]bodySHA256=([^&#]*)/.exec(url)?.[1];
     if (bodyHash !== undefined) {
