@@ -114,3 +114,7 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
   child.unref();
   return { baseUrl, pid: child.pid!, close: () => stop(child) };
 }
+
+// Signed webhooks for tests of your handlers (src/webhook-sender.ts).
+export { sendWebhook } from './webhook-sender.js';
+export type { SendWebhookOptions, WebhookReply } from './webhook-sender.js';
