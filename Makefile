@@ -66,14 +66,14 @@ mock: generate ## Serve generated/mock.yaml (SWML documents opaque) with Prism o
 	$(BIN)/prism mock generated/mock.yaml --host 127.0.0.1 --port 4010
 
 # ---- Package, docs and spec updates ----
-DIST := $(foreach entry,index testing,$(foreach ext,js cjs d.ts d.cts,dist/$(entry).$(ext))) dist/index.browser.js dist/index.browser.cjs
+DIST := $(foreach entry,index testing webhooks,$(foreach ext,js cjs d.ts d.cts,dist/$(entry).$(ext))) dist/index.browser.js dist/index.browser.cjs
 RUNTIMES_DIR := .cache/runtimes
 
 # Grouped target: one tsup run writes dist/; make skips it when nothing it is built from changed.
 $(DIST) &: $(wildcard src/*.ts src/*/*.ts generated/*.ts) tsup.config.ts scripts/cjs-import-meta-url.mjs package.json
 	rm -rf dist && $(BIN)/tsup --silent
 
-build: install $(DIST) ## Build dist/: ESM, CommonJS, browser ESM and declarations of both entry points (tsup)
+build: install $(DIST) ## Build dist/: ESM, CommonJS, browser ESM and declarations of the entry points (tsup)
 
 # Node 22 and 24, Bun and Deno from npm (scripts/package-check/runtimes/), outside node_modules and off PATH.
 $(RUNTIMES_DIR)/node_modules/.package-lock.json: scripts/package-check/runtimes/package.json scripts/package-check/runtimes/package-lock.json

@@ -4,8 +4,9 @@
 #   1. publint, attw (Are The Types Wrong) and `npm publish --dry-run` over the packed package;
 #   2. npm pack (the CHANGELOG names this version; the NOTICE, when the project has one, is in),
 #      then install the tarball into a fresh project (with Prism, the optional peer);
-#   3. there: import (ESM) and require (CJS) both entry points, and check that the main entry loads
-#      neither the testing entry nor Prism; bundle it for the browser (no Node built-ins);
+#   3. there: import (ESM) and require (CJS) every entry point, and check that the main entry loads
+#      neither the testing entry nor Prism, and that the webhooks entry loads neither the REST client nor
+#      a Node built-in; bundle the main entry for the browser (no Node built-ins);
 #   4. type-check a consumer (ESM and CJS files) under `strict` with moduleResolution node16 and bundler;
 #   5. create a room against the Prism mock through the installed package on Node 20, Node 24 (also
 #      behind a proxy under NODE_USE_ENV_PROXY), Bun, Deno, workerd and Debian's chromium (installed
@@ -47,13 +48,14 @@ work=$(mktemp -d "${TMPDIR:-/tmp}/signalwire-rest-package.XXXXXX")
 trap 'rm -rf "$work"' EXIT
 tarball=$work/$(npm pack --silent --pack-destination "$work" | tail -n 1)
 tar -tzf "$tarball" | sort | sed 's/^/  /'
-# Exactly the files users need: the builds, the declarations, the descriptions (the full one and the one
+# Exactly the files users need: the builds, the declarations (and the chunks of types they share), the descriptions (the full one and the one
 # the testing entry serves) and the NOTICE of their license.
 unexpected=$(tar -tzf "$tarball" |
-  grep -Ev '^package/(package\.json|README\.md|LICENSE|NOTICE|CHANGELOG\.md|dist/(index|testing)\.(js|cjs|d\.ts|d\.cts)|dist/index\.browser\.c?js|generated/(openapi|mock)\.yaml)$' || true)
+  grep -Ev '^package/(package\.json|README\.md|LICENSE|NOTICE|CHANGELOG\.md|dist/(index|testing|webhooks)\.(js|cjs|d\.ts|d\.cts)|dist/[a-z.]+-[A-Za-z0-9_-]{8}\.d\.c?ts|dist/index\.browser\.c?js|generated/(openapi|mock)\.yaml)$' || true)
 [[ -z $unexpected ]] || { echo "unexpected files in the package:" >&2; echo "$unexpected" >&2; exit 1; }
 for file in dist/index.js dist/index.cjs dist/index.d.ts dist/index.d.cts dist/index.browser.js dist/index.browser.cjs \
-  dist/testing.js dist/testing.cjs dist/testing.d.ts dist/testing.d.cts generated/openapi.yaml generated/mock.yaml \
+  dist/testing.js dist/testing.cjs dist/testing.d.ts dist/testing.d.cts dist/webhooks.js dist/webhooks.cjs dist/webhooks.d.ts \
+  dist/webhooks.d.cts generated/openapi.yaml generated/mock.yaml \
   CHANGELOG.md NOTICE; do
   tar -tzf "$tarball" "package/$file" > /dev/null || { echo "package/$file is missing from the package" >&2; exit 1; }
 done
@@ -166,7 +168,7 @@ if grep -lE "(from |require\()['\"]openapi-fetch['\"]" "$app"/node_modules/signa
 fi
 
 step 'import (ESM) and require (CJS)'
-(cd "$app" && node entry.mjs && node entry-testing.mjs && node entry.cjs)
+(cd "$app" && node entry.mjs && node entry-testing.mjs && node entry-webhooks.mjs && node entry.cjs)
 
 step 'bundle for the browser (esbuild, platform=browser): no Node built-ins'
 (cd "$app" && "$bin/esbuild" browser-entry.mjs --bundle --platform=browser --format=esm --log-level=warning \

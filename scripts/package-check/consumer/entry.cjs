@@ -13,3 +13,8 @@ const testing = require('signalwire-rest/testing');
 assert.equal(typeof testing.startMockServer, 'function');
 assert.ok(existsSync(testing.bundledDescription), `missing ${testing.bundledDescription}`);
 console.log(`require('signalwire-rest/testing'): bundledDescription = ${testing.bundledDescription}`);
+
+const webhooks = require('signalwire-rest/webhooks');
+assert.equal(typeof webhooks.readWebhook, 'function');
+assert.ok(require.resolve('signalwire-rest/webhooks').endsWith('/dist/webhooks.cjs'));
+console.log(`require('signalwire-rest/webhooks'): ${Object.keys(webhooks).length} exports`);
