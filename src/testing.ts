@@ -117,4 +117,4 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
 
 // Signed webhooks for tests of your handlers (src/webhook-sender.ts).
 export { sendWebhook } from './webhook-sender.js';
-export type { SendWebhookOptions, WebhookReply } from './webhook-sender.js';
+export type { DeepPartial, SendWebhookOptions, WebhookReply } from './webhook-sender.js';

@@ -3,18 +3,32 @@
 // answer, so a test can assert on the SWML or status it returned. Re-exported by testing.ts.
 import { webhookExamples } from '../generated/webhook-examples.js';
 import { webhookTable } from '../generated/webhooks.js';
+import { isRecord } from './shape.js';
 import type { WebhookName, WebhookPayload } from './webhooks/read.js';
 import { signWebhook } from './webhooks/signature.js';
 
 export interface SendWebhookOptions<Name extends WebhookName> {
   /** The signing key to sign with: the one your handler verifies with (a wrong one forges a webhook). */
   signingKey: string;
-  /** Fields that replace the description's example payload's (a shallow merge). */
-  payload?: Partial<WebhookPayload<Name>> | undefined;
+  /** Fields that replace the description's example payload's, merged into its objects (arrays replaced). */
+  payload?: DeepPartial<WebhookPayload<Name>> | undefined;
   /** The URL to sign, when it differs from the one posted to (a handler behind a proxy checks this one). */
   signedUrl?: string | undefined;
   /** Extra request headers (e.g. X-Forwarded-Proto). */
   headers?: Record<string, string> | undefined;
+}
+
+/** Any part of a payload: objects' fields optional at every depth. */
+export type DeepPartial<T> = T extends readonly unknown[] ? T : T extends object ? { [K in keyof T]?: DeepPartial<T[K]> } : T;
+
+/** `base` with `changes` merged in: objects field by field, anything else replaced. */
+function merged(base: Record<string, unknown>, changes: Record<string, unknown>): Record<string, unknown> {
+  const result = { ...base };
+  for (const [name, value] of Object.entries(changes)) {
+    const held = result[name];
+    result[name] = isRecord(held) && isRecord(value) ? merged(held, value) : value;
+  }
+  return result;
 }
 
 /** The handler's answer. */
@@ -50,7 +64,7 @@ export async function sendWebhook<Name extends WebhookName>(
     throw new TypeError(`sendWebhook() needs the name of a webhook SignalWire sends (${Object.keys(webhookTable).join(', ')}).`);
   }
   const contentType: string = webhookTable[webhook][0];
-  const payload = { ...webhookExamples[webhook], ...(options?.payload as Record<string, unknown> | undefined) };
+  const payload = merged(webhookExamples[webhook] ?? {}, (options?.payload ?? {}) as Record<string, unknown>);
   const form = contentType === 'application/x-www-form-urlencoded';
   const body = form ? formBody(payload) : JSON.stringify(payload);
   const signature = await signWebhook({ signingKey: options.signingKey, url: options.signedUrl ?? url, body }, form ? 'B' : 'A');
