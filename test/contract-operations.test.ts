@@ -47,18 +47,16 @@ test.each([
   expect(covered.sort()).toEqual(operations.sort());
 });
 
-test('the Compatibility API has its 79 operations', () => {
-  expect(operationsOf('../openapi/compatibility.openapi.yaml')).toHaveLength(79);
-  expect(operationCases.filter((testCase) => testCase.family === 'compat')).toHaveLength(79);
-});
-
 test('every operation SignalWire publishes has its method, get_room_by_name through video.rooms.get', () => {
+  // Counted from the descriptions, so a release that adds or removes operations needs no edit here.
   // The overlay merges get_room_by_name into get_room: both are GET /api/video/rooms/{id-or-name}.
   const published = operationsOf('../openapi/signalwire-rest.openapi.yaml').map(({ id }) => id);
   const patched = new Set(operationsOf('../generated/openapi.yaml').map(({ id }) => id));
-  expect(published.length).toBe(236);
   expect(published.filter((id) => !patched.has(id))).toEqual(['get_room_by_name']);
-  expect(patched.size).toBe(235);
+  expect(patched.size).toBe(published.length - 1);
+  const compat = operationsOf('../openapi/compatibility.openapi.yaml');
+  expect(compat.length).toBeGreaterThan(0);
+  expect(operationCases.filter((testCase) => testCase.family === 'compat')).toHaveLength(compat.length);
 });
 
 describe('every operation through its method', () => {
