@@ -13792,6 +13792,7 @@ export interface operations {
         };
         requestBody: {
             content: {
+                "application/x-www-form-urlencoded": components["schemas"]["InboundCallStatusCallbackPayload"];
                 "application/json": components["schemas"]["InboundCallStatusCallbackPayload"];
             };
         };
@@ -13814,6 +13815,7 @@ export interface operations {
         };
         requestBody: {
             content: {
+                "application/x-www-form-urlencoded": components["schemas"]["RecordingStatusCallbackPayload"];
                 "application/json": components["schemas"]["RecordingStatusCallbackPayload"];
             };
         };
@@ -13836,6 +13838,7 @@ export interface operations {
         };
         requestBody: {
             content: {
+                "application/x-www-form-urlencoded": components["schemas"]["SmsStatusCallbackPayload"];
                 "application/json": components["schemas"]["SmsStatusCallbackPayload"];
             };
         };
@@ -13858,6 +13861,7 @@ export interface operations {
         };
         requestBody: {
             content: {
+                "application/x-www-form-urlencoded": components["schemas"]["TranscriptionStatusCallbackPayload"];
                 "application/json": components["schemas"]["TranscriptionStatusCallbackPayload"];
             };
         };
@@ -13880,6 +13884,7 @@ export interface operations {
         };
         requestBody: {
             content: {
+                "application/x-www-form-urlencoded": components["schemas"]["VoiceStatusCallbackPayload"];
                 "application/json": components["schemas"]["VoiceStatusCallbackPayload"];
             };
         };

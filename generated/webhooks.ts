@@ -7,24 +7,39 @@ import type { webhooks as Webhooks1 } from "./compat.schema.js";
 
 /** Every webhook SignalWire sends: the media types its body comes in, the first being the one SignalWire sends. */
 export const webhookTable = {
+  aiDebugWebhook: ["application/json"],
+  aiPostPromptCallback: ["application/json"],
   aiSidecarCallback: ["application/json"],
   aiSidecarSwaigToolWebhook: ["application/json"],
   aiSwaigToolWebhook: ["application/json"],
+  bedrockPostPromptCallback: ["application/json"],
+  bedrockSwaigToolWebhook: ["application/json"],
   inboundCallWebhook: ["application/json"],
   inboundMessageWebhook: ["application/json"],
-  incomingCallStatusCallback: ["application/json"],
+  incomingCallStatusCallback: ["application/x-www-form-urlencoded", "application/json"],
   messageStatusCallback: ["application/json"],
-  recordingStatusCallback: ["application/json"],
-  smsStatusCallback: ["application/json"],
+  recordingStatusCallback: ["application/x-www-form-urlencoded", "application/json"],
+  smsStatusCallback: ["application/x-www-form-urlencoded", "application/json"],
   streamStatusCallback: ["application/json"],
+  swaigSignatureRequest: ["application/json"],
   tenDlcStatusCallback: ["application/json"],
   transcribeStatusCallback: ["application/json"],
-  transcriptionStatusCallback: ["application/json"],
-  voiceStatusCallback: ["application/json"],
+  transcriptionStatusCallback: ["application/x-www-form-urlencoded", "application/json"],
+  voiceStatusCallback: ["application/x-www-form-urlencoded", "application/json"],
 } as const;
 
 /** Each webhook's payload and declared answer (`undefined`: none beyond a 2xx status). */
 export interface WebhookTypes {
+  /** AI debug webhook */
+  aiDebugWebhook: {
+    payload: Webhooks0["aiDebugWebhook"]['post']['requestBody']['content']["application/json"];
+    answer: undefined;
+  };
+  /** AI post-prompt callback */
+  aiPostPromptCallback: {
+    payload: Webhooks0["aiPostPromptCallback"]['post']['requestBody']['content']["application/json"];
+    answer: undefined;
+  };
   /** AI sidecar callback */
   aiSidecarCallback: {
     payload: Webhooks0["aiSidecarCallback"]['post']['requestBody']['content']["application/json"];
@@ -33,26 +48,36 @@ export interface WebhookTypes {
   /** AI sidecar SWAIG tool webhook */
   aiSidecarSwaigToolWebhook: {
     payload: Webhooks0["aiSidecarSwaigToolWebhook"]['post']['requestBody']['content']["application/json"];
-    answer: undefined;
+    answer: Webhooks0["aiSidecarSwaigToolWebhook"]['post']['responses'][200]['content']["application/json"];
   };
   /** AI SWAIG tool webhook */
   aiSwaigToolWebhook: {
     payload: Webhooks0["aiSwaigToolWebhook"]['post']['requestBody']['content']["application/json"];
+    answer: Webhooks0["aiSwaigToolWebhook"]['post']['responses'][200]['content']["application/json"];
+  };
+  /** Amazon Bedrock post-prompt callback */
+  bedrockPostPromptCallback: {
+    payload: Webhooks0["bedrockPostPromptCallback"]['post']['requestBody']['content']["application/json"];
     answer: undefined;
+  };
+  /** Amazon Bedrock SWAIG tool webhook */
+  bedrockSwaigToolWebhook: {
+    payload: Webhooks0["bedrockSwaigToolWebhook"]['post']['requestBody']['content']["application/json"];
+    answer: Webhooks0["bedrockSwaigToolWebhook"]['post']['responses'][200]['content']["application/json"];
   };
   /** SWML inbound call webhook */
   inboundCallWebhook: {
     payload: Webhooks0["inboundCallWebhook"]['post']['requestBody']['content']["application/json"];
-    answer: undefined;
+    answer: Webhooks0["inboundCallWebhook"]['post']['responses'][200]['content']["application/json"];
   };
   /** SWML inbound message webhook */
   inboundMessageWebhook: {
     payload: Webhooks0["inboundMessageWebhook"]['post']['requestBody']['content']["application/json"];
-    answer: undefined;
+    answer: Webhooks0["inboundMessageWebhook"]['post']['responses'][200]['content']["application/json"];
   };
   /** Incoming call status callback */
   incomingCallStatusCallback: {
-    payload: Webhooks1["incomingCallStatusCallback"]['post']['requestBody']['content']["application/json"];
+    payload: Webhooks1["incomingCallStatusCallback"]['post']['requestBody']['content']["application/x-www-form-urlencoded"];
     answer: undefined;
   };
   /** Message status callback */
@@ -62,17 +87,22 @@ export interface WebhookTypes {
   };
   /** Recording status callback */
   recordingStatusCallback: {
-    payload: Webhooks1["recordingStatusCallback"]['post']['requestBody']['content']["application/json"];
+    payload: Webhooks1["recordingStatusCallback"]['post']['requestBody']['content']["application/x-www-form-urlencoded"];
     answer: undefined;
   };
   /** SMS status callback */
   smsStatusCallback: {
-    payload: Webhooks1["smsStatusCallback"]['post']['requestBody']['content']["application/json"];
+    payload: Webhooks1["smsStatusCallback"]['post']['requestBody']['content']["application/x-www-form-urlencoded"];
     answer: undefined;
   };
   /** Stream status callback */
   streamStatusCallback: {
     payload: Webhooks0["streamStatusCallback"]['post']['requestBody']['content']["application/json"];
+    answer: undefined;
+  };
+  /** SWAIG function signature request */
+  swaigSignatureRequest: {
+    payload: Webhooks0["swaigSignatureRequest"]['post']['requestBody']['content']["application/json"];
     answer: undefined;
   };
   /** 10DLC status callback */
@@ -87,12 +117,12 @@ export interface WebhookTypes {
   };
   /** Transcription status callback */
   transcriptionStatusCallback: {
-    payload: Webhooks1["transcriptionStatusCallback"]['post']['requestBody']['content']["application/json"];
+    payload: Webhooks1["transcriptionStatusCallback"]['post']['requestBody']['content']["application/x-www-form-urlencoded"];
     answer: undefined;
   };
   /** Voice status callback */
   voiceStatusCallback: {
-    payload: Webhooks1["voiceStatusCallback"]['post']['requestBody']['content']["application/json"];
+    payload: Webhooks1["voiceStatusCallback"]['post']['requestBody']['content']["application/x-www-form-urlencoded"];
     answer: undefined;
   };
 }

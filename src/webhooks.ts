@@ -3,7 +3,7 @@
 export { verifyWebhookSignature } from './webhooks/signature.js';
 export type { WebhookSignatureInput } from './webhooks/signature.js';
 export { readWebhook } from './webhooks/read.js';
-export type { DeclaredAnswer, ReadWebhookOptions, WebhookName, WebhookPayload } from './webhooks/read.js';
+export type { DeclaredAnswer, FormFields, ReadWebhookOptions, WebhookName, WebhookPayload } from './webhooks/read.js';
 export { WebhookError } from './webhooks/error.js';
 export type { WebhookRefusal } from './webhooks/error.js';
 export type { MessagingSwmlDocument, SwmlDocument, SwmlMethod } from './webhooks/swml.js';

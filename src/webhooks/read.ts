@@ -10,8 +10,18 @@ import { verifyWebhookSignature } from './signature.js';
 
 /** The name of a webhook SignalWire sends, as its description names it (e.g. `'smsStatusCallback'`). */
 export type WebhookName = keyof WebhookTypes;
-/** The typed payload of a webhook. Not validated beyond its signature: SignalWire adds fields over time. */
-export type WebhookPayload<Name extends WebhookName> = WebhookTypes[Name]['payload'];
+/** A number or boolean field as a form body carries it: text (as JSON, the same webhook carries the value). */
+type FormValue<Value> = Value extends number | boolean ? Value | string : Value;
+/** A payload sent as form fields, whose numbers and booleans arrive as text. */
+export type FormFields<Payload> = { [Field in keyof Payload]: FormValue<Payload[Field]> };
+
+/**
+ * The typed payload of a webhook (form-encoded ones with their numbers as text). Not validated beyond
+ * its signature: SignalWire adds fields over time, and a handler must not break when it does.
+ */
+export type WebhookPayload<Name extends WebhookName> = (typeof webhookTable)[Name][0] extends 'application/x-www-form-urlencoded'
+  ? FormFields<WebhookTypes[Name]['payload']>
+  : WebhookTypes[Name]['payload'];
 /** The answer a webhook declares (a SWAIG tool call's result, a SWML document), `undefined` when none. */
 export type DeclaredAnswer<Name extends WebhookName> = WebhookTypes[Name]['answer'];
 
