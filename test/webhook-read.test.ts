@@ -1,6 +1,7 @@
 // Issue 21: readWebhook() over both adapters: a fetch `Request` and Node's IncomingMessage on a real
 // socket. Every refusal is one WebhookError with the status to answer; the signing key shows in no
 // message, stack or inspected error.
+import { createHash } from 'node:crypto';
 import { createServer, type IncomingMessage, request as httpRequest, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { inspect } from 'node:util';
@@ -30,6 +31,8 @@ interface Delivery {
   /** Body chunks sent without a content-length (Node) or as a stream (fetch). */
   chunks?: Buffer[];
   sign?: 'A' | 'B' | 'none' | 'forged';
+  /** Appended to the URL's query. */
+  query?: string;
   options?: Partial<ReadWebhookOptions<WebhookName>>;
   /** Node only: what the server does before readWebhook() (a body parser). */
   prepare?: (request: IncomingMessage & { body?: unknown; rawBody?: unknown }) => Promise<void>;
@@ -59,7 +62,9 @@ async function headersFor(delivery: Delivery, url: string, body: string | Buffer
   const sign = delivery.sign ?? 'A';
   if (sign !== 'none') {
     const key = sign === 'forged' ? 'a-guessed-key' : SIGNING_KEY;
-    headers['x-signalwire-signature'] ??= await signWebhook({ signingKey: key, url: delivery.signedUrl ?? url, body }, sign === 'B' ? 'B' : 'A');
+    // Scheme B through bodySHA256 signs the URL alone.
+    const signed = delivery.query?.includes('bodySHA256') ? '' : body;
+    headers['x-signalwire-signature'] ??= await signWebhook({ signingKey: key, url: delivery.signedUrl ?? url, body: signed }, sign === 'B' ? 'B' : 'A');
   }
   return headers;
 }
@@ -67,7 +72,7 @@ async function headersFor(delivery: Delivery, url: string, body: string | Buffer
 const adapters = {
   /** A fetch Request handed to readWebhook() in this process (as a Worker, Deno or Bun hands it). */
   async fetch(delivery: Delivery): Promise<Outcome> {
-    const url = `${base}/hook?x=1`;
+    const url = `${base}/hook?x=1${delivery.query ?? ''}`;
     const body = delivery.chunks ? Buffer.concat(delivery.chunks) : (delivery.body ?? JSON.stringify(PAYLOAD));
     const headers = await headersFor(delivery, url, body);
     const stream = delivery.chunks
@@ -81,7 +86,7 @@ const adapters = {
   },
   /** A real POST over a socket to a node:http server that hands its IncomingMessage to readWebhook(). */
   async node(delivery: Delivery): Promise<Outcome> {
-    const url = `${base}/hook?x=1`;
+    const url = `${base}/hook?x=1${delivery.query ?? ''}`;
     const body = delivery.chunks ? Buffer.concat(delivery.chunks) : (delivery.body ?? JSON.stringify(PAYLOAD));
     const headers = await headersFor(delivery, url, body);
     if (!delivery.chunks) headers['content-length'] = String(Buffer.byteLength(body));
@@ -172,6 +177,33 @@ describe.each(Object.entries(adapters))('readWebhook() with %s', (_, deliver) =>
     expect(await deliver({ options: { signingKey: '' } })).toEqual({
       error: expect.objectContaining({ name: 'TypeError', message: expect.stringMatching(/needs `signingKey`/) }),
     });
+  });
+});
+
+describe.each(Object.entries(adapters))('a Compatibility callback (form fields, scheme B) with %s', (_, deliver) => {
+  const form = { MessageSid: 'SM1', MessageStatus: 'delivered', NumSegments: '2', Body: 'ça va? 😀 a+b&c' };
+  const formDelivery = (extra: Partial<Delivery> = {}): Delivery => ({
+    sign: 'B',
+    body: new URLSearchParams(form).toString(),
+    headers: { 'content-type': 'application/x-www-form-urlencoded; charset=utf-8' },
+    options: { webhook: 'smsStatusCallback' },
+    ...extra,
+  });
+
+  test('a signed form body gives its fields as text', async () => {
+    expect(await deliver(formDelivery())).toEqual({ payload: form });
+  });
+
+  test('a forged one: 401', async () => {
+    expect(await deliver(formDelivery({ sign: 'forged' }))).toEqual(refusal(401, 'bad-signature', /does not match/));
+  });
+
+  test('the same callback as JSON, its body signed through bodySHA256, is accepted too', async () => {
+    const body = JSON.stringify(form);
+    const query = `&bodySHA256=${createHash('sha256').update(body).digest('hex')}`;
+    const json = formDelivery({ body, query, headers: { 'content-type': 'application/json' } });
+    expect(await deliver(json)).toEqual({ payload: form });
+    expect(await deliver({ ...json, body: body.replace('SM1', 'SM2') })).toEqual(refusal(401, 'bad-signature', /does not match/));
   });
 });
 
