@@ -5,27 +5,30 @@
 import type { webhooks as Webhooks0 } from "./schema.js";
 import type { webhooks as Webhooks1 } from "./compat.schema.js";
 
+const mediaTypes0 = ["application/json"] as const;
+const mediaTypes1 = ["application/x-www-form-urlencoded", "application/json"] as const;
+
 /** Every webhook SignalWire sends: the media types its body comes in, the first being the one SignalWire sends. */
 export const webhookTable = {
-  aiDebugWebhook: ["application/json"],
-  aiPostPromptCallback: ["application/json"],
-  aiSidecarCallback: ["application/json"],
-  aiSidecarSwaigToolWebhook: ["application/json"],
-  aiSwaigToolWebhook: ["application/json"],
-  bedrockPostPromptCallback: ["application/json"],
-  bedrockSwaigToolWebhook: ["application/json"],
-  inboundCallWebhook: ["application/json"],
-  inboundMessageWebhook: ["application/json"],
-  incomingCallStatusCallback: ["application/x-www-form-urlencoded", "application/json"],
-  messageStatusCallback: ["application/json"],
-  recordingStatusCallback: ["application/x-www-form-urlencoded", "application/json"],
-  smsStatusCallback: ["application/x-www-form-urlencoded", "application/json"],
-  streamStatusCallback: ["application/json"],
-  swaigSignatureRequest: ["application/json"],
-  tenDlcStatusCallback: ["application/json"],
-  transcribeStatusCallback: ["application/json"],
-  transcriptionStatusCallback: ["application/x-www-form-urlencoded", "application/json"],
-  voiceStatusCallback: ["application/x-www-form-urlencoded", "application/json"],
+  aiDebugWebhook: mediaTypes0,
+  aiPostPromptCallback: mediaTypes0,
+  aiSidecarCallback: mediaTypes0,
+  aiSidecarSwaigToolWebhook: mediaTypes0,
+  aiSwaigToolWebhook: mediaTypes0,
+  bedrockPostPromptCallback: mediaTypes0,
+  bedrockSwaigToolWebhook: mediaTypes0,
+  inboundCallWebhook: mediaTypes0,
+  inboundMessageWebhook: mediaTypes0,
+  incomingCallStatusCallback: mediaTypes1,
+  messageStatusCallback: mediaTypes0,
+  recordingStatusCallback: mediaTypes1,
+  smsStatusCallback: mediaTypes1,
+  streamStatusCallback: mediaTypes0,
+  swaigSignatureRequest: mediaTypes0,
+  tenDlcStatusCallback: mediaTypes0,
+  transcribeStatusCallback: mediaTypes0,
+  transcriptionStatusCallback: mediaTypes1,
+  voiceStatusCallback: mediaTypes1,
 } as const;
 
 /** Each webhook's payload and declared answer (`undefined`: none beyond a 2xx status). */

@@ -130,11 +130,15 @@ const sources = [...new Set(rows.map((row) => row.path.replace(/^.*\//, '')))];
 
 const ts = [banner(sources)];
 for (const module of modules) ts.push(`import type { webhooks as ${alias(module)} } from ${stringLiteral(module)};`);
+// Each distinct list of media types once, as a constant the rows share (a smaller bundle).
+const lists = [...new Set(rows.map((row) => JSON.stringify(row.contentTypes)))];
 ts.push(
+  '',
+  ...lists.map((list, i) => `const mediaTypes${i} = [${JSON.parse(list).map(stringLiteral).join(', ')}] as const;`),
   '',
   '/** Every webhook SignalWire sends: the media types its body comes in, the first being the one SignalWire sends. */',
   'export const webhookTable = {',
-  ...rows.map((row) => `  ${row.name}: [${row.contentTypes.map(stringLiteral).join(', ')}],`),
+  ...rows.map((row) => `  ${row.name}: mediaTypes${lists.indexOf(JSON.stringify(row.contentTypes))},`),
   '} as const;',
   '',
   '/** Each webhook\'s payload and declared answer (`undefined`: none beyond a 2xx status). */',

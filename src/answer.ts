@@ -33,6 +33,7 @@ export function answerResponse(answer: WebhookAnswer, init: ResponseInit = {}): 
 /** Writes the answer to Node's `ServerResponse` (node:http, Express, Fastify's `reply.raw`) and ends it. */
 export function writeAnswer(res: ServerResponse, answer: WebhookAnswer, status = 200): void {
   const { body, contentType } = answerBody(answer);
-  res.writeHead(status, { 'content-type': contentType, 'content-length': Buffer.byteLength(body) });
-  res.end(body);
+  res.statusCode = status;
+  res.setHeader('content-type', contentType);
+  res.end(body); // headers not sent yet: Node sets Content-Length itself
 }

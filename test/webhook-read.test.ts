@@ -120,7 +120,7 @@ describe.each(Object.entries(adapters))('readWebhook() with %s', (_, deliver) =>
   });
 
   test('no signature: 401', async () => {
-    expect(await deliver({ sign: 'none' })).toEqual(refusal(401, 'missing-signature', /no X-SignalWire-Signature/));
+    expect(await deliver({ sign: 'none' })).toEqual(refusal(401, 'missing-signature', /No X-SignalWire-Signature/));
   });
 
   test('a signature made with another key: 401', async () => {

@@ -4,9 +4,9 @@
 // bodies signed through `bodySHA256`). Scheme A (JSON bodies): node:crypto's HMAC computed here.
 import { createHash, createHmac } from 'node:crypto';
 import { createRequire } from 'node:module';
-import { describe, expect, test } from 'vitest';
-import { verifyWebhookSignature } from '../src/webhooks.js';
-import { signWebhook, urlVariants } from '../src/webhooks/signature.js';
+import { describe, expect, test, vi } from 'vitest';
+import * as viaNodeCrypto from '../src/webhooks/signature.js';
+import { urlVariants } from '../src/webhooks/signature.js';
 import { expectNoSecret } from './support/secrets.js';
 
 const { RestClient } = createRequire(import.meta.url)('@signalwire/compatibility-api') as {
@@ -15,6 +15,14 @@ const { RestClient } = createRequire(import.meta.url)('@signalwire/compatibility
     validateRequestWithBody(key: string, signature: string, url: string, body: string): boolean;
   };
 };
+
+// The module once more, loaded where the runtime offers no node:crypto (as in a Worker without
+// nodejs_compat): it signs and verifies with Web Crypto. Every case below runs with both.
+const getBuiltinModule = process.getBuiltinModule;
+Object.assign(process, { getBuiltinModule: undefined });
+const secondInstance: string = '../src/webhooks/signature.js?web-crypto'; // a query gives a second module instance
+const viaWebCrypto = (await import(secondInstance)) as typeof viaNodeCrypto;
+Object.assign(process, { getBuiltinModule });
 
 const SEED = 0x5167_7721;
 const CASES = 400;
@@ -97,76 +105,83 @@ function mutate(rng: ReturnType<typeof random>, original: FormCase): FormCase {
   return changed;
 }
 
-describe('scheme B (Compatibility form webhooks) against @signalwire/compatibility-api', () => {
-  test(`${CASES} random cases and a mutation of each: every verdict equals validateRequest's (seed ${SEED})`, async () => {
-    const rng = random(SEED);
-    let accepted = 0;
-    let refused = 0;
-    for (let i = 0; i < CASES; i++) {
-      const original = formCase(rng);
-      const signature = await signWebhook({ signingKey: original.key, url: original.url, body: formOf(original.pairs) }, 'B');
-      expect(RestClient.validateRequest(original.key, signature, original.url, paramsOf(original.pairs), true)).toBe(true);
-      for (const candidate of [original, mutate(rng, original)]) {
-        const body = formOf(candidate.pairs);
-        const theirs = RestClient.validateRequest(candidate.key, signature, candidate.url, paramsOf(candidate.pairs), true);
-        const ours = await verifyWebhookSignature({ signingKey: candidate.key, signature, url: candidate.url, body });
-        const bytes = await verifyWebhookSignature({ signingKey: candidate.key, signature, url: candidate.url, body: new TextEncoder().encode(body) });
-        expect({ case: i, candidate, ours, bytes }).toEqual({ case: i, candidate, ours: theirs, bytes: theirs });
-        if (theirs) accepted++;
-        else refused++;
+describe.each([
+  ['node:crypto', viaNodeCrypto],
+  ['Web Crypto', viaWebCrypto],
+])('with %s', (_, { signWebhook, verifyWebhookSignature }) => {
+  describe('scheme B (Compatibility form webhooks) against @signalwire/compatibility-api', () => {
+    test(`${CASES} random cases and a mutation of each: every verdict equals validateRequest's (seed ${SEED})`, async () => {
+      const rng = random(SEED);
+      let accepted = 0;
+      let refused = 0;
+      for (let i = 0; i < CASES; i++) {
+        const original = formCase(rng);
+        const signature = await signWebhook({ signingKey: original.key, url: original.url, body: formOf(original.pairs) }, 'B');
+        expect(RestClient.validateRequest(original.key, signature, original.url, paramsOf(original.pairs), true)).toBe(true);
+        for (const candidate of [original, mutate(rng, original)]) {
+          const body = formOf(candidate.pairs);
+          const theirs = RestClient.validateRequest(candidate.key, signature, candidate.url, paramsOf(candidate.pairs), true);
+          const ours = await verifyWebhookSignature({ signingKey: candidate.key, signature, url: candidate.url, body });
+          const bytes = await verifyWebhookSignature({ signingKey: candidate.key, signature, url: candidate.url, body: new TextEncoder().encode(body) });
+          expect({ case: i, candidate, ours, bytes }).toEqual({ case: i, candidate, ours: theirs, bytes: theirs });
+          if (theirs) accepted++;
+          else refused++;
+        }
       }
-    }
-    // Both verdicts occur often: the comparison is not one-sided.
-    expect(accepted).toBeGreaterThan(CASES);
-    expect(refused).toBeGreaterThan(CASES / 4);
+      // Both verdicts occur often: the comparison is not one-sided.
+      expect(accepted).toBeGreaterThan(CASES);
+      expect(refused).toBeGreaterThan(CASES / 4);
+    });
+
+    test('a JSON body on the Compatibility surface: url + "" signed, the body through bodySHA256, as validateRequestWithBody', async () => {
+      const rng = random(SEED + 1);
+      const verdicts = new Set<boolean>();
+      for (let i = 0; i < 100; i++) {
+        const key = rng.pick(KEYS);
+        const body = JSON.stringify({ CallSid: rng.pick(VALUES), n: rng.int(1000) });
+        const hash = createHash('sha256').update(body).digest('hex');
+        const url = `https://${rng.pick(HOSTS)}${rng.pick(PORTS)}/cb?a=${rng.int(9)}&bodySHA256=${hash}`;
+        const signature = await signWebhook({ signingKey: key, url, body: '' }, 'B');
+        const tampered = rng.next() < 0.5 ? `${body} ` : body;
+        const variant = rng.pick(urlVariants(url));
+        expect(RestClient.validateRequestWithBody(key, signature, url, body)).toBe(true);
+        const theirs = RestClient.validateRequestWithBody(key, signature, variant, tampered);
+        expect(await verifyWebhookSignature({ signingKey: key, signature, url: variant, body: tampered })).toBe(theirs);
+        verdicts.add(theirs);
+      }
+      expect(verdicts).toEqual(new Set([true, false]));
+    });
   });
 
-  test('a JSON body on the Compatibility surface: url + "" signed, the body through bodySHA256, as validateRequestWithBody', async () => {
-    const rng = random(SEED + 1);
-    const verdicts = new Set<boolean>();
-    for (let i = 0; i < 100; i++) {
-      const key = rng.pick(KEYS);
-      const body = JSON.stringify({ CallSid: rng.pick(VALUES), n: rng.int(1000) });
-      const hash = createHash('sha256').update(body).digest('hex');
-      const url = `https://${rng.pick(HOSTS)}${rng.pick(PORTS)}/cb?a=${rng.int(9)}&bodySHA256=${hash}`;
-      const signature = await signWebhook({ signingKey: key, url, body: '' }, 'B');
-      const tampered = rng.next() < 0.5 ? `${body} ` : body;
-      const variant = rng.pick(urlVariants(url));
-      expect(RestClient.validateRequestWithBody(key, signature, url, body)).toBe(true);
-      const theirs = RestClient.validateRequestWithBody(key, signature, variant, tampered);
-      expect(await verifyWebhookSignature({ signingKey: key, signature, url: variant, body: tampered })).toBe(theirs);
-      verdicts.add(theirs);
-    }
-    expect(verdicts).toEqual(new Set([true, false]));
-  });
-});
+  describe('scheme A (JSON webhooks) against node:crypto', () => {
+    test(`${CASES} random bodies, URLs and keys, as strings and as bytes; any change refused (seed ${SEED + 2})`, async () => {
+      const rng = random(SEED + 2);
+      for (let i = 0; i < CASES; i++) {
+        const key = rng.pick(KEYS);
+        const url = `https://${rng.pick(HOSTS)}${rng.pick(PORTS)}${rng.pick(PATHS)}`;
+        const body = JSON.stringify(Object.fromEntries(Array.from({ length: rng.int(6) }, () => [rng.pick(NAMES), rng.pick(VALUES)])));
+        const signature = createHmac('sha1', key).update(url + body).digest('hex');
+        expect(await signWebhook({ signingKey: key, url, body }, 'A')).toBe(signature);
+        expect(await verifyWebhookSignature({ signingKey: key, signature, url, body })).toBe(true);
+        expect(await verifyWebhookSignature({ signingKey: key, signature: signature.toUpperCase(), url, body: Buffer.from(body) })).toBe(true);
+        expect(await verifyWebhookSignature({ signingKey: key, signature, url, body: `${body} ` })).toBe(false);
+        expect(await verifyWebhookSignature({ signingKey: `${key}x`, signature, url, body })).toBe(false);
+        expect(await verifyWebhookSignature({ signingKey: key, signature, url: `${url}x`, body })).toBe(false);
+      }
+    });
 
-describe('scheme A (JSON webhooks) against node:crypto', () => {
-  test(`${CASES} random bodies, URLs and keys, as strings and as bytes; any change refused (seed ${SEED + 2})`, async () => {
-    const rng = random(SEED + 2);
-    for (let i = 0; i < CASES; i++) {
-      const key = rng.pick(KEYS);
-      const url = `https://${rng.pick(HOSTS)}${rng.pick(PORTS)}${rng.pick(PATHS)}`;
-      const body = JSON.stringify(Object.fromEntries(Array.from({ length: rng.int(6) }, () => [rng.pick(NAMES), rng.pick(VALUES)])));
-      const signature = createHmac('sha1', key).update(url + body).digest('hex');
-      expect(await signWebhook({ signingKey: key, url, body }, 'A')).toBe(signature);
-      expect(await verifyWebhookSignature({ signingKey: key, signature, url, body })).toBe(true);
-      expect(await verifyWebhookSignature({ signingKey: key, signature: signature.toUpperCase(), url, body: Buffer.from(body) })).toBe(true);
-      expect(await verifyWebhookSignature({ signingKey: key, signature, url, body: `${body} ` })).toBe(false);
-      expect(await verifyWebhookSignature({ signingKey: `${key}x`, signature, url, body })).toBe(false);
-      expect(await verifyWebhookSignature({ signingKey: key, signature, url: `${url}x`, body })).toBe(false);
-    }
+    test('a URL signed with or without its default port verifies either way', async () => {
+      const body = '{"call_id":"c"}';
+      const signature = createHmac('sha1', 'key').update(`https://example.com:443/hook${body}`).digest('hex');
+      expect(await verifyWebhookSignature({ signingKey: 'key', signature, url: 'https://example.com/hook', body })).toBe(true);
+      expect(await verifyWebhookSignature({ signingKey: 'key', signature, url: 'http://example.com/hook', body })).toBe(false);
+    });
   });
 
-  test('a URL signed with or without its default port verifies either way', async () => {
-    const body = '{"call_id":"c"}';
-    const signature = createHmac('sha1', 'key').update(`https://example.com:443/hook${body}`).digest('hex');
-    expect(await verifyWebhookSignature({ signingKey: 'key', signature, url: 'https://example.com/hook', body })).toBe(true);
-    expect(await verifyWebhookSignature({ signingKey: 'key', signature, url: 'http://example.com/hook', body })).toBe(false);
-  });
 });
 
 describe('bad input', () => {
+  const { verifyWebhookSignature } = viaNodeCrypto;
   const valid = { signingKey: 'the-signing-key-secret', url: 'https://example.com/hook', body: '{}' };
 
   test.each([undefined, null, '', 'not hex or base64', 'a'.repeat(39), 'a'.repeat(41), `${'A'.repeat(27)}`])(
@@ -180,12 +195,25 @@ describe('bad input', () => {
     ['a missing key', { ...valid, signingKey: undefined }, /needs `signingKey`/],
     ['an empty key', { ...valid, signingKey: '' }, /needs `signingKey`/],
     ['a missing url', { ...valid, url: undefined }, /needs `url`/],
-    ['a parsed body', { ...valid, body: { CallSid: 'CA1' } }, /raw body exactly as received.*not object.*express\.raw/],
-    ['a missing body', { ...valid, body: undefined }, /raw body exactly as received.*not undefined/],
+    ['a parsed body', { ...valid, body: { CallSid: 'CA1' } }, /raw body as received.*not object.*express\.raw/],
+    ['a missing body', { ...valid, body: undefined }, /raw body as received.*not undefined/],
   ])('%s is a TypeError that says what to pass, without the key', async (_, input, message) => {
     const error = await verifyWebhookSignature({ ...(input as typeof valid), signature: 'a'.repeat(40) }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(TypeError);
     expect((error as Error).message).toMatch(message);
     expectNoSecret(error, [valid.signingKey]);
   });
+});
+
+test('one instance signs with node:crypto, the other with Web Crypto', async () => {
+  const signature = createHmac('sha1', 'k').update('https://x/{}').digest('hex');
+  const sign = vi.spyOn(crypto.subtle, 'sign');
+  try {
+    expect(await viaNodeCrypto.verifyWebhookSignature({ signingKey: 'k', signature, url: 'https://x/', body: '{}' })).toBe(true);
+    expect(sign).not.toHaveBeenCalled();
+    expect(await viaWebCrypto.verifyWebhookSignature({ signingKey: 'k', signature, url: 'https://x/', body: '{}' })).toBe(true);
+    expect(sign).toHaveBeenCalled();
+  } finally {
+    sign.mockRestore();
+  }
 });

@@ -45,7 +45,7 @@ export interface ReadWebhookOptions<Name extends WebhookName> {
 
 const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
 const tooLarge = (limit: number) =>
-  new WebhookError('too-large', `The webhook's body is larger than maxBodyBytes (${limit} bytes).`);
+  new WebhookError('too-large', `The body is larger than maxBodyBytes (${limit} bytes).`);
 
 type HeaderReader = (name: string) => string | undefined;
 
@@ -91,9 +91,8 @@ function nodeBody(request: IncomingMessage, limit: number, rawBody: string | Uin
   }
   if (body !== undefined || request.readableEnded) {
     throw new TypeError(
-      "readWebhook() needs the request's raw body, and a body parser has already read it" +
-        (body !== undefined ? ' into an object' : '') +
-        ': use express.raw({ type: () => true }) on the webhook route (or no body parser there), or pass `rawBody` kept by a `verify` hook.',
+      `readWebhook() needs the raw body, and a body parser has already read it${body !== undefined ? ' into an object' : ''}: ` +
+        'use express.raw() on the route (or no parser), or pass `rawBody`.',
     );
   }
   return new Promise((resolve, reject) => {
@@ -112,7 +111,7 @@ function nodeBody(request: IncomingMessage, limit: number, rawBody: string | Uin
       else chunks.push(chunk);
     };
     const onEnd = () => finish();
-    const onFail = () => finish(new WebhookError('malformed-body', 'The request ended before its body was complete.'));
+    const onFail = () => finish(new WebhookError('malformed-body', 'The request ended before its body did.'));
     request.on('data', onData).on('end', onEnd).on('error', onFail).on('close', onFail);
   });
 }
@@ -123,10 +122,10 @@ function parseBody(text: string, contentType: string): Record<string, unknown> {
   try {
     parsed = JSON.parse(text);
   } catch {
-    throw new WebhookError('malformed-body', "The webhook's body is not valid JSON.");
+    throw new WebhookError('malformed-body', 'The body is not valid JSON.');
   }
   if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
-    throw new WebhookError('malformed-body', "The webhook's body is JSON but not an object.");
+    throw new WebhookError('malformed-body', 'The body is JSON but not an object.');
   }
   return parsed as Record<string, unknown>;
 }
@@ -142,7 +141,7 @@ export async function readWebhook<Name extends WebhookName>(
 ): Promise<WebhookPayload<Name>> {
   const accepted: readonly string[] | undefined = Object.hasOwn(webhookTable, options?.webhook) ? webhookTable[options.webhook] : undefined;
   if (!accepted) {
-    throw new TypeError(`readWebhook() needs \`webhook\`: the name of a webhook SignalWire sends (${Object.keys(webhookTable).join(', ')}).`);
+    throw new TypeError("readWebhook() needs `webhook`: the name of a webhook SignalWire sends, as 'smsStatusCallback'.");
   }
   const limit = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
   const fetchRequest = isFetchRequest(request);
@@ -154,7 +153,7 @@ export async function readWebhook<Name extends WebhookName>(
 
   const signatures = [header('x-signalwire-signature'), header('x-twilio-signature')].filter((value) => !!value);
   if (signatures.length === 0) {
-    throw new WebhookError('missing-signature', 'The request has no X-SignalWire-Signature header: it was not signed by SignalWire.');
+    throw new WebhookError('missing-signature', 'No X-SignalWire-Signature header: not signed by SignalWire.');
   }
   const url = options.url ?? requestUrl(request, header, options.trustForwardedHeaders === true);
   let verified = false;
@@ -164,8 +163,8 @@ export async function readWebhook<Name extends WebhookName>(
   if (!verified) {
     throw new WebhookError(
       'bad-signature',
-      `The webhook's signature does not match ${JSON.stringify(url.slice(0, 300))} and its body with this signing key. ` +
-        'Behind a proxy or a tunnel (ngrok), pass `url`: the public URL configured in SignalWire.',
+      `The signature does not match ${JSON.stringify(url.slice(0, 300))} and the body with this key. ` +
+        'Behind a proxy or ngrok, pass `url`: the public URL set in SignalWire.',
     );
   }
 
