@@ -1,7 +1,8 @@
 // `make check-readme`: type-checks every ```ts (or ```typescript) block of README.md with tsc, under the
-// project's compiler options (tsconfig.json: strict and the rest), against src/: 'signalwire-rest' and
-// 'signalwire-rest/testing' map to src/index.ts and src/testing.ts. Each block is its own ES module,
-// so samples may use top-level await and may declare the same names. Errors point at README lines.
+// project's compiler options (tsconfig.json: strict and the rest), against src/: 'signalwire-rest',
+// 'signalwire-rest/testing' and 'signalwire-rest/webhooks' map to src/index.ts, src/testing.ts and
+// src/webhooks.ts. Each block is its own ES module, so samples may use top-level await and may declare
+// the same names. Errors point at README lines.
 // A block whose info string has `no-check` (```ts no-check) is skipped and counted.
 // Usage: node scripts/check-readme-samples.mjs [README.md]
 import { spawnSync } from 'node:child_process';
@@ -56,6 +57,7 @@ writeFileSync(
         paths: {
           'signalwire-rest': [fromOut('src/index.ts')],
           'signalwire-rest/testing': [fromOut('src/testing.ts')],
+          'signalwire-rest/webhooks': [fromOut('src/webhooks.ts')],
         },
       },
       include: ['*.mts'],
