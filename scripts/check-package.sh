@@ -12,6 +12,7 @@
 #      behind a proxy under NODE_USE_ENV_PROXY), Bun, Deno, workerd and Debian's chromium (installed
 #      with apt-get when missing) (scripts/package-check/consumer/smoke.mjs). RUNTIMES="node20 bun"
 #      narrows the list;
+#      In workerd, a webhook handler also answers a webhook sent by sendWebhook(), and a forged one 401;
 #   6. run the README's vitest, node:test, Jest and Mocha setups there, a Mocha start that times
 #      out (no Prism may be left), and Jest with jsdom (scripts/package-check/consumer/runners.mjs);
 #   7. build the client's API reference (TypeDoc, as `make docs` does): no warning allowed.
@@ -190,6 +191,11 @@ fi
 
 step "create a room against Prism through the package: $runtimes"
 (cd "$app" && RUNTIMES=$runtimes node smoke.mjs)
+
+if [[ " $runtimes " == *' workerd '* ]]; then
+  step 'a webhook handler in workerd: a webhook from sendWebhook() answered with SWML, a forged one with 401'
+  (cd "$app" && node -e "import('./workerd.mjs').then(async (w) => console.log('  ' + await w.answerWebhookInWorkerd()))")
+fi
 
 step 'the README test-runner setups (vitest, node:test, Jest, Mocha), a timed-out start, Jest with jsdom'
 (cd "$app" && node runners.mjs)
