@@ -6,24 +6,11 @@
 // Compatibility surface's url HMAC + body SHA-256, the closest work); and the webhooks entry bundled
 // for a Worker (esbuild --minify, workerd conditions), gzipped, goal 3 kB.
 import { createHash, createHmac } from 'node:crypto';
-import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
-import * as viaNodeCrypto from '../src/webhooks/signature.js';
+import { RestClient, viaNodeCrypto, viaWebCrypto } from '../test/support/signature-modules.js';
 import { row } from './table.js';
-
-const { RestClient } = createRequire(import.meta.url)('@signalwire/compatibility-api') as {
-  RestClient: {
-    validateRequest(key: string, signature: string, url: string, params: object): boolean;
-    validateRequestWithBody(key: string, signature: string, url: string, body: string): boolean;
-  };
-};
-const getBuiltinModule = process.getBuiltinModule;
-Object.assign(process, { getBuiltinModule: undefined });
-const secondInstance: string = '../src/webhooks/signature.js?web-crypto'; // a query gives a second module instance
-const viaWebCrypto = (await import(secondInstance)) as typeof viaNodeCrypto;
-Object.assign(process, { getBuiltinModule });
 
 const KEY = 'PSK_bench_signing_key_0123456789';
 const DURATION_MS = Number(process.env.BENCH_WEBHOOK_MS ?? 2000);
@@ -54,7 +41,7 @@ const formUrl = 'https://example.com/webhooks/sms';
 const sorted = Object.keys(fields).sort().map((name) => name + fields[name]).join('');
 const formSignature = createHmac('sha1', KEY).update(formUrl + sorted).digest('base64');
 
-async function rates({ verifyWebhookSignature }: typeof viaNodeCrypto) {
+async function rates({ verifyWebhookSignature }: typeof viaWebCrypto) {
   return {
     json: await rate(() => verifyWebhookSignature({ signingKey: KEY, signature: jsonSignature, url: jsonUrl, body: jsonBody })),
     form: await rate(() => verifyWebhookSignature({ signingKey: KEY, signature: formSignature, url: formUrl, body: formBody })),

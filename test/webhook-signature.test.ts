@@ -3,26 +3,10 @@
 // @signalwire/compatibility-api's RestClient.validateRequest (and validateRequestWithBody for JSON
 // bodies signed through `bodySHA256`). Scheme A (JSON bodies): node:crypto's HMAC computed here.
 import { createHash, createHmac } from 'node:crypto';
-import { createRequire } from 'node:module';
 import { describe, expect, test, vi } from 'vitest';
-import * as viaNodeCrypto from '../src/webhooks/signature.js';
 import { urlVariants } from '../src/webhooks/signature.js';
+import { RestClient, viaNodeCrypto, viaWebCrypto } from './support/signature-modules.js';
 import { expectNoSecret } from './support/secrets.js';
-
-const { RestClient } = createRequire(import.meta.url)('@signalwire/compatibility-api') as {
-  RestClient: {
-    validateRequest(key: string, signature: string, url: string, params: object, suppressWarning?: boolean): boolean;
-    validateRequestWithBody(key: string, signature: string, url: string, body: string): boolean;
-  };
-};
-
-// The module once more, loaded where the runtime offers no node:crypto (as in a Worker without
-// nodejs_compat): it signs and verifies with Web Crypto. Every case below runs with both.
-const getBuiltinModule = process.getBuiltinModule;
-Object.assign(process, { getBuiltinModule: undefined });
-const secondInstance: string = '../src/webhooks/signature.js?web-crypto'; // a query gives a second module instance
-const viaWebCrypto = (await import(secondInstance)) as typeof viaNodeCrypto;
-Object.assign(process, { getBuiltinModule });
 
 const SEED = 0x5167_7721;
 const CASES = 400;
