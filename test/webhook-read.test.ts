@@ -177,6 +177,10 @@ describe.each(Object.entries(adapters))('readWebhook() with %s', (_, deliver) =>
     expect(await deliver({ options: { signingKey: '' } })).toEqual({
       error: expect.objectContaining({ name: 'TypeError', message: expect.stringMatching(/needs `signingKey`/) }),
     });
+    // Even on a request that would be refused: the missing key is reported, not hidden by a 401.
+    expect(await deliver({ sign: 'none', options: { signingKey: undefined as never } })).toEqual({
+      error: expect.objectContaining({ name: 'TypeError', message: expect.stringMatching(/readWebhook\(\) needs `signingKey`/) }),
+    });
   });
 });
 

@@ -6,7 +6,7 @@ import type { IncomingMessage } from 'node:http';
 import { webhookTable, type WebhookTypes } from '../../generated/webhooks.js';
 import { joinChunks, readBody } from '../body-limit.js';
 import { WebhookError } from './error.js';
-import { verifyWebhookSignature } from './signature.js';
+import { checkSigningKey, verifyWebhookSignature } from './signature.js';
 
 /** The name of a webhook SignalWire sends, as its description names it (e.g. `'smsStatusCallback'`). */
 export type WebhookName = keyof WebhookTypes;
@@ -143,6 +143,7 @@ export async function readWebhook<Name extends WebhookName>(
   if (!accepted) {
     throw new TypeError("readWebhook() needs `webhook`: the name of a webhook SignalWire sends, as 'smsStatusCallback'.");
   }
+  checkSigningKey(options.signingKey, 'readWebhook()'); // before the request: a refusal must not hide a missing key
   const limit = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
   const fetchRequest = isFetchRequest(request);
   const header: HeaderReader = fetchRequest ? (name) => request.headers.get(name) ?? undefined : nodeHeader(request);

@@ -102,12 +102,15 @@ function sameText(a: string, b: string): boolean {
   return difference === 0;
 }
 
-function checkInput(input: WebhookSignatureInput, caller: string): void {
-  if (!input?.signingKey || typeof input.signingKey !== 'string') {
-    throw new TypeError(
-      `${caller} needs \`signingKey\`: the project's Signing Key (Dashboard > API Credentials).`,
-    );
+/** A missing or non-string signing key is a TypeError that says what to pass (never what was passed). */
+export function checkSigningKey(signingKey: unknown, caller: string): void {
+  if (!signingKey || typeof signingKey !== 'string') {
+    throw new TypeError(`${caller} needs \`signingKey\`: the project's Signing Key (Dashboard > API Credentials).`);
   }
+}
+
+function checkInput(input: WebhookSignatureInput, caller: string): void {
+  checkSigningKey(input?.signingKey, caller);
   if (!input.url || typeof input.url !== 'string') {
     throw new TypeError(`${caller} needs \`url\`: the public URL SignalWire called.`);
   }
