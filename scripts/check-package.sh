@@ -81,6 +81,7 @@ import {
   type paths,
 } from 'signalwire-rest';
 import { startMockServer, type MockServer } from 'signalwire-rest/testing';
+import { answerResponse, readWebhook, WebhookError, type SwmlDocument } from 'signalwire-rest/webhooks';
 
 // Every option accepts an explicit undefined (exactOptionalPropertyTypes, as in @tsconfig/strictest).
 const mock: MockServer = await startMockServer({
@@ -116,6 +117,18 @@ try {
 // @ts-expect-error: the generated types reject a path the description does not have.
 type Missing = paths['/api/fabric/resources/no_such_thing'];
 export type { Missing };
+
+// The webhooks entry in a Worker-style handler: its types need no @types/node (tsconfig.bundler.json has none).
+export async function handleCall(request: Request, signingKey: string): Promise<Response> {
+  try {
+    const { call } = await readWebhook(request, { signingKey, webhook: 'inboundCallWebhook', url: undefined });
+    const answer: SwmlDocument = { sections: { main: [{ play: { url: `say:Hello ${call.from}` } }] } };
+    return answerResponse(answer);
+  } catch (error) {
+    if (error instanceof WebhookError) return new Response(null, { status: error.status });
+    throw error;
+  }
+}
 EOF
 cat > "$app/consumer.cts" <<'EOF'
 // The CommonJS side of consumer.ts: `import` compiles to require() here, so the "require" types

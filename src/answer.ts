@@ -1,6 +1,15 @@
 // A webhook's answer as an HTTP answer: shared by the webhooks entry (SWML documents, sent as JSON) and the
 // cxml entry (cXML builders, sent as XML). Nothing in the main entry imports this module.
-import type { ServerResponse } from 'node:http';
+
+/**
+ * What writeAnswer() uses of Node's ServerResponse (node:http, Express, Fastify's `reply.raw`), declared
+ * here so that the package's types need no @types/node.
+ */
+export interface ServerResponse {
+  statusCode: number;
+  setHeader(name: string, value: string): unknown;
+  end(body: string): unknown;
+}
 
 /** An answer that renders itself: a cXML builder (`VoiceResponse`, `MessagingResponse`, `FaxResponse`). */
 export interface RenderedAnswer {

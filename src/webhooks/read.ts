@@ -2,11 +2,24 @@
 // `Request` (Workers, Deno, Bun, Next.js, Hono) or Node's IncomingMessage (node:http, Express,
 // Fastify's `request.raw`). It imports nothing from Node, so the one build runs everywhere.
 // Order: size (413), signature (401), media type and body (400): nothing of an unsigned body is parsed.
-import type { IncomingMessage } from 'node:http';
 import { webhookTable, type WebhookTypes } from '../../generated/webhooks.js';
 import { joinChunks, readBody } from '../body-limit.js';
 import { WebhookError } from './error.js';
 import { checkSigningKey, verifyWebhookSignature } from './signature.js';
+
+/**
+ * What readWebhook() uses of Node's IncomingMessage (node:http, Express, Fastify's `request.raw`),
+ * declared here so that the package's types need no @types/node (a Worker project has none).
+ */
+export interface IncomingMessage {
+  readonly headers: Record<string, string | string[] | undefined>;
+  readonly url?: string | undefined;
+  readonly socket?: unknown;
+  readonly readableEnded: boolean;
+  on(event: string, listener: (...args: any[]) => void): this;
+  off(event: string, listener: (...args: any[]) => void): this;
+  resume(): this;
+}
 
 /** The name of a webhook SignalWire sends, as its description names it (e.g. `'smsStatusCallback'`). */
 export type WebhookName = keyof WebhookTypes;
@@ -71,7 +84,7 @@ function requestUrl(request: Request | IncomingMessage, header: HeaderReader, tr
   }
   // Express rewrites req.url inside a mounted router; originalUrl is the path SignalWire called.
   const path = (request as IncomingMessage & { originalUrl?: string }).originalUrl ?? request.url ?? '/';
-  const encrypted = (request.socket as { encrypted?: boolean } | undefined)?.encrypted === true;
+  const encrypted = (request.socket as { encrypted?: boolean } | undefined)?.encrypted === true; // a TLSSocket
   return `${proto ?? (encrypted ? 'https' : 'http')}://${host ?? header('host') ?? ''}${path}`;
 }
 
