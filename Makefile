@@ -92,6 +92,6 @@ docs: generate ## References: the HTTP API in docs/index.html (Redocly), the cli
 	  2> >(grep -v '[║╔╚]' | sed '/^\s*$$/d' >&2)
 	$(BIN)/typedoc --logLevel Warn && echo 'docs/client/index.html: the client API reference (TypeDoc)'
 
-spec-diff: install ## Rate the changes of NEW=path/to/new.yaml against openapi/ before regenerating
-	@[[ -n "$(NEW)" ]] || { echo 'usage: make spec-diff NEW=path/to/new.yaml [FAIL_ON=major|minor|patch|none]' >&2; exit 2; }
-	FAIL_ON=$(or $(FAIL_ON),major) scripts/spec-diff.sh "$(NEW)"
+spec-diff: install ## What NEW=path/to/new.yaml changes for the package's users (methods, webhooks), then its rating, before regenerating
+	@[[ -n "$(NEW)" ]] || { echo 'usage: make spec-diff NEW=path/to/new.yaml [FAIL_ON=major|minor|patch|none] [API=signalwire-rest|compatibility]' >&2; exit 2; }
+	FAIL_ON=$(or $(FAIL_ON),major) API=$(API) scripts/spec-diff.sh "$(NEW)"
