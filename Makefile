@@ -12,10 +12,11 @@ SPECS := openapi/signalwire-rest.openapi.yaml openapi/compatibility.openapi.yaml
 OVERLAYS := openapi/signalwire-rest.overlay.yaml openapi/compatibility.overlay.yaml
 NAMES := openapi/signalwire-rest.names.yaml openapi/compatibility.names.yaml
 API_FILES := openapi.yaml schema.ts operations.ts reference.md
-GENERATED := generated/mock.yaml generated/cxml.ts $(addprefix generated/,$(API_FILES)) $(addprefix generated/compat.,$(API_FILES))
+GENERATED := generated/mock.yaml generated/cxml.ts generated/webhooks.ts generated/webhook-examples.ts \
+  $(addprefix generated/,$(API_FILES)) $(addprefix generated/compat.,$(API_FILES))
 PIPELINE := redocly.yaml scripts/generate.sh scripts/check-overlay-targets.mjs scripts/mock-description.mjs \
   scripts/mock-merge.mjs scripts/document-ranges.mjs scripts/operation-table.mjs scripts/lib/refs.mjs scripts/lib/untrusted.mjs \
-  scripts/openapi-typescript.redocly.yaml
+  scripts/webhook-table.mjs scripts/openapi-typescript.redocly.yaml
 # The cXML table: SignalWire's cXML reference pages (openapi/cxml/) and the project's corrections to them.
 CXML_PAGES := $(wildcard openapi/cxml/*/*.mdx openapi/cxml/*/*/*.mdx) openapi/cxml/corrections.yaml
 PIPELINE += scripts/cxml-table.mjs scripts/lib/cxml-pages.mjs
@@ -78,7 +79,7 @@ mock: generate ## Serve generated/mock.yaml (SWML documents opaque) with Prism o
 	$(BIN)/prism mock generated/mock.yaml --host 127.0.0.1 --port 4010
 
 # ---- Package, docs and spec updates ----
-DIST := $(foreach entry,index testing cxml,$(foreach ext,js cjs d.ts d.cts,dist/$(entry).$(ext))) dist/index.browser.js dist/index.browser.cjs
+DIST := $(foreach entry,index testing webhooks cxml,$(foreach ext,js cjs d.ts d.cts,dist/$(entry).$(ext))) dist/index.browser.js dist/index.browser.cjs
 RUNTIMES_DIR := .cache/runtimes
 
 # Grouped target: one tsup run writes dist/; make skips it when nothing it is built from changed.

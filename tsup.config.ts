@@ -1,5 +1,6 @@
 // `make build`: dist/ with ESM (.js), CommonJS (.cjs) and bundled declarations (.d.ts, .d.cts) for
-// the three entry points (the main one, testing, cxml), plus the fetch build in ESM and CommonJS (index.browser.js, .cjs) for the
+// the four entry points (the main one, testing, webhooks, cxml; webhooks and cxml import nothing from Node:
+// one build serves every runtime), plus the fetch build in ESM and CommonJS (index.browser.js, .cjs) for the
 // "browser", "workerd", "worker" and "edge-light" export conditions (CommonJS: Jest's jsdom). The
 // generated types are inlined into the declarations. openapi-fetch's code (MIT: see NOTICE) is bundled
 // in, so that importing the package loads one module, not two (6 ms less of a cold import on Node, see
@@ -32,9 +33,12 @@ const shared = {
 export default defineConfig([
   {
     ...shared,
-    entry: { index: 'src/index.ts', testing: 'src/testing.ts', cxml: 'src/cxml.ts' },
+    entry: { index: 'src/index.ts', testing: 'src/testing.ts', webhooks: 'src/webhooks.ts', cxml: 'src/cxml.ts' },
     format: ['esm', 'cjs'],
     platform: 'node',
+    // Each entry one module: no chunk shared between them, so importing the main entry still loads one
+    // file. Their declarations do share chunks (the generated schema types, once for all three).
+    splitting: false,
     // Declarations from tsconfig.json's options; unused names are `make typecheck`'s business.
     dts: { compilerOptions: { noUnusedLocals: false, noUnusedParameters: false } },
     esbuildOptions(options, { format }) {

@@ -20,6 +20,7 @@ const scripts = positionals.length ? positionals : [
   'cold-import.ts',
   'list-everything.ts',
   'wire-bytes.ts',
+  'webhooks.ts',
 ];
 
 // Other work on the machine widens the ratios' spread several times over: the load is recorded with the figures.

@@ -13792,6 +13792,7 @@ export interface CompatOperations {
         };
         requestBody: {
             content: {
+                "application/x-www-form-urlencoded": CompatComponents["schemas"]["InboundCallStatusCallbackPayload"];
                 "application/json": CompatComponents["schemas"]["InboundCallStatusCallbackPayload"];
             };
         };
@@ -13814,6 +13815,7 @@ export interface CompatOperations {
         };
         requestBody: {
             content: {
+                "application/x-www-form-urlencoded": CompatComponents["schemas"]["RecordingStatusCallbackPayload"];
                 "application/json": CompatComponents["schemas"]["RecordingStatusCallbackPayload"];
             };
         };
@@ -13836,6 +13838,7 @@ export interface CompatOperations {
         };
         requestBody: {
             content: {
+                "application/x-www-form-urlencoded": CompatComponents["schemas"]["SmsStatusCallbackPayload"];
                 "application/json": CompatComponents["schemas"]["SmsStatusCallbackPayload"];
             };
         };
@@ -13858,6 +13861,7 @@ export interface CompatOperations {
         };
         requestBody: {
             content: {
+                "application/x-www-form-urlencoded": CompatComponents["schemas"]["TranscriptionStatusCallbackPayload"];
                 "application/json": CompatComponents["schemas"]["TranscriptionStatusCallbackPayload"];
             };
         };
@@ -13880,6 +13884,7 @@ export interface CompatOperations {
         };
         requestBody: {
             content: {
+                "application/x-www-form-urlencoded": CompatComponents["schemas"]["VoiceStatusCallbackPayload"];
                 "application/json": CompatComponents["schemas"]["VoiceStatusCallbackPayload"];
             };
         };

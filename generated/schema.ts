@@ -49699,7 +49699,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["SWML.Calling.BedrockOutput"];
+                };
             };
         };
     };
@@ -49721,7 +49723,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["SWML.Calling.Output"];
+                };
             };
         };
     };
@@ -49765,7 +49769,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["SWML.Calling.BedrockOutput"];
+                };
             };
         };
     };
@@ -49787,7 +49793,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["SWML.Calling.SWMLObject"];
+                };
             };
         };
     };
@@ -49809,7 +49817,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["SWML.Messaging.SWMLObject"];
+                };
             };
         };
     };

@@ -5,12 +5,14 @@
 #   2. npm pack (the CHANGELOG names this version; the NOTICE, when the project has one, is in),
 #      then install the tarball into a fresh project (with Prism, the optional peer);
 #   3. there: import (ESM) and require (CJS) every entry point, and check that the main entry loads
-#      neither the testing entry, the cxml entry nor Prism; bundle it for the browser (no Node built-ins);
+#      neither the testing entry, the cxml entry nor Prism, and that the webhooks entry loads neither the
+#      REST client nor a Node built-in; bundle the main entry for the browser (no Node built-ins);
 #   4. type-check a consumer (ESM and CJS files) under `strict` with moduleResolution node16 and bundler;
 #   5. create a room against the Prism mock through the installed package on Node 20, Node 24 (also
 #      behind a proxy under NODE_USE_ENV_PROXY), Bun, Deno, workerd and Debian's chromium (installed
 #      with apt-get when missing) (scripts/package-check/consumer/smoke.mjs). RUNTIMES="node20 bun"
 #      narrows the list;
+#      In workerd, a webhook handler also answers a webhook sent by sendWebhook(), and a forged one 401;
 #   6. run the README's vitest, node:test, Jest and Mocha setups there, a Mocha start that times
 #      out (no Prism may be left), and Jest with jsdom (scripts/package-check/consumer/runners.mjs);
 #   7. build the client's API reference (TypeDoc, as `make docs` does): no warning allowed.
@@ -54,14 +56,16 @@ work=$(mktemp -d "${TMPDIR:-/tmp}/signalwire-rest-package.XXXXXX")
 trap 'rm -rf "$work"' EXIT
 tarball=$work/$(npm pack --silent --pack-destination "$work" | tail -n 1)
 tar -tzf "$tarball" | sort | sed 's/^/  /'
-# Exactly the files users need: the builds, the declarations, the descriptions (the full one and the one
-# the testing entry serves), the method references the README links and the NOTICE of their license.
+# Exactly the files users need: the builds, the declarations (and the chunks of types they share), the
+# descriptions (the full one and the one the testing entry serves), the method references the README links
+# and the NOTICE of their license.
 unexpected=$(tar -tzf "$tarball" |
-  grep -Ev '^package/(package\.json|README\.md|LICENSE|NOTICE|CHANGELOG\.md|dist/(index|testing|cxml)\.(js|cjs|d\.ts|d\.cts)|dist/index\.browser\.c?js|generated/(openapi|mock)\.yaml|generated/(compat\.)?reference\.md)$' || true)
+  grep -Ev '^package/(package\.json|README\.md|LICENSE|NOTICE|CHANGELOG\.md|dist/(index|testing|webhooks|cxml)\.(js|cjs|d\.ts|d\.cts)|dist/[a-z.]+-[A-Za-z0-9_-]{8}\.d\.c?ts|dist/index\.browser\.c?js|generated/(openapi|mock)\.yaml|generated/(compat\.)?reference\.md)$' || true)
 [[ -z $unexpected ]] || { echo "unexpected files in the package:" >&2; echo "$unexpected" >&2; exit 1; }
 for file in dist/index.js dist/index.cjs dist/index.d.ts dist/index.d.cts dist/index.browser.js dist/index.browser.cjs \
-  dist/testing.js dist/testing.cjs dist/testing.d.ts dist/testing.d.cts dist/cxml.js dist/cxml.cjs dist/cxml.d.ts dist/cxml.d.cts \
-  generated/openapi.yaml generated/mock.yaml generated/reference.md generated/compat.reference.md CHANGELOG.md NOTICE; do
+  dist/testing.js dist/testing.cjs dist/testing.d.ts dist/testing.d.cts dist/webhooks.js dist/webhooks.cjs dist/webhooks.d.ts \
+  dist/webhooks.d.cts dist/cxml.js dist/cxml.cjs dist/cxml.d.ts dist/cxml.d.cts generated/openapi.yaml generated/mock.yaml \
+  generated/reference.md generated/compat.reference.md CHANGELOG.md NOTICE; do
   tar -tzf "$tarball" "package/$file" > /dev/null || { echo "package/$file is missing from the package" >&2; exit 1; }
 done
 
@@ -89,7 +93,8 @@ import {
   type paths,
 } from 'signalwire-rest';
 import { startMockServer, type MockServer } from 'signalwire-rest/testing';
-import { answerResponse, CxmlError, VoiceResponse, type CxmlElement } from 'signalwire-rest/cxml';
+import { answerResponse, readWebhook, WebhookError, type SwmlDocument } from 'signalwire-rest/webhooks';
+import { CxmlError, VoiceResponse, type CxmlElement } from 'signalwire-rest/cxml';
 
 // Every option accepts an explicit undefined (exactOptionalPropertyTypes, as in @tsconfig/strictest).
 const mock: MockServer = await startMockServer({
@@ -138,6 +143,17 @@ try {
   if (error instanceof CxmlError) console.log(error.element);
 }
 console.log((await answerResponse(answer).text()).length);
+// The webhooks entry in a Worker-style handler: its types need no @types/node (tsconfig.bundler.json has none).
+export async function handleCall(request: Request, signingKey: string): Promise<Response> {
+  try {
+    const { call } = await readWebhook(request, { signingKey, webhook: 'inboundCallWebhook', url: undefined });
+    const answer: SwmlDocument = { sections: { main: [{ play: { url: `say:Hello ${call.from}` } }] } };
+    return answerResponse(answer);
+  } catch (error) {
+    if (error instanceof WebhookError) return new Response(null, { status: error.status });
+    throw error;
+  }
+}
 EOF
 cat > "$app/consumer.cts" <<'EOF'
 // The CommonJS side of consumer.ts: `import` compiles to require() here, so the "require" types
@@ -196,7 +212,7 @@ if grep -lE "(from |require\()['\"]openapi-fetch['\"]" "$app"/node_modules/signa
 fi
 
 step 'import (ESM) and require (CJS)'
-(cd "$app" && node entry.mjs && node entry-testing.mjs && node entry-cxml.mjs && node entry.cjs)
+(cd "$app" && node entry.mjs && node entry-testing.mjs && node entry-webhooks.mjs && node entry-cxml.mjs && node entry.cjs)
 
 step 'bundle for the browser (esbuild, platform=browser): no Node built-ins'
 (cd "$app" && "$bin/esbuild" browser-entry.mjs --bundle --platform=browser --format=esm --log-level=warning \
@@ -204,7 +220,9 @@ step 'bundle for the browser (esbuild, platform=browser): no Node built-ins'
 
 step 'type-check a consumer: strict, moduleResolution node16 and bundler'
 for config in node16 bundler; do
-  "$bin/tsc" -p "$app/tsconfig.$config.json" && echo "  tsc -p tsconfig.$config.json: no errors"
+  # Not `tsc && echo`: set -e ignores a failure on the left of &&, so an error there passed silently.
+  "$bin/tsc" -p "$app/tsconfig.$config.json" || exit 1
+  echo "  tsc -p tsconfig.$config.json: no errors"
 done
 
 if [[ " $runtimes " == *' chromium '* ]] && ! command -v chromium > /dev/null; then
@@ -218,6 +236,11 @@ fi
 
 step "create a room against Prism through the package: $runtimes"
 (cd "$app" && RUNTIMES=$runtimes node smoke.mjs)
+
+if [[ " $runtimes " == *' workerd '* ]]; then
+  step 'a webhook handler in workerd: a webhook from sendWebhook() answered with SWML, a forged one with 401'
+  (cd "$app" && node -e "import('./workerd.mjs').then(async (w) => console.log('  ' + await w.answerWebhookInWorkerd()))")
+fi
 
 step 'the README test-runner setups (vitest, node:test, Jest, Mocha), a timed-out start, Jest with jsdom'
 (cd "$app" && node runners.mjs)

@@ -1,9 +1,9 @@
 // `make check-readme`: type-checks every ```ts (or ```typescript) block of README.md with tsc, under the
 // project's compiler options (tsconfig.json: strict and the rest), against src/: 'signalwire-rest' and
-// 'signalwire-rest/testing' and 'signalwire-rest/cxml' map to src/index.ts, src/testing.ts and src/cxml.ts. Each block is its own ES module,
-// so samples may use top-level await and may declare the same names. Errors point at README lines.
-// A block whose info string has `no-check` (```ts no-check) is skipped and counted. Every method the
-// README names, anywhere, must exist in generated/*.operations.ts.
+// each entry point 'signalwire-rest/X' (testing, webhooks, cxml) map to src/index.ts and src/X.ts. Each block
+// is its own ES module, so samples may use top-level await and may declare the same names. Errors point at
+// README lines. A block whose info string has `no-check` (```ts no-check) is skipped and counted. Every
+// method the README names, anywhere, must exist in generated/*.operations.ts.
 // Usage: node scripts/check-readme-samples.mjs [README.md]
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -58,6 +58,7 @@ writeFileSync(
           'signalwire-rest': [fromOut('src/index.ts')],
           'signalwire-rest/testing': [fromOut('src/testing.ts')],
           'signalwire-rest/cxml': [fromOut('src/cxml.ts')],
+          'signalwire-rest/webhooks': [fromOut('src/webhooks.ts')],
         },
       },
       include: ['*.mts'],

@@ -9,7 +9,8 @@
 #      (scripts/document-ranges.mjs: openapi-typescript drops minimum, maxLength and the like);
 #   7. write the operation table the client's methods come from, and its Markdown reference
 #      (scripts/operation-table.mjs, names overridden in openapi/*.names.yaml).
-# Then the cXML table (scripts/cxml-table.mjs): every verb and noun of SignalWire's cXML reference pages.
+# Then, over both APIs: the one mock, and the webhook table (scripts/webhook-table.mjs); and the cXML table
+# (scripts/cxml-table.mjs): every verb and noun of SignalWire's cXML reference pages.
 # Everything is written to a temporary directory first and moved into place only when every step of
 # every API succeeded, so a malformed description or overlay leaves generated/ exactly as it was.
 # Usage: scripts/generate.sh [OUT_DIR]   (default generated/; CI passes a scratch dir to check for drift)
@@ -82,6 +83,11 @@ outputs+=(cxml.ts)
 # One mock for every API: generated/mock.yaml, the Compatibility API at its real path (/api/laml/...).
 node scripts/mock-merge.mjs "$work/mock.yaml" "$work/mock.part.yaml" "Compat=$work/compat.mock.part.yaml"
 outputs+=(mock.yaml)
+
+# The webhook table of both APIs (scripts/webhook-table.mjs): generated/webhooks.ts, webhook-examples.ts.
+node scripts/webhook-table.mjs "$work/webhooks.ts" "$work/webhook-examples.ts" \
+  ./schema.js="$work/openapi.yaml" ./compat.schema.js="$work/compat.openapi.yaml"
+outputs+=(webhooks.ts webhook-examples.ts)
 
 for file in "${outputs[@]}"; do mv -f "$work/$file" "$out/$file"; done
 rm -rf "$work"

@@ -1,6 +1,15 @@
 // A webhook's answer as an HTTP answer: shared by the webhooks entry (SWML documents, sent as JSON) and the
 // cxml entry (cXML builders, sent as XML). Nothing in the main entry imports this module.
-import type { ServerResponse } from 'node:http';
+
+/**
+ * What writeAnswer() uses of Node's ServerResponse (node:http, Express, Fastify's `reply.raw`), declared
+ * here so that the package's types need no @types/node.
+ */
+export interface ServerResponse {
+  statusCode: number;
+  setHeader(name: string, value: string): unknown;
+  end(body: string): unknown;
+}
 
 /** An answer that renders itself: a cXML builder (`VoiceResponse`, `MessagingResponse`, `FaxResponse`). */
 export interface RenderedAnswer {
@@ -33,6 +42,7 @@ export function answerResponse(answer: WebhookAnswer, init: ResponseInit = {}): 
 /** Writes the answer to Node's `ServerResponse` (node:http, Express, Fastify's `reply.raw`) and ends it. */
 export function writeAnswer(res: ServerResponse, answer: WebhookAnswer, status = 200): void {
   const { body, contentType } = answerBody(answer);
-  res.writeHead(status, { 'content-type': contentType, 'content-length': Buffer.byteLength(body) });
-  res.end(body);
+  res.statusCode = status;
+  res.setHeader('content-type', contentType);
+  res.end(body); // headers not sent yet: Node sets Content-Length itself
 }

@@ -1,6 +1,7 @@
 // The answer body's size limit. Past it, reading stops at once and the connection is dropped, so
 // memory stays near the limit however much the server sends (decoded bytes count: a gzip bomb stops
-// too). node-send.ts counts its own chunks; readBody() reads any other fetch's Response stream.
+// too). node-send.ts counts its own chunks; readBody() reads any other fetch's Response stream, and a
+// webhook's Request stream (src/webhooks/read.ts).
 import type { Answer } from './exchange.js';
 
 /** Thrown (internally) when a body passes the limit; the transport turns it into a typed error. */
@@ -11,10 +12,10 @@ export class BodyTooLargeError extends Error {
   }
 }
 
-/** The whole body as one buffer, or BodyTooLargeError as soon as more than `limit` bytes came. */
-export async function readBody(response: Response, limit: number, answer: Answer): Promise<Uint8Array> {
-  if (!response.body) return new Uint8Array(0);
-  const reader = response.body.getReader();
+/** The whole body as one buffer, or `tooLarge()`'s error as soon as more than `limit` bytes came. */
+export async function readBody(body: ReadableStream<Uint8Array> | null, limit: number, tooLarge: () => Error): Promise<Uint8Array> {
+  if (!body) return new Uint8Array(0);
+  const reader = body.getReader();
   const chunks: Uint8Array[] = [];
   let length = 0;
   for (;;) {
@@ -24,7 +25,7 @@ export async function readBody(response: Response, limit: number, answer: Answer
     if (length > limit) {
       chunks.length = 0;
       reader.cancel().catch(() => {}); // stops the download (and any decoding) at once
-      throw new BodyTooLargeError(limit, answer);
+      throw tooLarge();
     }
     chunks.push(value);
   }

@@ -1,6 +1,6 @@
 // A Sender over a fetch function: the caller's `fetch` option, and the runtime's own fetch wherever
 // node:http is not used (browsers, edge runtimes, Bun, Deno, a Node process that routed its fetch).
-import { readBody } from './body-limit.js';
+import { BodyTooLargeError, readBody } from './body-limit.js';
 import { type Answer, NULL_BODY_STATUSES, type Sender } from './exchange.js';
 
 export function fetchSender(send: typeof fetch): Sender {
@@ -26,7 +26,7 @@ export function fetchSender(send: typeof fetch): Sender {
         header: (name: string) => headers.get(name) ?? undefined,
         headers: () => headers,
       };
-      if (!NULL_BODY_STATUSES.has(response.status)) answer.body = await readBody(response, maxResponseBytes, answer);
+      if (!NULL_BODY_STATUSES.has(response.status)) answer.body = await readBody(response.body, maxResponseBytes, () => new BodyTooLargeError(maxResponseBytes, answer));
       return answer;
     })();
     exchange.catch(() => {}); // when `abandoned` wins, the exchange's own failure is of no interest

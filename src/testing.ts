@@ -150,3 +150,7 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
     },
   };
 }
+
+// Signed webhooks for tests of your handlers (src/webhook-sender.ts).
+export { sendWebhook } from './webhook-sender.js';
+export type { DeepPartial, SendWebhookOptions, WebhookReply } from './webhook-sender.js';

@@ -20,3 +20,7 @@ answer.say('Hello & goodbye');
 assert.equal(answer.toString(), '<?xml version="1.0" encoding="UTF-8"?><Response><Say>Hello &amp; goodbye</Say></Response>');
 assert.ok(require.resolve('signalwire-rest/cxml').endsWith('/dist/cxml.cjs'));
 console.log(`require('signalwire-rest/cxml'): ${Object.keys(cxml).length} exports`);
+const webhooks = require('signalwire-rest/webhooks');
+assert.equal(typeof webhooks.readWebhook, 'function');
+assert.ok(require.resolve('signalwire-rest/webhooks').endsWith('/dist/webhooks.cjs'));
+console.log(`require('signalwire-rest/webhooks'): ${Object.keys(webhooks).length} exports`);
