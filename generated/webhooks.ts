@@ -3,7 +3,7 @@
 // CC BY-NC-SA 4.0, changed by the overlays in openapi/: see NOTICE.
 
 import type { webhooks as Webhooks0 } from "./schema.js";
-import type { webhooks as Webhooks1 } from "./compat.schema.js";
+import type { CompatWebhooks as Webhooks1 } from "./compat.schema.js";
 
 const mediaTypes0 = ["application/json"] as const;
 const mediaTypes1 = ["application/x-www-form-urlencoded", "application/json"] as const;

@@ -86,7 +86,7 @@ outputs+=(mock.yaml)
 
 # The webhook table of both APIs (scripts/webhook-table.mjs): generated/webhooks.ts, webhook-examples.ts.
 node scripts/webhook-table.mjs "$work/webhooks.ts" "$work/webhook-examples.ts" \
-  ./schema.js="$work/openapi.yaml" ./compat.schema.js="$work/compat.openapi.yaml"
+  ./schema.js="$work/openapi.yaml" ./compat.schema.js#CompatWebhooks="$work/compat.openapi.yaml"
 outputs+=(webhooks.ts webhook-examples.ts)
 
 for file in "${outputs[@]}"; do mv -f "$work/$file" "$out/$file"; done

@@ -12,7 +12,7 @@ import { commentText, identifier, pointer, stringLiteral, UntrustedValueError } 
 
 const [outTs, outExamples, ...apis] = process.argv.slice(2);
 if (!outExamples || apis.length === 0) {
-  console.error('usage: webhook-table.mjs OUT_TS OUT_EXAMPLES_TS SCHEMA_MODULE=DESCRIPTION...');
+  console.error('usage: webhook-table.mjs OUT_TS OUT_EXAMPLES_TS SCHEMA_MODULE[#WEBHOOKS_EXPORT]=DESCRIPTION...');
   process.exit(2);
 }
 
@@ -98,8 +98,12 @@ function literal(value, where) {
 }
 
 const rows = [];
+const webhookExports = new Map();
 for (const api of apis) {
-  const [module, path] = api.split('=');
+  // The schema module's interface of webhooks is `webhooks`, or the name generate.sh renamed it to.
+  const [target, path] = api.split('=');
+  const [module, exported = 'webhooks'] = target.split('#');
+  webhookExports.set(module, exported);
   const description = parse(readFileSync(path, 'utf8'));
   const resolve = resolver(description);
   for (const [rawName, item] of Object.entries(description.webhooks ?? {})) {
@@ -129,7 +133,7 @@ const alias = (module) => `Webhooks${modules.indexOf(module)}`;
 const sources = [...new Set(rows.map((row) => row.path.replace(/^.*\//, '')))];
 
 const ts = [banner(sources)];
-for (const module of modules) ts.push(`import type { webhooks as ${alias(module)} } from ${stringLiteral(module)};`);
+for (const module of modules) ts.push(`import type { ${webhookExports.get(module)} as ${alias(module)} } from ${stringLiteral(module)};`);
 // Each distinct list of media types once, as a constant the rows share (a smaller bundle).
 const lists = [...new Set(rows.map((row) => JSON.stringify(row.contentTypes)))];
 ts.push(
