@@ -14,7 +14,7 @@ NAMES := openapi/signalwire-rest.names.yaml openapi/compatibility.names.yaml
 API_FILES := openapi.yaml schema.ts operations.ts reference.md
 GENERATED := generated/mock.yaml $(addprefix generated/,$(API_FILES)) $(addprefix generated/compat.,$(API_FILES))
 PIPELINE := redocly.yaml scripts/generate.sh scripts/check-overlay-targets.mjs scripts/mock-description.mjs \
-  scripts/mock-merge.mjs scripts/document-ranges.mjs scripts/operation-table.mjs scripts/lib/refs.mjs scripts/lib/untrusted.mjs \
+  scripts/mock-merge.mjs scripts/document-ranges.mjs scripts/operation-table.mjs scripts/lib/refs.mjs scripts/lib/untrusted.mjs src/client-members.ts \
   scripts/openapi-typescript.redocly.yaml
 
 .PHONY: help install generate check-generated lint typecheck unit test demo mock bench build check-package check-readme docs spec-diff profile

@@ -40,6 +40,16 @@ export function identifier(value, where) {
   return value;
 }
 
+const OPERATION_NAME = /^[A-Za-z_][A-Za-z0-9_.-]*$/;
+
+/** An operationId: letters, digits, `_`, `.` and `-`, starting with a letter or `_`. */
+export function operationName(value, where) {
+  if (typeof value !== 'string' || !OPERATION_NAME.test(value)) {
+    throw new UntrustedValueError(value, where, 'an operationId must be letters, digits, `_`, `.` or `-`, starting with a letter or `_`');
+  }
+  return value;
+}
+
 const LITERAL_SEGMENT = /^[A-Za-z0-9_.~-]+$/;
 const PARAMETER_SEGMENT = /^\{[A-Za-z_][A-Za-z0-9_]*\}$/;
 
