@@ -58,7 +58,7 @@ function interfaceMembers(file, name) {
 // and tools use), `then` (the object would be awaited as a promise), and for a family the client's own
 // members (src/client-members.ts) and the families of the client's other APIs (--taken).
 const INHERITED = new Set([...Object.getOwnPropertyNames(Object.prototype), 'then', 'prototype']);
-const CLIENT_MEMBERS = new Set([...interfaceMembers(fileURLToPath(new URL('../src/client-members.ts', import.meta.url)), 'ClientMembers'), ...flags.taken]);
+const CLIENT_MEMBERS = new Set(interfaceMembers(fileURLToPath(new URL('../src/client-members.ts', import.meta.url)), 'ClientMembers'));
 
 // ---- description helpers -------------------------------------------------------------------------
 function resolve(node) {
@@ -203,7 +203,9 @@ function checkMember(kind, name, where) {
     ? 'every object inherits a member of that name (or `then` makes it a promise)'
     : kind === 'family' && CLIENT_MEMBERS.has(name)
       ? 'the client already has a member of that name'
-      : undefined;
+      : kind === 'family' && flags.taken.includes(name)
+        ? "it is another API's family on the client"
+        : undefined;
   if (why) problems.push(`${where}: the ${kind} name ${stringLiteral(name)} is refused: ${why}; rename it in ${namesPath}`);
 }
 
