@@ -85,10 +85,14 @@ export function assembleClient(options: SignalWireClientOptions, clock: Clock): 
   return Object.defineProperties(methods, members) as SignalWireClient;
 }
 
-/** The user agent and the caller's defaultHeaders, names in lower case (a default `User-Agent` replaces the client's). */
+/**
+ * Accept: application/json (every operation answers JSON), the user agent and the caller's defaultHeaders,
+ * names in lower case (a default `Accept` or `User-Agent` replaces the client's).
+ */
 function sentWithEveryRequest(defaults: Record<string, string | undefined> = {}): Record<string, string> {
   const agent = userAgent();
-  const headers: Record<string, string> = agent ? { 'user-agent': agent } : {};
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (agent) headers['user-agent'] = agent;
   for (const [name, value] of Object.entries(defaults)) if (value !== undefined) headers[name.toLowerCase()] = value;
   return headers;
 }

@@ -116,6 +116,13 @@ export function resolveConnection(options: ConnectionOptions): ResolvedConnectio
         'Check `projectId` or SIGNALWIRE_PROJECT_ID (the Project ID is a uuid).',
     );
   }
+  if (projectId === '.' || projectId === '..') {
+    // It fills the Compatibility API's AccountSid path segment, where a dot segment would climb the path.
+    throw new SignalWireError(
+      `Invalid projectId "${projectId}": it is a path's dot segment, not a Project ID. ` +
+        'Check `projectId` or SIGNALWIRE_PROJECT_ID (the Project ID is a uuid).',
+    );
+  }
 
   // An option given in code wins over every environment variable: a `space` in code beats
   // SIGNALWIRE_BASE_URL in the environment.

@@ -3,7 +3,7 @@
 // later in a way that looks like the network's fault.
 import { SignalWireError } from './errors.js';
 import { quote } from './server-text.js';
-import { isRecord } from './shape.js';
+import { isRecord, kindOf } from './shape.js';
 
 interface Range {
   min: number;
@@ -31,6 +31,28 @@ export function checkNumericOptions(options: NumericOptions): void {
         `Invalid ${name} ${quote(String(value), 40)}: it must be a whole number of ${unit} from ${min} to ${max}.`,
       );
     }
+  }
+}
+
+/**
+ * Throws a SignalWireError unless `signal` is absent (undefined or null) or an AbortSignal (by what the transport uses of
+ * it, so a signal of another realm, such as jsdom's, passes): anything else would fail only once the
+ * request is on the wire.
+ */
+export function checkSignal(signal: unknown): void {
+  if (signal === undefined || signal === null) return; // none, as fetch reads null
+  const candidate = signal as Partial<AbortSignal> | null;
+  if (
+    typeof candidate !== 'object' ||
+    candidate === null ||
+    typeof candidate.aborted !== 'boolean' ||
+    typeof candidate.addEventListener !== 'function' ||
+    typeof candidate.removeEventListener !== 'function'
+  ) {
+    throw new SignalWireError(
+      `Invalid \`signal\` (${typeof signal === 'string' ? JSON.stringify(quote(signal, 40)) : kindOf(signal)}): ` +
+        'it must be an AbortSignal, such as AbortSignal.timeout(5000) or an AbortController\'s `signal`.',
+    );
   }
 }
 
