@@ -185,6 +185,26 @@ describe.each(SENDS)('%s', (_name, send) => {
     }
   });
 
+  // ---- 10. media resources: their details come from the .json path ----
+
+  test('recordings, message media and fax media are read at their .json path (the bare one answers the media); deletes stay bare', async () => {
+    const server = await serve((_request, response) => sendJson(response, 200, {}));
+    const api = client(server.url);
+    const account = `/api/laml/2010-04-01/Accounts/${credentials.projectId}`;
+    await api.compat.recordings.get(ROOM_ID);
+    await api.compat.messageMedia.get(ROOM_ID, ROOM_ID);
+    await api.compat.faxMedia.get(ROOM_ID, ROOM_ID);
+    await api.compatApi.GET('/Accounts/{AccountSid}/Recordings/{Sid}.json', { params: { path: { AccountSid: credentials.projectId, Sid: ROOM_ID } } });
+    await api.compat.recordings.delete(ROOM_ID);
+    expect(server.requests.map((request) => `${request.method} ${request.url}`)).toEqual([
+      `GET ${account}/Recordings/${ROOM_ID}.json`,
+      `GET ${account}/Messages/${ROOM_ID}/Media/${ROOM_ID}.json`,
+      `GET ${account}/Faxes/${ROOM_ID}/Media/${ROOM_ID}.json`,
+      `GET ${account}/Recordings/${ROOM_ID}.json`,
+      `DELETE ${account}/Recordings/${ROOM_ID}`,
+    ]);
+  });
+
   // ---- 11. Accept ----
 
   test('every request asks for JSON: the methods, a paged method and client.api', async () => {

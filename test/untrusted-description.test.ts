@@ -179,6 +179,8 @@ test('untrusted.mjs: grammar checks refuse with value and place; escapes keep te
   expect(() => apiPath('/a/./b', '#/x')).toThrow(UntrustedValueError);
   expect(() => apiPath('/a//b', '#/x')).toThrow('#/x: "/a//b" is refused');
   expect(() => apiPath('/a/{b c}', '#/x')).toThrow(UntrustedValueError);
+  expect(() => apiPath('/a/{b}{', '#/x')).toThrow(UntrustedValueError);
+  expect(apiPath('/Recordings/{Sid}.json', '#/x')).toBe('/Recordings/{Sid}.json');
   expect(apiPath('/api/laml/2010-04-01/Accounts/{AccountSid}/Calls.json', '#/x')).toBe('/api/laml/2010-04-01/Accounts/{AccountSid}/Calls.json');
   expect(() => identifier('1a', '#/y')).toThrow('#/y: "1a" is refused');
   expect(() => identifier({}, '#/y')).toThrow('#/y: a object is refused');
