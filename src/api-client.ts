@@ -1,7 +1,7 @@
 // client.api and client.compatApi: typed openapi-fetch clients over the transport the methods use, so
 // that a call through them gets the same auth, retries, timeouts and limits. Made on first use:
 // openapi-fetch builds a Request and a Response per call, which the methods never need.
-import createClient, { type Client, defaultPathSerializer } from 'openapi-fetch';
+import createClient, { type Client, createQuerySerializer, defaultPathSerializer } from 'openapi-fetch';
 import { basicAuth } from './auth.js';
 import { SignalWireError } from './errors.js';
 import { toResponse } from './exchange.js';
@@ -18,23 +18,31 @@ export interface ApiClientSettings {
   readonly startCall: (options?: CallOptions) => Call;
 }
 
+/** A serializer whose own failure (a URIError for a lone surrogate) is a SignalWireError saying what it was for. */
+function refusing<A extends unknown[]>(what: string, serialize: (...args: A) => string): (...args: A) => string {
+  return (...args) => {
+    try {
+      return serialize(...args);
+    } catch (error) {
+      if (error instanceof SignalWireError) throw error;
+      throw new SignalWireError(`${what} cannot be sent (${(error as Error).message}).`, { cause: error });
+    }
+  };
+}
+
 /**
  * openapi-fetch's path serializer, with a path parameter of "", "." or ".." refused: percent-encoding
  * leaves a dot segment as it is, and the URL would climb to another path (GET /api/video/rooms/..
  * is GET /api/video/) with the credentials.
  */
-function checkedPath(template: string, params: Record<string, unknown>): string {
+const checkedPath = refusing('A path parameter', (template: string, params: Record<string, unknown>): string => {
   for (const [name, value] of Object.entries(params ?? {})) {
     if (value === '' || value === '.' || value === '..') {
       throw new SignalWireError(`${template}: invalid path parameter \`${name}\` "${value}": it must be a non-empty string other than "." and "..".`);
     }
   }
-  try {
-    return defaultPathSerializer(template, params);
-  } catch (error) {
-    throw new SignalWireError(`${template}: a path parameter cannot be sent (${(error as Error).message})`, { cause: error });
-  }
-}
+  return defaultPathSerializer(template, params);
+});
 
 export function apiClient<Paths extends {}>(settings: ApiClientSettings): Client<Paths> {
   const { baseUrl, headers, authorization, ownAuth, startCall } = settings;
@@ -42,6 +50,7 @@ export function apiClient<Paths extends {}>(settings: ApiClientSettings): Client
     baseUrl,
     headers,
     pathSerializer: checkedPath,
+    querySerializer: refusing('A query parameter', createQuerySerializer()),
     // Calls made straight through it get the client-wide retry and timeout settings, and the
     // signal they were given.
     fetch: async (request: Request) => {

@@ -94,6 +94,9 @@ describe.each(SENDS)('%s', (_name, send) => {
     // A paged method prepares its first request at once: the refusal is synchronous.
     expect(() => api.compat.messages.list({ To: '\udc00x' })).toThrow(/query parameter `To`.*lone surrogate/);
     await refusedBeforeSending(api.compat.messages.create({ ...MESSAGE, Body: 'cut \ud83d' }), server, /form field `Body`.*lone surrogate/);
+    // client.api too: openapi-fetch's own URIError becomes a SignalWireError.
+    await refusedBeforeSending(api.api.GET('/api/video/rooms/{id}', { params: { path: { id: 'room\ud800' } } }), server, /A path parameter cannot be sent/);
+    await refusedBeforeSending(api.api.GET('/api/video/rooms', { params: { query: { name: '\udc00' } as never } }), server, /A query parameter cannot be sent/);
   });
 
   test('a form field whose getter throws is a SignalWireError with the cause, nothing sent', async () => {
