@@ -18,28 +18,25 @@ export interface ApiClientSettings {
   readonly startCall: (options?: CallOptions) => Call;
 }
 
-/** A serializer whose own failure (a URIError for a lone surrogate) is a SignalWireError saying what it was for. */
-function refusing<A extends unknown[]>(what: string, serialize: (...args: A) => string): (...args: A) => string {
-  return (...args) => {
+/** A serializer of openapi-fetch whose own failure (a URIError for a lone surrogate) is a SignalWireError. */
+const refusing =
+  <A extends unknown[]>(serialize: (...args: A) => string) =>
+  (...args: A): string => {
     try {
       return serialize(...args);
     } catch (error) {
-      if (error instanceof SignalWireError) throw error;
-      throw new SignalWireError(`${what} cannot be sent (${(error as Error).message}).`, { cause: error });
+      throw error instanceof SignalWireError ? error : new SignalWireError(`${error}`, { cause: error });
     }
   };
-}
 
 /**
  * openapi-fetch's path serializer, with a path parameter of "", "." or ".." refused: percent-encoding
  * leaves a dot segment as it is, and the URL would climb to another path (GET /api/video/rooms/..
  * is GET /api/video/) with the credentials.
  */
-const checkedPath = refusing('A path parameter', (template: string, params: Record<string, unknown>): string => {
+const checkedPath = refusing((template: string, params: Record<string, unknown>): string => {
   for (const [name, value] of Object.entries(params ?? {})) {
-    if (value === '' || value === '.' || value === '..') {
-      throw new SignalWireError(`${template}: invalid path parameter \`${name}\` "${value}": it must be a non-empty string other than "." and "..".`);
-    }
+    if (value === '' || value === '.' || value === '..') throw new SignalWireError(`${template}: path parameter \`${name}\` is "${value}"`);
   }
   return defaultPathSerializer(template, params);
 });
@@ -50,7 +47,7 @@ export function apiClient<Paths extends {}>(settings: ApiClientSettings): Client
     baseUrl,
     headers,
     pathSerializer: checkedPath,
-    querySerializer: refusing('A query parameter', createQuerySerializer()),
+    querySerializer: refusing(createQuerySerializer()),
     // Calls made straight through it get the client-wide retry and timeout settings, and the
     // signal they were given.
     fetch: async (request: Request) => {

@@ -40,19 +40,9 @@ export function checkNumericOptions(options: NumericOptions): void {
  * request is on the wire.
  */
 export function checkSignal(signal: unknown): void {
-  if (signal === undefined || signal === null) return; // none, as fetch reads null
-  const candidate = signal as Partial<AbortSignal> | null;
-  if (
-    typeof candidate !== 'object' ||
-    candidate === null ||
-    typeof candidate.aborted !== 'boolean' ||
-    typeof candidate.addEventListener !== 'function' ||
-    typeof candidate.removeEventListener !== 'function'
-  ) {
-    throw new SignalWireError(
-      `Invalid \`signal\` (${typeof signal === 'string' ? JSON.stringify(quote(signal, 40)) : kindOf(signal)}): ` +
-        'it must be an AbortSignal, such as AbortSignal.timeout(5000) or an AbortController\'s `signal`.',
-    );
+  const candidate = signal as Partial<AbortSignal> | null | undefined; // null is none, as for fetch
+  if (candidate != null && (typeof candidate.aborted !== 'boolean' || typeof candidate.removeEventListener !== 'function')) {
+    throw new SignalWireError(`Invalid \`signal\` (${kindOf(signal)}): it must be an AbortSignal`);
   }
 }
 

@@ -124,12 +124,6 @@ export function paginate<T>(
           from.url,
         );
       }
-      if (link.startsWith('#')) {
-        throw new SignalWirePaginationError(
-          `Refused to follow links.next ${quote(link)}: a fragment alone points back to the page just read.`,
-          from.url,
-        );
-      }
       next = new URL(link, from.url); // absolute, root-relative and relative links alike
       if (!isUnder(next, base)) {
         throw new SignalWirePaginationError(
@@ -138,6 +132,7 @@ export function paginate<T>(
           from.url,
         );
       }
+      // A fragment-only link ("#2") is the page just read: refused here too.
       if (!visited.add(withoutFragment(next))) {
         throw new SignalWirePaginationError(
           `Pagination loop: links.next points back to ${quote(next.href)}, a page already read; stopping.`,

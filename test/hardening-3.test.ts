@@ -95,15 +95,15 @@ describe.each(SENDS)('%s', (_name, send) => {
     expect(() => api.compat.messages.list({ To: '\udc00x' })).toThrow(/query parameter `To`.*lone surrogate/);
     await refusedBeforeSending(api.compat.messages.create({ ...MESSAGE, Body: 'cut \ud83d' }), server, /form field `Body`.*lone surrogate/);
     // client.api too: openapi-fetch's own URIError becomes a SignalWireError.
-    await refusedBeforeSending(api.api.GET('/api/video/rooms/{id}', { params: { path: { id: 'room\ud800' } } }), server, /A path parameter cannot be sent/);
-    await refusedBeforeSending(api.api.GET('/api/video/rooms', { params: { query: { name: '\udc00' } as never } }), server, /A query parameter cannot be sent/);
+    await refusedBeforeSending(api.api.GET('/api/video/rooms/{id}', { params: { path: { id: 'room\ud800' } } }), server, /URI malformed/);
+    await refusedBeforeSending(api.api.GET('/api/video/rooms', { params: { query: { name: '\udc00' } as never } }), server, /URI malformed/);
   });
 
   test('a form field whose getter throws is a SignalWireError with the cause, nothing sent', async () => {
     const server = await serve();
     const boom = new Error('boom');
     const body = { ...MESSAGE, get StatusCallback(): string { throw boom; } };
-    const error = await refusedBeforeSending(client(server.url).compat.messages.create(body), server, /the body could not be read \(boom\)/);
+    const error = await refusedBeforeSending(client(server.url).compat.messages.create(body), server, /the body could not be read/);
     expect(error.cause).toBe(boom);
   });
 
@@ -152,7 +152,7 @@ describe.each(SENDS)('%s', (_name, send) => {
   test('a fragment-only links.next is refused after the first page', async () => {
     const server = await serve((_request, response) => sendJson(response, 200, { data: [{ id: 'a' }], links: { next: '#more' } }));
     const error = await rejectionOf((async () => { for await (const _ of client(server.url).fabric.conferenceRooms.list()) void _; })(), SignalWirePaginationError);
-    expect(error.message).toMatch(/links.next #more: a fragment alone/);
+    expect(error.message).toMatch(/points back to .*#more, a page already read/);
     expect(server.requests).toHaveLength(1);
   });
 
@@ -238,7 +238,7 @@ describe.each(SENDS)('%s', (_name, send) => {
 
 test('createSignalWireClient refuses a projectId "." or "..", which would climb Compatibility paths', () => {
   for (const projectId of ['.', '..']) {
-    expect(() => createSignalWireClient({ space: 'example', projectId, apiToken: 'token' })).toThrow(/Invalid projectId "\.{1,2}": it is a path's dot segment/);
+    expect(() => createSignalWireClient({ space: 'example', projectId, apiToken: 'token' })).toThrow(/Invalid projectId: .*"\." or "\.\." \(a dot segment of the path\)/);
   }
 });
 

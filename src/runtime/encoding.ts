@@ -9,22 +9,14 @@
 // - JSON bodies: anything JSON.stringify turns into text (not a cycle, a BigInt, a function, a symbol,
 //   or a value whose toJSON() gives undefined).
 import { SignalWireError } from '../errors.js';
-import { excerpt } from '../server-text.js';
 import { isRecord, kindOf } from '../shape.js';
 
-/** What failed while reading or encoding an argument, as the SignalWireError of the method `name`. */
-function unreadable(name: string, what: string, error: unknown): SignalWireError {
-  const reason = error instanceof Error ? error.message.split('\n')[0] : kindOf(error);
-  return new SignalWireError(`${name}(): ${what} could not be read (${excerpt(reason ?? '', 200)}).`, { cause: error });
-}
-
-/** The own enumerable [key, value] pairs of an object (none for undefined); a getter that throws is a SignalWireError. */
+/** The own enumerable [key, value] pairs of an object (none for undefined); a getter that throws is a SignalWireError (its error the cause). */
 export function ownEntries(name: string, what: string, record: unknown): [string, unknown][] {
-  if (record === undefined || record === null) return [];
   try {
-    return Object.entries(record);
+    return Object.entries(record ?? {});
   } catch (error) {
-    throw unreadable(name, what, error);
+    throw new SignalWireError(`${name}(): ${what} could not be read`, { cause: error });
   }
 }
 
@@ -37,10 +29,7 @@ const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[
  */
 function wellFormed(name: string, what: string, text: string): string {
   if (LONE_SURROGATE.test(text)) {
-    throw new SignalWireError(
-      `${name}(): ${what} holds a lone surrogate (half of a UTF-16 pair), which has no UTF-8 form and cannot be sent; ` +
-        'pass well-formed text (String.prototype.toWellFormed() replaces it with U+FFFD).',
-    );
+    throw new SignalWireError(`${name}(): ${what} holds a lone surrogate, which has no UTF-8 form: see toWellFormed()`);
   }
   return text;
 }
@@ -108,11 +97,6 @@ export function jsonBody(name: string, body: unknown): string {
       cause: error,
     });
   }
-  if (typeof text !== 'string') {
-    throw new SignalWireError(
-      `${name}(): the body cannot be sent as JSON: JSON.stringify gives nothing for it (${kindOf(body)}` +
-        `${typeof body === 'object' ? ' whose toJSON() returns undefined' : ''}); pass an object.`,
-    );
-  }
+  if (text === undefined) throw new SignalWireError(`${name}(): the body cannot be sent as JSON (JSON.stringify gives undefined)`);
   return text;
 }
