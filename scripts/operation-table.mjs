@@ -31,7 +31,7 @@ const { values: flags, positionals } = parseArgs({
 });
 const [descriptionPath, namesPath, outTs, outMd, schemaModule, exportName] = positionals;
 const onlyFamily = flags.family;
-if (!exportName) {
+if (positionals.length !== 6) {
   console.error('usage: operation-table.mjs DESCRIPTION NAMES OUT_TS OUT_MD SCHEMA_MODULE EXPORT_NAME [--family F] [--taken NAME ...]');
   process.exit(2);
 }
