@@ -12,10 +12,13 @@ SPECS := openapi/signalwire-rest.openapi.yaml openapi/compatibility.openapi.yaml
 OVERLAYS := openapi/signalwire-rest.overlay.yaml openapi/compatibility.overlay.yaml
 NAMES := openapi/signalwire-rest.names.yaml openapi/compatibility.names.yaml
 API_FILES := openapi.yaml schema.ts operations.ts reference.md
-GENERATED := generated/mock.yaml $(addprefix generated/,$(API_FILES)) $(addprefix generated/compat.,$(API_FILES))
+GENERATED := generated/mock.yaml generated/cxml.ts $(addprefix generated/,$(API_FILES)) $(addprefix generated/compat.,$(API_FILES))
 PIPELINE := redocly.yaml scripts/generate.sh scripts/check-overlay-targets.mjs scripts/mock-description.mjs \
   scripts/mock-merge.mjs scripts/document-ranges.mjs scripts/operation-table.mjs scripts/lib/refs.mjs scripts/lib/untrusted.mjs src/client-members.ts \
   scripts/openapi-typescript.redocly.yaml
+# The cXML table: SignalWire's cXML reference pages (openapi/cxml/) and the project's corrections to them.
+CXML_PAGES := $(wildcard openapi/cxml/*/*.mdx openapi/cxml/*/*/*.mdx) openapi/cxml/corrections.yaml
+PIPELINE += scripts/cxml-table.mjs scripts/lib/cxml-pages.mjs
 
 .PHONY: help install generate check-generated lint typecheck unit test demo mock bench build check-package check-readme docs spec-diff profile
 
@@ -30,7 +33,7 @@ node_modules/.package-lock.json: package.json package-lock.json
 install: node_modules/.package-lock.json ## Install the pinned tools (npm ci)
 
 # Grouped target: one pipeline run writes every file; make skips it when openapi/ and the pipeline are unchanged.
-$(GENERATED) &: $(SPECS) $(OVERLAYS) $(NAMES) $(PIPELINE)
+$(GENERATED) &: $(SPECS) $(OVERLAYS) $(NAMES) $(PIPELINE) $(CXML_PAGES)
 	scripts/generate.sh generated
 
 generate: install $(GENERATED) ## Lint openapi/, apply the overlay, write generated/ (no work when nothing changed)
@@ -66,14 +69,14 @@ mock: generate ## Serve generated/mock.yaml (SWML documents opaque) with Prism o
 	$(BIN)/prism mock generated/mock.yaml --host 127.0.0.1 --port 4010
 
 # ---- Package, docs and spec updates ----
-DIST := $(foreach entry,index testing,$(foreach ext,js cjs d.ts d.cts,dist/$(entry).$(ext))) dist/index.browser.js dist/index.browser.cjs
+DIST := $(foreach entry,index testing cxml,$(foreach ext,js cjs d.ts d.cts,dist/$(entry).$(ext))) dist/index.browser.js dist/index.browser.cjs
 RUNTIMES_DIR := .cache/runtimes
 
 # Grouped target: one tsup run writes dist/; make skips it when nothing it is built from changed.
 $(DIST) &: $(wildcard src/*.ts src/*/*.ts generated/*.ts) tsup.config.ts scripts/cjs-import-meta-url.mjs package.json
 	rm -rf dist && $(BIN)/tsup --silent
 
-build: install $(DIST) ## Build dist/: ESM, CommonJS, browser ESM and declarations of both entry points (tsup)
+build: install $(DIST) ## Build dist/: ESM, CommonJS, browser ESM and declarations of every entry point (tsup)
 
 # Node 22 and 24, Bun and Deno from npm (scripts/package-check/runtimes/), outside node_modules and off PATH.
 $(RUNTIMES_DIR)/node_modules/.package-lock.json: scripts/package-check/runtimes/package.json scripts/package-check/runtimes/package-lock.json
@@ -92,6 +95,6 @@ docs: generate ## References: the HTTP API in docs/index.html (Redocly), the cli
 	  2> >(grep -v '[║╔╚]' | sed '/^\s*$$/d' >&2)
 	$(BIN)/typedoc --logLevel Warn && echo 'docs/client/index.html: the client API reference (TypeDoc)'
 
-spec-diff: install ## Rate the changes of NEW=path/to/new.yaml against openapi/ before regenerating
-	@[[ -n "$(NEW)" ]] || { echo 'usage: make spec-diff NEW=path/to/new.yaml [FAIL_ON=major|minor|patch|none]' >&2; exit 2; }
-	FAIL_ON=$(or $(FAIL_ON),major) scripts/spec-diff.sh "$(NEW)"
+spec-diff: install ## What NEW=path/to/new.yaml changes for the package's users (methods, webhooks), then its rating, before regenerating
+	@[[ -n "$(NEW)" ]] || { echo 'usage: make spec-diff NEW=path/to/new.yaml [FAIL_ON=major|minor|patch|none] [API=signalwire-rest|compatibility]' >&2; exit 2; }
+	FAIL_ON=$(or $(FAIL_ON),major) API=$(API) scripts/spec-diff.sh "$(NEW)"

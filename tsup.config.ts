@@ -1,5 +1,5 @@
 // `make build`: dist/ with ESM (.js), CommonJS (.cjs) and bundled declarations (.d.ts, .d.cts) for
-// the two entry points, plus the fetch build in ESM and CommonJS (index.browser.js, .cjs) for the
+// the three entry points (the main one, testing, cxml), plus the fetch build in ESM and CommonJS (index.browser.js, .cjs) for the
 // "browser", "workerd", "worker" and "edge-light" export conditions (CommonJS: Jest's jsdom). The
 // generated types are inlined into the declarations. openapi-fetch's code (MIT: see NOTICE) is bundled
 // in, so that importing the package loads one module, not two (6 ms less of a cold import on Node, see
@@ -32,7 +32,7 @@ const shared = {
 export default defineConfig([
   {
     ...shared,
-    entry: { index: 'src/index.ts', testing: 'src/testing.ts' },
+    entry: { index: 'src/index.ts', testing: 'src/testing.ts', cxml: 'src/cxml.ts' },
     format: ['esm', 'cjs'],
     platform: 'node',
     // Declarations from tsconfig.json's options; unused names are `make typecheck`'s business.

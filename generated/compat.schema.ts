@@ -1563,7 +1563,7 @@ export interface paths {
     };
 }
 export interface webhooks {
-    transcriptionStatusCallback: {
+    incomingCallStatusCallback: {
         parameters: {
             query?: never;
             header?: never;
@@ -1573,47 +1573,20 @@ export interface webhooks {
         get?: never;
         put?: never;
         /**
-         * Transcription status callback
-         * @description Payload sent by SignalWire to your Transcription Status Callback URL when the status of a transcription changes.
+         * Incoming call status callback
+         * @description Payload sent by SignalWire to your Inbound Call Status Callback URL for inbound calls to a phone number.
          *
-         *     Configure this callback by enabling transcription on a recording via the
-         *     [Record](/docs/compatibility-api/cxml/reference/voice/record) verb (`transcribe=true`) and setting `transcribeCallback`
-         *     to your webhook URL.
+         *     Configure `StatusCallback` at the phone number level via the dashboard
+         *     (**Phone Numbers** → select a number → **Phone Number Settings**) or programmatically via the
+         *     [create](/docs/compatibility-api/rest/incoming-phone-numbers/create-incoming-phone-number) or
+         *     [update](/docs/compatibility-api/rest/incoming-phone-numbers/update-incoming-phone-number) Incoming Phone Number API endpoints.
          *
-         *     Your app can use these parameters to handle the transcription — for example, uploading the text to
-         *     your CRM, sending it via email, or forwarding the body via SignalWire SMS.
+         *     By default, the webhook fires only when the call is `completed` or `failed`, making it well-suited
+         *     for tracking inbound call success rate, call quality, and total call volume in a call center context.
+         *
+         *     Status callbacks are advisory, best-effort notifications — delivery can be delayed or fail silently, so don't gate time-critical actions on receiving one. See [Status callback reliability](/docs/platform/webhooks#status-callback-reliability).
          */
-        post: operations["transcription_status_callback"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    voiceStatusCallback: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Voice status callback
-         * @description Payload sent by SignalWire to your Voice Status Callback URL when the status of a call changes.
-         *
-         *     Configure this callback using the `StatusCallback` and `StatusCallbackEvent` parameters when
-         *     [creating a call via the API](/docs/compatibility-api/rest/calls/create-a-call) or using
-         *     [Dial](/docs/compatibility-api/cxml/reference/voice/dial) with
-         *     [Number](/docs/compatibility-api/cxml/reference/voice/number),
-         *     [SIP](/docs/compatibility-api/cxml/reference/voice/sip), or
-         *     [Conference](/docs/compatibility-api/cxml/reference/voice/conference).
-         *
-         *     Use `StatusCallbackEvent` to receive every call progress event — not just the final status —
-         *     along with current call state and all parameters below.
-         */
-        post: operations["voice_status_callback"];
+        post: operations["incoming_call_status_callback"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1651,36 +1624,10 @@ export interface webhooks {
          *     | `in-progress` | The recording has begun. |
          *     | `completed` | The file is available for access. |
          *     | `absent` | The recording was too short or the call was silent — no audio was detected. |
+         *
+         *     Status callbacks are advisory, best-effort notifications — delivery can be delayed or fail silently, so don't gate time-critical actions on receiving one. See [Status callback reliability](/docs/platform/webhooks#status-callback-reliability).
          */
         post: operations["recording_status_callback"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    incomingCallStatusCallback: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Incoming call status callback
-         * @description Payload sent by SignalWire to your Inbound Call Status Callback URL for inbound calls to a phone number.
-         *
-         *     Configure `StatusCallback` at the phone number level via the dashboard
-         *     (**Phone Numbers** → select a number → **Phone Number Settings**) or programmatically via the
-         *     [create](/docs/compatibility-api/rest/incoming-phone-numbers/create-incoming-phone-number) or
-         *     [update](/docs/compatibility-api/rest/incoming-phone-numbers/update-incoming-phone-number) Incoming Phone Number API endpoints.
-         *
-         *     By default, the webhook fires only when the call is `completed` or `failed`, making it well-suited
-         *     for tracking inbound call success rate, call quality, and total call volume in a call center context.
-         */
-        post: operations["incoming_call_status_callback"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1722,8 +1669,71 @@ export interface webhooks {
          *     left SignalWire and reached the downstream peer. Some carriers send delayed DLRs; others send none
          *     at all. MMS messages never receive DLRs, so they will only ever reach `sent` status.
          *     </Note>
+         *
+         *     Status callbacks are advisory, best-effort notifications — delivery can be delayed or fail silently, so don't gate time-critical actions on receiving one. See [Status callback reliability](/docs/platform/webhooks#status-callback-reliability).
          */
         post: operations["sms_status_callback"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    transcriptionStatusCallback: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Transcription status callback
+         * @description Payload sent by SignalWire to your Transcription Status Callback URL when the status of a transcription changes.
+         *
+         *     Configure this callback by enabling transcription on a recording via the
+         *     [Record](/docs/compatibility-api/cxml/reference/voice/record) verb (`transcribe=true`) and setting `transcribeCallback`
+         *     to your webhook URL.
+         *
+         *     Your app can use these parameters to handle the transcription — for example, uploading the text to
+         *     your CRM, sending it via email, or forwarding the body via SignalWire SMS.
+         *
+         *     Status callbacks are advisory, best-effort notifications — delivery can be delayed or fail silently, so don't gate time-critical actions on receiving one. See [Status callback reliability](/docs/platform/webhooks#status-callback-reliability).
+         */
+        post: operations["transcription_status_callback"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    voiceStatusCallback: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Voice status callback
+         * @description Payload sent by SignalWire to your Voice Status Callback URL when the status of a call changes.
+         *
+         *     Configure this callback using the `StatusCallback` and `StatusCallbackEvent` parameters when
+         *     [creating a call via the API](/docs/compatibility-api/rest/calls/create-a-call) or using
+         *     [Dial](/docs/compatibility-api/cxml/reference/voice/dial) with
+         *     [Number](/docs/compatibility-api/cxml/reference/voice/number),
+         *     [SIP](/docs/compatibility-api/cxml/reference/voice/sip), or
+         *     [Conference](/docs/compatibility-api/cxml/reference/voice/conference).
+         *
+         *     Use `StatusCallbackEvent` to receive every call progress event — not just the final status —
+         *     along with current call state and all parameters below.
+         *
+         *     Status callbacks are advisory, best-effort notifications — delivery can be delayed or fail silently, so don't gate time-critical actions on receiving one. See [Status callback reliability](/docs/platform/webhooks#status-callback-reliability).
+         */
+        post: operations["voice_status_callback"];
         delete?: never;
         options?: never;
         head?: never;
@@ -4827,6 +4837,49 @@ export interface components {
              */
             capabilities?: components["schemas"]["PhoneNumberCapability"][];
         };
+        InboundCallStatusCallbackPayload: {
+            /**
+             * @description A unique identifier for the call. May be used to later retrieve this call from the REST API.
+             * @example b3877c40-da60-4998-90ad-b792e98472ca
+             */
+            CallSid: string;
+            /**
+             * @description The unique ID of the project this call is associated with.
+             * @example b3877c40-da60-4998-90ad-b792e98472af
+             */
+            AccountSid: string;
+            /**
+             * @description The From number in E.164 format.
+             * @example +15551234567
+             */
+            From: string;
+            /**
+             * @description The To number in E.164 format.
+             * @example +18005559876
+             */
+            To: string;
+            /**
+             * @description The timestamp of the call creation date/time.
+             * @example Thu, 04 Apr 2024 18:32:15 +0000
+             */
+            Timestamp: string;
+            /**
+             * @description The status of the call. For this callback, the value will be either `failed` or `completed`.
+             * @example completed
+             * @enum {string}
+             */
+            CallStatus: "failed" | "completed";
+            /**
+             * @description The duration, in seconds, of the call.
+             * @example 142
+             */
+            CallDuration: string;
+            /**
+             * @description A mean opinion score on a scale of 1–5 that represents the quality of the call.
+             * @example 4.5
+             */
+            AudioInMos: string;
+        };
         /** @description Incoming phone number model. */
         IncomingPhoneNumber: {
             /**
@@ -6128,6 +6181,54 @@ export interface components {
          * @enum {string}
          */
         RecordingStatus: "queued" | "in-progress" | "paused" | "resumed" | "completed" | "absent" | "stopped";
+        RecordingStatusCallbackPayload: {
+            /**
+             * @description The unique ID of the project this call is associated with.
+             * @example b3877c40-da60-4998-90ad-b792e98472af
+             */
+            AccountSid: string;
+            /**
+             * @description A unique identifier for the call. May be used to later retrieve this call from the REST API.
+             * @example b3877c40-da60-4998-90ad-b792e98472ca
+             */
+            CallSid: string;
+            /**
+             * @description The unique identifier for the recording.
+             * @example b3877c40-da60-4998-90ad-b792e984re01
+             */
+            RecordingSid: string;
+            /**
+             * @description The URL for the audio recording.
+             * @example https://example.signalwire.com/api/laml/2010-04-01/Accounts/b3877c40-da60-4998-90ad-b792e98472af/Recordings/b3877c40-da60-4998-90ad-b792e984re01
+             */
+            RecordingUrl: string;
+            /**
+             * @description The status of the recording.
+             *     - `in-progress`: Recording has begun.
+             *     - `completed`: File is available.
+             *     - `absent`: Recording was too short or no audio was detected.
+             * @example completed
+             * @enum {string}
+             */
+            RecordingStatus: "in-progress" | "completed" | "absent";
+            /**
+             * Format: int32
+             * @description The duration, in seconds, of the recording.
+             * @example 94
+             */
+            RecordingDuration: number;
+            /**
+             * Format: int32
+             * @description The number of channels in the recording.
+             * @example 1
+             */
+            RecordingChannels: number;
+            /**
+             * @description The type of call that initiated the recording.
+             * @example RecordVerb
+             */
+            RecordingSource: string;
+        };
         /** @description Recording subresource URIs. */
         RecordingSubresourceUris: {
             /**
@@ -6204,6 +6305,59 @@ export interface components {
              * @example true
              */
             StoreMedia?: boolean;
+        };
+        SmsStatusCallbackPayload: {
+            /**
+             * @description The current status of the message at the time of the callback.
+             *     One of: `queued`, `sending`, `sent`, `delivered`, `undelivered`, `failed`, `receiving`, `received`.
+             * @example delivered
+             * @enum {string}
+             */
+            MessageStatus: "queued" | "sending" | "sent" | "delivered" | "undelivered" | "failed" | "receiving" | "received";
+            /**
+             * @description If the message has failed or is undelivered, the error code may provide more information about what went wrong.
+             * @example 30003
+             */
+            ErrorCode?: string;
+            /**
+             * @description The unique ID of this message.
+             * @example b3877c40-da60-4998-90ad-b792e98472ms
+             */
+            MessageSid: string;
+            /**
+             * @description The unique ID of the project this message is associated with.
+             * @example b3877c40-da60-4998-90ad-b792e98472af
+             */
+            AccountSid: string;
+            /**
+             * @description The From number of the message.
+             * @example +15551234567
+             */
+            From: string;
+            /**
+             * @description The To number of the message.
+             * @example +15559876543
+             */
+            To: string;
+            /**
+             * @description The body of the message.
+             * @example Hey, your order has shipped!
+             */
+            Body: string;
+            /**
+             * Format: int32
+             * @description The number of media files that were included with the message.
+             * @example 0
+             */
+            NumMedia: number;
+            /**
+             * Format: int32
+             * @description The number of segments that make up the entire message.
+             *     If the body exceeds 160 GSM-7 characters or 70 UCS-2 characters, it is automatically split into
+             *     smaller segments that are annotated for reconstruction on the recipient handset.
+             * @example 1
+             */
+            NumSegments: number;
         };
         /**
          * @description Stream status.
@@ -6503,6 +6657,39 @@ export interface components {
              * @example /api/laml/2010-04-01/Accounts/b3877c40-da60-4998-90ad-b792e98472ac/Transcriptions/b3877c40-da60-4998-90ad-b792e98472tr.json
              */
             uri: string;
+        };
+        TranscriptionStatusCallbackPayload: {
+            /**
+             * @description The unique, 34-character ID of the transcription.
+             * @example b3877c40-da60-4998-90ad-b792e984tr01
+             */
+            TranscriptionSid: string;
+            /**
+             * @description The text of the transcription.
+             * @example Hello, I'd like to schedule an appointment for next Tuesday.
+             */
+            TranscriptionText: string;
+            /**
+             * @description The status of the transcription.
+             * @example completed
+             * @enum {string}
+             */
+            TranscriptionStatus: "completed" | "failed";
+            /**
+             * @description The URL for the transcription's REST API resource.
+             * @example https://example.signalwire.com/api/laml/2010-04-01/Accounts/b3877c40-da60-4998-90ad-b792e98472af/Transcriptions/b3877c40-da60-4998-90ad-b792e984tr01
+             */
+            TranscriptionUrl: string;
+            /**
+             * @description The unique, 34-character identifier for the recording from which the transcription was generated.
+             * @example b3877c40-da60-4998-90ad-b792e984re01
+             */
+            RecordingSid: string;
+            /**
+             * @description The URL for the audio recording from which the transcription was generated.
+             * @example https://example.signalwire.com/api/laml/2010-04-01/Accounts/b3877c40-da60-4998-90ad-b792e98472af/Recordings/b3877c40-da60-4998-90ad-b792e984re01
+             */
+            RecordingUrl: string;
         };
         /** @description Request body for updating an account. */
         UpdateAccountRequest: {
@@ -6971,6 +7158,193 @@ export interface components {
              *     ]
              */
             permissions?: ("calling" | "chat" | "datasphere" | "fax" | "management" | "messaging" | "numbers" | "pubsub" | "storage" | "tasking" | "video")[];
+        };
+        VoiceStatusCallbackPayload: {
+            /**
+             * @description The unique ID of the project this call is associated with.
+             * @example b3877c40-da60-4998-90ad-b792e98472af
+             */
+            AccountSid: string;
+            /**
+             * @description The version of the SignalWire API.
+             *     Incoming calls use the API version placed on the number called.
+             *     Outgoing calls use the version of the REST API request.
+             * @example 2010-04-01
+             */
+            ApiVersion: string;
+            /**
+             * Format: int32
+             * @description The average time between packets for the inbound stream.
+             * @example 20
+             */
+            AudioInAveragePtime: number;
+            /**
+             * Format: int32
+             * @description The number of DTMF packets in the inbound media stream.
+             * @example 0
+             */
+            AudioInDtmfPacketCount: number;
+            /**
+             * Format: int32
+             * @description The number of incoming packets removed from the jitter buffer due to buffer overflow or underflow,
+             *     causing these packets to be discarded or lost.
+             * @example 2
+             */
+            AudioInFlushPacketCount: number;
+            /**
+             * Format: int32
+             * @description The maximum variance of jitter for incoming audio RTP packets.
+             * @example 8
+             */
+            AudioInJitterMaxVariance: number;
+            /**
+             * Format: int32
+             * @description The minimum variance of jitter for incoming audio RTP packets.
+             * @example 1
+             */
+            AudioInJitterMinVariance: number;
+            /**
+             * Format: int32
+             * @description The largest jitter buffer size recorded for incoming audio RTP packets during the session.
+             * @example 4
+             */
+            AudioInLargestJbSize: number;
+            /**
+             * @description A mean opinion score on a scale of 1–5 that helps determine audio quality.
+             * @example 4.3
+             */
+            AudioInMos: string;
+            /**
+             * Format: int32
+             * @description The number of audio packets received in the inbound media stream.
+             * @example 1842
+             */
+            AudioInMediaPacketCount: number;
+            /**
+             * Format: int32
+             * @description Increased with every packet not received at a given ptime.
+             *     Increases with every lost packet from the inbound stream.
+             * @example 1
+             */
+            AudioInSkipPacketCount: number;
+            /**
+             * Format: int32
+             * @description The total number of DTMF packets generated in the outbound media stream.
+             * @example 0
+             */
+            AudioOutDtmfPacketCount: number;
+            /**
+             * Format: int32
+             * @description The number of audio packets sent in the outbound media stream.
+             * @example 1840
+             */
+            AudioOutMediaPacketCount: number;
+            /**
+             * @description The source of the status callback.
+             * @example call-progress-events
+             */
+            CallbackSource: string;
+            /**
+             * Format: int32
+             * @description The duration, in seconds, of the finished call. Only present on the `completed` event.
+             * @example 94
+             */
+            CallDuration?: number;
+            /**
+             * @description The name of the caller. Only available if Caller ID lookup is enabled.
+             * @example Jane Smith
+             */
+            CallerName?: string;
+            /**
+             * @description A unique identifier for the call.
+             * @example b3877c40-da60-4998-90ad-b792e98472ca
+             */
+            CallSid: string;
+            /**
+             * @description The status of the call.
+             *
+             *     | Status | Description |
+             *     |--------|-------------|
+             *     | `initiated` | The initial dial has begun. |
+             *     | `ringing` | The call is ringing. |
+             *     | `in-progress` | The call was answered and is in progress. |
+             *     | `queued` | The call is ready and in line to initiate. |
+             *     | `failed` | The call could not be completed. Usually occurs when the phone number does not exist. |
+             *     | `busy` | The caller encountered a busy signal. |
+             *     | `no-answer` | The call ended without an answer. |
+             *     | `completed` | The call was answered and ended normally. |
+             *     | `canceled` | The REST API canceled the call while it was ringing or queued. |
+             * @example completed
+             * @enum {string}
+             */
+            CallStatus: "initiated" | "ringing" | "in-progress" | "queued" | "failed" | "busy" | "no-answer" | "completed" | "canceled";
+            /**
+             * @description The direction of the call.
+             *     - `outbound-dial`: calls launched through the Dial verb.
+             *     - `outbound-api`: calls launched through the REST API.
+             *     - `inbound`: inbound calls.
+             * @example outbound-api
+             * @enum {string}
+             */
+            Direction: "outbound-dial" | "outbound-api" | "inbound";
+            /**
+             * @description The number this call was forwarded from.
+             * @example +15550001111
+             */
+            ForwardedFrom?: string;
+            /**
+             * @description The phone number that sent this call, in E.164 format.
+             * @example +15551234567
+             */
+            From: string;
+            /**
+             * @description A unique identifier for the call that created this call.
+             * @example b3877c40-da60-4998-90ad-b792e98472pa
+             */
+            ParentCallSid?: string;
+            /**
+             * Format: int32
+             * @description The duration, in seconds, of the recording.
+             * @example 94
+             */
+            RecordingDuration?: number;
+            /**
+             * @description The unique identifier for the audio recording.
+             * @example b3877c40-da60-4998-90ad-b792e984re01
+             */
+            RecordingSid?: string;
+            /**
+             * @description The URL of the recorded audio call.
+             * @example https://example.signalwire.com/api/laml/2010-04-01/Accounts/b3877c40-da60-4998-90ad-b792e98472af/Recordings/b3877c40-da60-4998-90ad-b792e984re01
+             */
+            RecordingUrl?: string;
+            /**
+             * Format: int32
+             * @description The order in which events occur, starting at 0.
+             *     Although events are fired in order, they each take time and may not appear in the order you expect.
+             * @example 4
+             */
+            SequenceNumber: number;
+            /**
+             * @description A textual description of the result of the SIP INVITE request, indicating success or failure with additional details.
+             * @example OK
+             */
+            SipInviteResultPhrase?: string;
+            /**
+             * @description The numeric SIP response code received for the INVITE request, indicating the outcome of the call attempt. See the [list of SIP response codes](https://en.wikipedia.org/wiki/List_of_SIP_response_codes) for possible values.
+             * @example 200
+             */
+            SipResultCode?: string;
+            /**
+             * @description The timestamp, in RFC 2822 format, of when the event occurred.
+             * @example Thu, 04 Apr 2024 18:32:15 +0000
+             */
+            Timestamp: string;
+            /**
+             * @description The phone number of the call recipient, in E.164 format.
+             * @example +15559876543
+             */
+            To: string;
         };
         /**
          * Format: uuid
@@ -13361,7 +13735,7 @@ export interface operations {
             };
         };
     };
-    transcription_status_callback: {
+    incoming_call_status_callback: {
         parameters: {
             query?: never;
             header?: never;
@@ -13370,247 +13744,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": {
-                    /**
-                     * @description The unique, 34-character ID of the transcription.
-                     * @example b3877c40-da60-4998-90ad-b792e984tr01
-                     */
-                    TranscriptionSid: string;
-                    /**
-                     * @description The text of the transcription.
-                     * @example Hello, I'd like to schedule an appointment for next Tuesday.
-                     */
-                    TranscriptionText: string;
-                    /**
-                     * @description The status of the transcription.
-                     * @example completed
-                     * @enum {string}
-                     */
-                    TranscriptionStatus: "completed" | "failed";
-                    /**
-                     * @description The URL for the transcription's REST API resource.
-                     * @example https://example.signalwire.com/api/laml/2010-04-01/Accounts/b3877c40-da60-4998-90ad-b792e98472af/Transcriptions/b3877c40-da60-4998-90ad-b792e984tr01
-                     */
-                    TranscriptionUrl: string;
-                    /**
-                     * @description The unique, 34-character identifier for the recording from which the transcription was generated.
-                     * @example b3877c40-da60-4998-90ad-b792e984re01
-                     */
-                    RecordingSid: string;
-                    /**
-                     * @description The URL for the audio recording from which the transcription was generated.
-                     * @example https://example.signalwire.com/api/laml/2010-04-01/Accounts/b3877c40-da60-4998-90ad-b792e98472af/Recordings/b3877c40-da60-4998-90ad-b792e984re01
-                     */
-                    RecordingUrl: string;
-                };
-            };
-        };
-        responses: {
-            /** @description Webhook received */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    voice_status_callback: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": {
-                    /**
-                     * @description The unique ID of the project this call is associated with.
-                     * @example b3877c40-da60-4998-90ad-b792e98472af
-                     */
-                    AccountSid: string;
-                    /**
-                     * @description The version of the SignalWire API.
-                     *     Incoming calls use the API version placed on the number called.
-                     *     Outgoing calls use the version of the REST API request.
-                     * @example 2010-04-01
-                     */
-                    ApiVersion: string;
-                    /**
-                     * Format: int32
-                     * @description The average time between packets for the inbound stream.
-                     * @example 20
-                     */
-                    AudioInAveragePtime: number;
-                    /**
-                     * Format: int32
-                     * @description The number of DTMF packets in the inbound media stream.
-                     * @example 0
-                     */
-                    AudioInDtmfPacketCount: number;
-                    /**
-                     * Format: int32
-                     * @description The number of incoming packets removed from the jitter buffer due to buffer overflow or underflow,
-                     *     causing these packets to be discarded or lost.
-                     * @example 2
-                     */
-                    AudioInFlushPacketCount: number;
-                    /**
-                     * Format: int32
-                     * @description The maximum variance of jitter for incoming audio RTP packets.
-                     * @example 8
-                     */
-                    AudioInJitterMaxVariance: number;
-                    /**
-                     * Format: int32
-                     * @description The minimum variance of jitter for incoming audio RTP packets.
-                     * @example 1
-                     */
-                    AudioInJitterMinVariance: number;
-                    /**
-                     * Format: int32
-                     * @description The largest jitter buffer size recorded for incoming audio RTP packets during the session.
-                     * @example 4
-                     */
-                    AudioInLargestJbSize: number;
-                    /**
-                     * @description A mean opinion score on a scale of 1–5 that helps determine audio quality.
-                     * @example 4.3
-                     */
-                    AudioInMos: string;
-                    /**
-                     * Format: int32
-                     * @description The number of audio packets received in the inbound media stream.
-                     * @example 1842
-                     */
-                    AudioInMediaPacketCount: number;
-                    /**
-                     * Format: int32
-                     * @description Increased with every packet not received at a given ptime.
-                     *     Increases with every lost packet from the inbound stream.
-                     * @example 1
-                     */
-                    AudioInSkipPacketCount: number;
-                    /**
-                     * Format: int32
-                     * @description The total number of DTMF packets generated in the outbound media stream.
-                     * @example 0
-                     */
-                    AudioOutDtmfPacketCount: number;
-                    /**
-                     * Format: int32
-                     * @description The number of audio packets sent in the outbound media stream.
-                     * @example 1840
-                     */
-                    AudioOutMediaPacketCount: number;
-                    /**
-                     * @description The source of the status callback.
-                     * @example call-progress-events
-                     */
-                    CallbackSource: string;
-                    /**
-                     * Format: int32
-                     * @description The duration, in seconds, of the finished call. Only present on the `completed` event.
-                     * @example 94
-                     */
-                    CallDuration?: number;
-                    /**
-                     * @description The name of the caller. Only available if Caller ID lookup is enabled.
-                     * @example Jane Smith
-                     */
-                    CallerName?: string;
-                    /**
-                     * @description A unique identifier for the call.
-                     * @example b3877c40-da60-4998-90ad-b792e98472ca
-                     */
-                    CallSid: string;
-                    /**
-                     * @description The status of the call.
-                     *
-                     *     | Status | Description |
-                     *     |--------|-------------|
-                     *     | `initiated` | The initial dial has begun. |
-                     *     | `ringing` | The call is ringing. |
-                     *     | `in-progress` | The call was answered and is in progress. |
-                     *     | `queued` | The call is ready and in line to initiate. |
-                     *     | `failed` | The call could not be completed. Usually occurs when the phone number does not exist. |
-                     *     | `busy` | The caller encountered a busy signal. |
-                     *     | `no-answer` | The call ended without an answer. |
-                     *     | `completed` | The call was answered and ended normally. |
-                     *     | `canceled` | The REST API canceled the call while it was ringing or queued. |
-                     * @example completed
-                     * @enum {string}
-                     */
-                    CallStatus: "initiated" | "ringing" | "in-progress" | "queued" | "failed" | "busy" | "no-answer" | "completed" | "canceled";
-                    /**
-                     * @description The direction of the call.
-                     *     - `outbound-dial`: calls launched through the Dial verb.
-                     *     - `outbound-api`: calls launched through the REST API.
-                     *     - `inbound`: inbound calls.
-                     * @example outbound-api
-                     * @enum {string}
-                     */
-                    Direction: "outbound-dial" | "outbound-api" | "inbound";
-                    /**
-                     * @description The number this call was forwarded from.
-                     * @example +15550001111
-                     */
-                    ForwardedFrom?: string;
-                    /**
-                     * @description The phone number that sent this call, in E.164 format.
-                     * @example +15551234567
-                     */
-                    From: string;
-                    /**
-                     * @description A unique identifier for the call that created this call.
-                     * @example b3877c40-da60-4998-90ad-b792e98472pa
-                     */
-                    ParentCallSid?: string;
-                    /**
-                     * Format: int32
-                     * @description The duration, in seconds, of the recording.
-                     * @example 94
-                     */
-                    RecordingDuration?: number;
-                    /**
-                     * @description The unique identifier for the audio recording.
-                     * @example b3877c40-da60-4998-90ad-b792e984re01
-                     */
-                    RecordingSid?: string;
-                    /**
-                     * @description The URL of the recorded audio call.
-                     * @example https://example.signalwire.com/api/laml/2010-04-01/Accounts/b3877c40-da60-4998-90ad-b792e98472af/Recordings/b3877c40-da60-4998-90ad-b792e984re01
-                     */
-                    RecordingUrl?: string;
-                    /**
-                     * Format: int32
-                     * @description The order in which events occur, starting at 0.
-                     *     Although events are fired in order, they each take time and may not appear in the order you expect.
-                     * @example 4
-                     */
-                    SequenceNumber: number;
-                    /**
-                     * @description A textual description of the result of the SIP INVITE request, indicating success or failure with additional details.
-                     * @example OK
-                     */
-                    SipInviteResultPhrase?: string;
-                    /**
-                     * @description The numeric SIP response code received for the INVITE request, indicating the outcome of the call attempt. See the [list of SIP response codes](https://en.wikipedia.org/wiki/List_of_SIP_response_codes) for possible values.
-                     * @example 200
-                     */
-                    SipResultCode?: string;
-                    /**
-                     * @description The timestamp, in RFC 2822 format, of when the event occurred.
-                     * @example Thu, 04 Apr 2024 18:32:15 +0000
-                     */
-                    Timestamp: string;
-                    /**
-                     * @description The phone number of the call recipient, in E.164 format.
-                     * @example +15559876543
-                     */
-                    To: string;
-                };
+                "application/json": components["schemas"]["InboundCallStatusCallbackPayload"];
             };
         };
         responses: {
@@ -13632,118 +13766,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": {
-                    /**
-                     * @description The unique ID of the project this call is associated with.
-                     * @example b3877c40-da60-4998-90ad-b792e98472af
-                     */
-                    AccountSid: string;
-                    /**
-                     * @description A unique identifier for the call. May be used to later retrieve this call from the REST API.
-                     * @example b3877c40-da60-4998-90ad-b792e98472ca
-                     */
-                    CallSid: string;
-                    /**
-                     * @description The unique identifier for the recording.
-                     * @example b3877c40-da60-4998-90ad-b792e984re01
-                     */
-                    RecordingSid: string;
-                    /**
-                     * @description The URL for the audio recording.
-                     * @example https://example.signalwire.com/api/laml/2010-04-01/Accounts/b3877c40-da60-4998-90ad-b792e98472af/Recordings/b3877c40-da60-4998-90ad-b792e984re01
-                     */
-                    RecordingUrl: string;
-                    /**
-                     * @description The status of the recording.
-                     *     - `in-progress`: Recording has begun.
-                     *     - `completed`: File is available.
-                     *     - `absent`: Recording was too short or no audio was detected.
-                     * @example completed
-                     * @enum {string}
-                     */
-                    RecordingStatus: "in-progress" | "completed" | "absent";
-                    /**
-                     * Format: int32
-                     * @description The duration, in seconds, of the recording.
-                     * @example 94
-                     */
-                    RecordingDuration: number;
-                    /**
-                     * Format: int32
-                     * @description The number of channels in the recording.
-                     * @example 1
-                     */
-                    RecordingChannels: number;
-                    /**
-                     * @description The type of call that initiated the recording.
-                     * @example RecordVerb
-                     */
-                    RecordingSource: string;
-                };
-            };
-        };
-        responses: {
-            /** @description Webhook received */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    incoming_call_status_callback: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": {
-                    /**
-                     * @description A unique identifier for the call. May be used to later retrieve this call from the REST API.
-                     * @example b3877c40-da60-4998-90ad-b792e98472ca
-                     */
-                    CallSid: string;
-                    /**
-                     * @description The unique ID of the project this call is associated with.
-                     * @example b3877c40-da60-4998-90ad-b792e98472af
-                     */
-                    AccountSid: string;
-                    /**
-                     * @description The From number in E.164 format.
-                     * @example +15551234567
-                     */
-                    From: string;
-                    /**
-                     * @description The To number in E.164 format.
-                     * @example +18005559876
-                     */
-                    To: string;
-                    /**
-                     * @description The timestamp of the call creation date/time.
-                     * @example Thu, 04 Apr 2024 18:32:15 +0000
-                     */
-                    Timestamp: string;
-                    /**
-                     * @description The status of the call. For this callback, the value will be either `failed` or `completed`.
-                     * @example completed
-                     * @enum {string}
-                     */
-                    CallStatus: "failed" | "completed";
-                    /**
-                     * @description The duration, in seconds, of the call.
-                     * @example 142
-                     */
-                    CallDuration: string;
-                    /**
-                     * @description A mean opinion score on a scale of 1–5 that represents the quality of the call.
-                     * @example 4.5
-                     */
-                    AudioInMos: string;
-                };
+                "application/json": components["schemas"]["RecordingStatusCallbackPayload"];
             };
         };
         responses: {
@@ -13765,59 +13788,51 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": {
-                    /**
-                     * @description The current status of the message at the time of the callback.
-                     *     One of: `queued`, `sending`, `sent`, `delivered`, `undelivered`, `failed`, `receiving`, `received`.
-                     * @example delivered
-                     * @enum {string}
-                     */
-                    MessageStatus: "queued" | "sending" | "sent" | "delivered" | "undelivered" | "failed" | "receiving" | "received";
-                    /**
-                     * @description If the message has failed or is undelivered, the error code may provide more information about what went wrong.
-                     * @example 30003
-                     */
-                    ErrorCode?: string;
-                    /**
-                     * @description The unique ID of this message.
-                     * @example b3877c40-da60-4998-90ad-b792e98472ms
-                     */
-                    MessageSid: string;
-                    /**
-                     * @description The unique ID of the project this message is associated with.
-                     * @example b3877c40-da60-4998-90ad-b792e98472af
-                     */
-                    AccountSid: string;
-                    /**
-                     * @description The From number of the message.
-                     * @example +15551234567
-                     */
-                    From: string;
-                    /**
-                     * @description The To number of the message.
-                     * @example +15559876543
-                     */
-                    To: string;
-                    /**
-                     * @description The body of the message.
-                     * @example Hey, your order has shipped!
-                     */
-                    Body: string;
-                    /**
-                     * Format: int32
-                     * @description The number of media files that were included with the message.
-                     * @example 0
-                     */
-                    NumMedia: number;
-                    /**
-                     * Format: int32
-                     * @description The number of segments that make up the entire message.
-                     *     If the body exceeds 160 GSM-7 characters or 70 UCS-2 characters, it is automatically split into
-                     *     smaller segments that are annotated for reconstruction on the recipient handset.
-                     * @example 1
-                     */
-                    NumSegments: number;
+                "application/json": components["schemas"]["SmsStatusCallbackPayload"];
+            };
+        };
+        responses: {
+            /** @description Webhook received */
+            200: {
+                headers: {
+                    [name: string]: unknown;
                 };
+                content?: never;
+            };
+        };
+    };
+    transcription_status_callback: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TranscriptionStatusCallbackPayload"];
+            };
+        };
+        responses: {
+            /** @description Webhook received */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    voice_status_callback: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["VoiceStatusCallbackPayload"];
             };
         };
         responses: {

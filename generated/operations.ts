@@ -19,6 +19,11 @@ type Item<I extends Id, Key extends string = 'data'> = M.Item<operations[I], Key
 export const restApiBasePath = "";
 
 export const restApi = {
+  ai: {
+    chat: {
+      invoke: "POST /api/ai/chat json",
+    },
+  },
   calling: {
     calls: {
       command: "POST /api/calling/calls json",
@@ -133,6 +138,13 @@ export const restApi = {
       delete: "DELETE /api/fabric/resources/{id:uuid}",
       listAddresses: "GET /api/fabric/resources/{id:uuid}/addresses paged",
     },
+    sipAddresses: {
+      list: "GET /api/fabric/sip_addresses paged size:page_size=1000",
+      create: "POST /api/fabric/sip_addresses json",
+      get: "GET /api/fabric/sip_addresses/{id:uuid}",
+      delete: "DELETE /api/fabric/sip_addresses/{id:uuid}",
+      update: "PATCH /api/fabric/sip_addresses/{id:uuid} json",
+    },
     sipCredentials: {
       list: "GET /api/fabric/resources/sip_endpoints paged",
       create: "POST /api/fabric/resources/sip_endpoints json",
@@ -209,6 +221,20 @@ export const restApi = {
       create: "POST /api/messaging/messages json",
       update: "PATCH /api/messaging/messages/{message_id:uuid} json",
     },
+    whatsappBusinesses: {
+      list: "GET /api/messaging/whatsapp/businesses",
+    },
+    whatsappNumbers: {
+      list: "GET /api/messaging/whatsapp/numbers",
+      get: "GET /api/messaging/whatsapp/numbers/{id:uuid}",
+    },
+    whatsappTemplates: {
+      list: "GET /api/messaging/whatsapp/templates",
+      create: "POST /api/messaging/whatsapp/templates json",
+      get: "GET /api/messaging/whatsapp/templates/{id}",
+      delete: "DELETE /api/messaging/whatsapp/templates/{id}",
+      update: "PATCH /api/messaging/whatsapp/templates/{id} json",
+    },
   },
   project: {
     projects: {
@@ -251,6 +277,7 @@ export const restApi = {
       list: "GET /api/relay/rest/addresses paged size:page_size=1000",
       create: "POST /api/relay/rest/addresses json",
       get: "GET /api/relay/rest/addresses/{id:uuid}",
+      update: "PUT /api/relay/rest/addresses/{id:uuid} json",
       delete: "DELETE /api/relay/rest/addresses/{id:uuid}",
     },
     importedPhoneNumbers: {
@@ -291,6 +318,8 @@ export const restApi = {
       get: "GET /api/relay/rest/phone_numbers/{id:uuid}",
       update: "PUT /api/relay/rest/phone_numbers/{id:uuid} json",
       release: "DELETE /api/relay/rest/phone_numbers/{id:uuid}",
+      assignE911Address: "POST /api/relay/rest/phone_numbers/{id:uuid}/e911_address json",
+      removeE911Address: "DELETE /api/relay/rest/phone_numbers/{id:uuid}/e911_address",
     },
     queueMembers: {
       list: "GET /api/relay/rest/queues/{queue_id:uuid}/members paged",
@@ -398,6 +427,7 @@ export const restApi = {
 
 /** The methods of every operation, by family and resource. */
 export interface RestApiMethods {
+  readonly ai: AiFamily;
   readonly calling: CallingFamily;
   readonly chat: ChatFamily;
   readonly datasphere: DatasphereFamily;
@@ -411,6 +441,24 @@ export interface RestApiMethods {
   readonly video: VideoFamily;
   readonly voice: VoiceFamily;
 }
+
+export interface AiFamily {
+  readonly chat: AiChat;
+}
+
+export interface AiChat {
+  /**
+   * Send AI chat methods.
+   * `POST /api/ai/chat` (operation `chat_methods`).
+   */
+  invoke(body: AiChatInvokeBody, options?: Options<"chat_methods">): M.ApiPromise<AiChatInvokeResult>;
+}
+
+/** The body of `ai.chat.invoke()`. */
+export type AiChatInvokeBody = Body<"chat_methods">;
+
+/** What resolves `ai.chat.invoke()`. */
+export type AiChatInvokeResult = Result<"chat_methods">;
 
 export interface CallingFamily {
   readonly calls: CallingCalls;
@@ -557,6 +605,7 @@ export interface FabricFamily {
   readonly phoneRoutes: FabricPhoneRoutes;
   readonly relayApplications: FabricRelayApplications;
   readonly resources: FabricResources;
+  readonly sipAddresses: FabricSipAddresses;
   readonly sipCredentials: FabricSipCredentials;
   readonly sipGateways: FabricSipGateways;
   readonly subscribers: FabricSubscribers;
@@ -1103,33 +1152,33 @@ export interface FabricPhoneRoutesAssignResult extends Result<"assign_resource_p
 
 export interface FabricRelayApplications {
   /**
-   * List RELAY applications.
+   * List Relay applications.
    * `GET /api/fabric/resources/relay_applications` (operation `list_relay_applications`).
    * Lazy: iterate items with `for await`, or pages with `.pages()`.
    */
   list(options?: Options<"list_relay_applications">): M.Paginator<FabricRelayApplicationsListItem>;
   /**
-   * Create RELAY application.
+   * Create Relay application.
    * `POST /api/fabric/resources/relay_applications` (operation `create_relay_application`).
    */
   create(body: FabricRelayApplicationsCreateBody, options?: Options<"create_relay_application">): M.ApiPromise<FabricRelayApplicationsCreateResult>;
   /**
-   * Get RELAY application.
+   * Get Relay application.
    * `GET /api/fabric/resources/relay_applications/{id}` (operation `get_relay_application`).
    */
   get(id: string, options?: Options<"get_relay_application">): M.ApiPromise<FabricRelayApplicationsGetResult>;
   /**
-   * Update RELAY application.
+   * Update Relay application.
    * `PUT /api/fabric/resources/relay_applications/{id}` (operation `update_relay_application`).
    */
   update(id: string, body: FabricRelayApplicationsUpdateBody, options?: Options<"update_relay_application">): M.ApiPromise<FabricRelayApplicationsUpdateResult>;
   /**
-   * Delete RELAY application.
+   * Delete Relay application.
    * `DELETE /api/fabric/resources/relay_applications/{id}` (operation `delete_relay_application`).
    */
   delete(id: string, options?: Options<"delete_relay_application">): M.ApiPromise<void>;
   /**
-   * List RELAY application Addresses.
+   * List Relay application Addresses.
    * `GET /api/fabric/resources/relay_applications/{id}/addresses` (operation `list_relay_application_addresses`).
    * Lazy: iterate items with `for await`, or pages with `.pages()`.
    */
@@ -1198,6 +1247,57 @@ export type FabricResourcesGetResult = Result<"get_resource">;
 
 /** One item listed by `fabric.resources.listAddresses()`. */
 export interface FabricResourcesListAddressesItem extends Item<"list_resource_addresses"> {}
+
+export interface FabricSipAddresses {
+  /**
+   * List SIP addresses.
+   * `GET /api/fabric/sip_addresses` (operation `list_sip_addresses`).
+   * Lazy: iterate items with `for await`, or pages with `.pages()`; asks for pages of 1000 unless `page_size` is given.
+   */
+  list(options?: Options<"list_sip_addresses">): M.Paginator<FabricSipAddressesListItem>;
+  /**
+   * Create SIP address.
+   * `POST /api/fabric/sip_addresses` (operation `create_sip_address`).
+   */
+  create(body: FabricSipAddressesCreateBody, options?: Options<"create_sip_address">): M.ApiPromise<FabricSipAddressesCreateResult>;
+  /**
+   * Get SIP address.
+   * `GET /api/fabric/sip_addresses/{id}` (operation `get_sip_address`).
+   */
+  get(id: string, options?: Options<"get_sip_address">): M.ApiPromise<FabricSipAddressesGetResult>;
+  /**
+   * Delete SIP address.
+   * `DELETE /api/fabric/sip_addresses/{id}` (operation `delete_sip_address`).
+   */
+  delete(id: string, options?: Options<"delete_sip_address">): M.ApiPromise<void>;
+  /**
+   * Update SIP address.
+   * `PATCH /api/fabric/sip_addresses/{id}` (operation `update_sip_address`).
+   */
+  update(id: string, body: FabricSipAddressesUpdateBody, options?: Options<"update_sip_address">): M.ApiPromise<FabricSipAddressesUpdateResult>;
+}
+
+/** One item listed by `fabric.sipAddresses.list()`. */
+export interface FabricSipAddressesListItem extends Item<"list_sip_addresses"> {}
+
+
+/** The body of `fabric.sipAddresses.create()`. */
+export interface FabricSipAddressesCreateBody extends Body<"create_sip_address"> {}
+
+/** What resolves `fabric.sipAddresses.create()`. */
+export interface FabricSipAddressesCreateResult extends Result<"create_sip_address"> {}
+
+
+/** What resolves `fabric.sipAddresses.get()`. */
+export interface FabricSipAddressesGetResult extends Result<"get_sip_address"> {}
+
+
+
+/** The body of `fabric.sipAddresses.update()`. */
+export interface FabricSipAddressesUpdateBody extends Body<"update_sip_address"> {}
+
+/** What resolves `fabric.sipAddresses.update()`. */
+export interface FabricSipAddressesUpdateResult extends Result<"update_sip_address"> {}
 
 export interface FabricSipCredentials {
   /**
@@ -1673,6 +1773,9 @@ export type LogsConferencesListItem = Item<"list_conferences">;
 export interface MessagingFamily {
   readonly logs: MessagingLogs;
   readonly messages: MessagingMessages;
+  readonly whatsappBusinesses: MessagingWhatsappBusinesses;
+  readonly whatsappNumbers: MessagingWhatsappNumbers;
+  readonly whatsappTemplates: MessagingWhatsappTemplates;
 }
 
 export interface MessagingLogs {
@@ -1710,7 +1813,7 @@ export interface MessagingMessages {
 }
 
 /** The body of `messaging.messages.create()`. */
-export interface MessagingMessagesCreateBody extends Body<"create_message"> {}
+export type MessagingMessagesCreateBody = Body<"create_message">;
 
 /** What resolves `messaging.messages.create()`. */
 export interface MessagingMessagesCreateResult extends Result<"create_message"> {}
@@ -1721,6 +1824,90 @@ export interface MessagingMessagesUpdateBody extends Body<"update_message"> {}
 
 /** What resolves `messaging.messages.update()`. */
 export interface MessagingMessagesUpdateResult extends Result<"update_message"> {}
+
+export interface MessagingWhatsappBusinesses {
+  /**
+   * List WhatsApp Business Accounts.
+   * `GET /api/messaging/whatsapp/businesses` (operation `list_whatsapp_businesses`).
+   */
+  list(options?: Options<"list_whatsapp_businesses">): M.ApiPromise<MessagingWhatsappBusinessesListResult>;
+}
+
+/** What resolves `messaging.whatsappBusinesses.list()`. */
+export interface MessagingWhatsappBusinessesListResult extends Result<"list_whatsapp_businesses"> {}
+
+export interface MessagingWhatsappNumbers {
+  /**
+   * List WhatsApp numbers.
+   * `GET /api/messaging/whatsapp/numbers` (operation `list_whatsapp_numbers`).
+   */
+  list(options?: Options<"list_whatsapp_numbers">): M.ApiPromise<MessagingWhatsappNumbersListResult>;
+  /**
+   * Get a WhatsApp number.
+   * `GET /api/messaging/whatsapp/numbers/{id}` (operation `retrieve_whatsapp_number`).
+   */
+  get(id: string, options?: Options<"retrieve_whatsapp_number">): M.ApiPromise<MessagingWhatsappNumbersGetResult>;
+}
+
+/** What resolves `messaging.whatsappNumbers.list()`. */
+export interface MessagingWhatsappNumbersListResult extends Result<"list_whatsapp_numbers"> {}
+
+
+/** What resolves `messaging.whatsappNumbers.get()`. */
+export interface MessagingWhatsappNumbersGetResult extends Result<"retrieve_whatsapp_number"> {}
+
+export interface MessagingWhatsappTemplates {
+  /**
+   * List message templates.
+   * `GET /api/messaging/whatsapp/templates` (operation `list_whatsapp_templates`).
+   */
+  list(options?: Options<"list_whatsapp_templates">): M.ApiPromise<MessagingWhatsappTemplatesListResult>;
+  /**
+   * Create a message template.
+   * `POST /api/messaging/whatsapp/templates` (operation `create_whatsapp_template`).
+   */
+  create(body: MessagingWhatsappTemplatesCreateBody, options?: Options<"create_whatsapp_template">): M.ApiPromise<MessagingWhatsappTemplatesCreateResult>;
+  /**
+   * Get a message template.
+   * `GET /api/messaging/whatsapp/templates/{id}` (operation `retrieve_whatsapp_template`).
+   */
+  get(id: string, options?: Options<"retrieve_whatsapp_template">): M.ApiPromise<MessagingWhatsappTemplatesGetResult>;
+  /**
+   * Delete a message template.
+   * `DELETE /api/messaging/whatsapp/templates/{id}` (operation `delete_whatsapp_template`).
+   */
+  delete(id: string, options?: Options<"delete_whatsapp_template">): M.ApiPromise<MessagingWhatsappTemplatesDeleteResult>;
+  /**
+   * Update a message template.
+   * `PATCH /api/messaging/whatsapp/templates/{id}` (operation `update_whatsapp_template`).
+   */
+  update(id: string, body: MessagingWhatsappTemplatesUpdateBody, options?: Options<"update_whatsapp_template">): M.ApiPromise<MessagingWhatsappTemplatesUpdateResult>;
+}
+
+/** What resolves `messaging.whatsappTemplates.list()`. */
+export interface MessagingWhatsappTemplatesListResult extends Result<"list_whatsapp_templates"> {}
+
+
+/** The body of `messaging.whatsappTemplates.create()`. */
+export interface MessagingWhatsappTemplatesCreateBody extends Body<"create_whatsapp_template"> {}
+
+/** What resolves `messaging.whatsappTemplates.create()`. */
+export interface MessagingWhatsappTemplatesCreateResult extends Result<"create_whatsapp_template"> {}
+
+
+/** What resolves `messaging.whatsappTemplates.get()`. */
+export interface MessagingWhatsappTemplatesGetResult extends Result<"retrieve_whatsapp_template"> {}
+
+
+/** What resolves `messaging.whatsappTemplates.delete()`. */
+export interface MessagingWhatsappTemplatesDeleteResult extends Result<"delete_whatsapp_template"> {}
+
+
+/** The body of `messaging.whatsappTemplates.update()`. */
+export interface MessagingWhatsappTemplatesUpdateBody extends Body<"update_whatsapp_template"> {}
+
+/** What resolves `messaging.whatsappTemplates.update()`. */
+export interface MessagingWhatsappTemplatesUpdateResult extends Result<"update_whatsapp_template"> {}
 
 export interface ProjectFamily {
   readonly projects: ProjectProjects;
@@ -1981,6 +2168,11 @@ export interface RelayE911Addresses {
    */
   get(id: string, options?: Options<"get_address">): M.ApiPromise<RelayE911AddressesGetResult>;
   /**
+   * Update E911 address.
+   * `PUT /api/relay/rest/addresses/{id}` (operation `update_address`).
+   */
+  update(id: string, body: RelayE911AddressesUpdateBody, options?: Options<"update_address">): M.ApiPromise<RelayE911AddressesUpdateResult>;
+  /**
    * Delete E911 address.
    * `DELETE /api/relay/rest/addresses/{id}` (operation `delete_address`).
    */
@@ -2000,6 +2192,13 @@ export interface RelayE911AddressesCreateResult extends Result<"create_address">
 
 /** What resolves `relay.e911Addresses.get()`. */
 export interface RelayE911AddressesGetResult extends Result<"get_address"> {}
+
+
+/** The body of `relay.e911Addresses.update()`. */
+export interface RelayE911AddressesUpdateBody extends Body<"update_address"> {}
+
+/** What resolves `relay.e911Addresses.update()`. */
+export interface RelayE911AddressesUpdateResult extends Result<"update_address"> {}
 
 
 export interface RelayImportedPhoneNumbers {
@@ -2237,6 +2436,16 @@ export interface RelayPhoneNumbers {
    * `DELETE /api/relay/rest/phone_numbers/{id}` (operation `release_phone_number`).
    */
   release(id: string, options?: Options<"release_phone_number">): M.ApiPromise<void>;
+  /**
+   * Assign an E911 address to a phone number.
+   * `POST /api/relay/rest/phone_numbers/{id}/e911_address` (operation `assign_e911_address`).
+   */
+  assignE911Address(id: string, body: RelayPhoneNumbersAssignE911AddressBody, options?: Options<"assign_e911_address">): M.ApiPromise<RelayPhoneNumbersAssignE911AddressResult>;
+  /**
+   * Remove the E911 address from a phone number.
+   * `DELETE /api/relay/rest/phone_numbers/{id}/e911_address` (operation `remove_e911_address`).
+   */
+  removeE911Address(id: string, options?: Options<"remove_e911_address">): M.ApiPromise<RelayPhoneNumbersRemoveE911AddressResult>;
 }
 
 /** One item listed by `relay.phoneNumbers.list()`. */
@@ -2264,6 +2473,17 @@ export interface RelayPhoneNumbersUpdateBody extends Body<"update_phone_number">
 /** What resolves `relay.phoneNumbers.update()`. */
 export interface RelayPhoneNumbersUpdateResult extends Result<"update_phone_number"> {}
 
+
+
+/** The body of `relay.phoneNumbers.assignE911Address()`. */
+export interface RelayPhoneNumbersAssignE911AddressBody extends Body<"assign_e911_address"> {}
+
+/** What resolves `relay.phoneNumbers.assignE911Address()`. */
+export interface RelayPhoneNumbersAssignE911AddressResult extends Result<"assign_e911_address"> {}
+
+
+/** What resolves `relay.phoneNumbers.removeE911Address()`. */
+export interface RelayPhoneNumbersRemoveE911AddressResult extends Result<"remove_e911_address"> {}
 
 export interface RelayQueueMembers {
   /**

@@ -4,8 +4,8 @@
 #   1. publint, attw (Are The Types Wrong) and `npm publish --dry-run` over the packed package;
 #   2. npm pack (the CHANGELOG names this version; the NOTICE, when the project has one, is in),
 #      then install the tarball into a fresh project (with Prism, the optional peer);
-#   3. there: import (ESM) and require (CJS) both entry points, and check that the main entry loads
-#      neither the testing entry nor Prism; bundle it for the browser (no Node built-ins);
+#   3. there: import (ESM) and require (CJS) every entry point, and check that the main entry loads
+#      neither the testing entry, the cxml entry nor Prism; bundle it for the browser (no Node built-ins);
 #   4. type-check a consumer (ESM and CJS files) under `strict` with moduleResolution node16 and bundler;
 #   5. create a room against the Prism mock through the installed package on Node 20, Node 24 (also
 #      behind a proxy under NODE_USE_ENV_PROXY), Bun, Deno, workerd and Debian's chromium (installed
@@ -50,10 +50,11 @@ tar -tzf "$tarball" | sort | sed 's/^/  /'
 # Exactly the files users need: the builds, the declarations, the descriptions (the full one and the one
 # the testing entry serves) and the NOTICE of their license.
 unexpected=$(tar -tzf "$tarball" |
-  grep -Ev '^package/(package\.json|README\.md|LICENSE|NOTICE|CHANGELOG\.md|dist/(index|testing)\.(js|cjs|d\.ts|d\.cts)|dist/index\.browser\.c?js|generated/(openapi|mock)\.yaml)$' || true)
+  grep -Ev '^package/(package\.json|README\.md|LICENSE|NOTICE|CHANGELOG\.md|dist/(index|testing|cxml)\.(js|cjs|d\.ts|d\.cts)|dist/index\.browser\.c?js|generated/(openapi|mock)\.yaml)$' || true)
 [[ -z $unexpected ]] || { echo "unexpected files in the package:" >&2; echo "$unexpected" >&2; exit 1; }
 for file in dist/index.js dist/index.cjs dist/index.d.ts dist/index.d.cts dist/index.browser.js dist/index.browser.cjs \
-  dist/testing.js dist/testing.cjs dist/testing.d.ts dist/testing.d.cts generated/openapi.yaml generated/mock.yaml \
+  dist/testing.js dist/testing.cjs dist/testing.d.ts dist/testing.d.cts dist/cxml.js dist/cxml.cjs dist/cxml.d.ts dist/cxml.d.cts \
+  generated/openapi.yaml generated/mock.yaml \
   CHANGELOG.md NOTICE; do
   tar -tzf "$tarball" "package/$file" > /dev/null || { echo "package/$file is missing from the package" >&2; exit 1; }
 done
@@ -78,6 +79,7 @@ import {
   type paths,
 } from 'signalwire-rest';
 import { startMockServer, type MockServer } from 'signalwire-rest/testing';
+import { answerResponse, CxmlError, VoiceResponse, type CxmlElement } from 'signalwire-rest/cxml';
 
 // Every option accepts an explicit undefined (exactOptionalPropertyTypes, as in @tsconfig/strictest).
 const mock: MockServer = await startMockServer({
@@ -113,12 +115,30 @@ try {
 // @ts-expect-error: the generated types reject a path the description does not have.
 type Missing = paths['/api/fabric/resources/no_such_thing'];
 export type { Missing };
+
+// The cxml entry: typed builders, their errors, the fetch answer.
+const answer = new VoiceResponse();
+const gather: CxmlElement<'voice', 'Gather'> = answer.gather({ input: 'dtmf speech', numDigits: 1 });
+gather.say({ voice: 'Polly.Joanna' }, 'Press 1');
+// @ts-expect-error: method is GET or POST
+answer.dial({ method: 'PUT' });
+try {
+  answer.say('\u0000');
+} catch (error) {
+  if (error instanceof CxmlError) console.log(error.element);
+}
+console.log((await answerResponse(answer).text()).length);
 EOF
 cat > "$app/consumer.cts" <<'EOF'
 // The CommonJS side of consumer.ts: `import` compiles to require() here, so the "require" types
 // (dist/*.d.cts) are the ones checked.
 import { createSignalWireClient, SignalWireError, type ConferenceRoomCreateRequest } from 'signalwire-rest';
 import { startMockServer } from 'signalwire-rest/testing';
+import { MessagingResponse } from 'signalwire-rest/cxml';
+
+const reply = new MessagingResponse();
+reply.message('Thanks!').media('https://example.com/cat.png');
+console.log(reply.contentType, reply.toString());
 
 async function main(): Promise<void> {
   const mock = await startMockServer();
@@ -166,7 +186,7 @@ if grep -lE "(from |require\()['\"]openapi-fetch['\"]" "$app"/node_modules/signa
 fi
 
 step 'import (ESM) and require (CJS)'
-(cd "$app" && node entry.mjs && node entry-testing.mjs && node entry.cjs)
+(cd "$app" && node entry.mjs && node entry-testing.mjs && node entry-cxml.mjs && node entry.cjs)
 
 step 'bundle for the browser (esbuild, platform=browser): no Node built-ins'
 (cd "$app" && "$bin/esbuild" browser-entry.mjs --bundle --platform=browser --format=esm --log-level=warning \

@@ -1,6 +1,6 @@
 // `make check-readme`: type-checks every ```ts (or ```typescript) block of README.md with tsc, under the
 // project's compiler options (tsconfig.json: strict and the rest), against src/: 'signalwire-rest' and
-// 'signalwire-rest/testing' map to src/index.ts and src/testing.ts. Each block is its own ES module,
+// 'signalwire-rest/testing' and 'signalwire-rest/cxml' map to src/index.ts, src/testing.ts and src/cxml.ts. Each block is its own ES module,
 // so samples may use top-level await and may declare the same names. Errors point at README lines.
 // A block whose info string has `no-check` (```ts no-check) is skipped and counted.
 // Usage: node scripts/check-readme-samples.mjs [README.md]
@@ -56,6 +56,7 @@ writeFileSync(
         paths: {
           'signalwire-rest': [fromOut('src/index.ts')],
           'signalwire-rest/testing': [fromOut('src/testing.ts')],
+          'signalwire-rest/cxml': [fromOut('src/cxml.ts')],
         },
       },
       include: ['*.mts'],

@@ -10,6 +10,7 @@
 #      merged at the end into one mock of every API (scripts/mock-merge.mjs);
 #   7. compile the patched description to TypeScript types, documented ranges in the doc comments
 #      (scripts/document-ranges.mjs: openapi-typescript drops minimum, maxLength and the like).
+# Then the cXML table (scripts/cxml-table.mjs): every verb and noun of SignalWire's cXML reference pages.
 # Everything is written to a temporary directory first and moved into place only when every step of
 # every API succeeded, so a malformed description or overlay leaves generated/ exactly as it was.
 # Usage: scripts/generate.sh [OUT_DIR]   (default generated/; CI passes a scratch dir to check for drift)
@@ -40,7 +41,9 @@ generate_api() {
 # CC BY-NC-SA 4.0, changed by the overlay named above: see NOTICE."
   lint "$overlay"
   node scripts/check-overlay-targets.mjs "$spec" "$overlay"
-  redocly bundle "$spec" --overlay "$overlay" --output "$work/${prefix}bundle.yaml"
+  # --remove-unused-components: whatever no operation or webhook reaches (TypeSpec base models, a new dead
+  # schema upstream, what an overlay fix leaves behind) is dropped by rule, not by a list of names.
+  redocly bundle "$spec" --overlay "$overlay" --remove-unused-components --output "$work/${prefix}bundle.yaml"
   { echo "$banner"; cat "$work/${prefix}bundle.yaml"; } > "$patched"
   # The lint only reads the patched description, as the next steps do: it runs beside them, and its
   # report is printed whole once they are done.
@@ -74,6 +77,10 @@ generate_api '' openapi/signalwire-rest.openapi.yaml openapi/signalwire-rest.ove
 # The Compatibility (cXML/LaML) API: generated/compat.*, every method under client.compat.
 generate_api compat. openapi/compatibility.openapi.yaml openapi/compatibility.overlay.yaml \
   openapi/compatibility.names.yaml compatApi --family "$compat_family"
+
+# The cXML builders' table (signalwire-rest/cxml) from SignalWire's cXML reference pages + the project's corrections.
+node scripts/cxml-table.mjs openapi/cxml openapi/cxml/corrections.yaml "$work/cxml.ts"
+outputs+=(cxml.ts)
 
 # One mock for every API: generated/mock.yaml, the Compatibility API at its real path (/api/laml/...).
 node scripts/mock-merge.mjs "$work/mock.yaml" "$work/mock.part.yaml" "Compat=$work/compat.mock.part.yaml"

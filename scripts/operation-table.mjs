@@ -315,6 +315,8 @@ for (const [kind, set] of Object.entries(used)) {
     if (!set.has(key)) problems.push(`${namesPath}: the ${kind} override "${key}" matches nothing; delete or re-target it`);
   }
 }
+// scripts/spec-diff-methods.mjs names a release's changes in client terms from this table, problems included.
+if (process.env.OPERATION_TABLE_JSON) writeFileSync(process.env.OPERATION_TABLE_JSON, JSON.stringify({ entries, problems }));
 if (problems.length > 0) {
   console.error(`${descriptionPath}: the operation table cannot be written:\n  ${problems.join('\n  ')}`);
   process.exit(1);

@@ -47,18 +47,16 @@ test.each([
   expect(covered.sort()).toEqual(operations.sort());
 });
 
-test('the Compatibility API has its 79 operations', () => {
-  expect(operationsOf('../openapi/compatibility.openapi.yaml')).toHaveLength(79);
-  expect(operationCases.filter((testCase) => testCase.family === 'compat')).toHaveLength(79);
-});
-
 test('every operation SignalWire publishes has its method, get_room_by_name through video.rooms.get', () => {
+  // Counted from the descriptions, so a release that adds or removes operations needs no edit here.
   // The overlay merges get_room_by_name into get_room: both are GET /api/video/rooms/{id-or-name}.
   const published = operationsOf('../openapi/signalwire-rest.openapi.yaml').map(({ id }) => id);
   const patched = new Set(operationsOf('../generated/openapi.yaml').map(({ id }) => id));
-  expect(published.length).toBe(236);
   expect(published.filter((id) => !patched.has(id))).toEqual(['get_room_by_name']);
-  expect(patched.size).toBe(235);
+  expect(patched.size).toBe(published.length - 1);
+  const compat = operationsOf('../openapi/compatibility.openapi.yaml');
+  expect(compat.length).toBeGreaterThan(0);
+  expect(operationCases.filter((testCase) => testCase.family === 'compat')).toHaveLength(compat.length);
 });
 
 describe('every operation through its method', () => {
@@ -81,12 +79,21 @@ describe('credentials', () => {
   });
 
   const bearer = operationCases.filter((testCase) => testCase.spec.auth === 'bearer');
-  test('the Bearer operations are the three SignalWire publishes', () => {
-    expect(bearer.map(({ name }) => name).sort()).toEqual([
-      'fabric.addresses.get',
-      'fabric.addresses.list',
-      'fabric.subscriberTokens.createInvite',
-    ]);
+  test('the Bearer operations are those the description secures with a Bearer scheme', () => {
+    // Read from the description rather than listed, so a release that adds one needs no edit here.
+    const { paths, components } = parse(readFileSync(new URL('../generated/openapi.yaml', import.meta.url), 'utf8')) as {
+      paths: Record<string, Record<string, { security?: Record<string, unknown>[] }>>;
+      components: { securitySchemes: Record<string, { type: string; scheme?: string }> };
+    };
+    const bearerSchemes = Object.keys(components.securitySchemes).filter(
+      (name) => components.securitySchemes[name]!.scheme?.toLowerCase() === 'bearer',
+    );
+    const declared = Object.entries(paths).flatMap(([path, item]) =>
+      METHODS.filter((method) => item[method]?.security?.some((requirement) => Object.keys(requirement).some((name) => bearerSchemes.includes(name))))
+        .map((method) => `${method.toUpperCase()} ${path}`),
+    );
+    expect(declared.length).toBeGreaterThan(0);
+    expect(bearer.map(({ spec }) => `${spec.method} ${spec.template}`).sort()).toEqual(declared.sort());
   });
   test.each(bearer)('$name without a subscriberToken is refused before any request', async (testCase) => {
     const error = await rejectionOf(

@@ -10,3 +10,22 @@ export function componentRefs(node, found = new Set()) {
   }
   return found;
 }
+
+/** One token of a JSON pointer as the key it stands for ("~1api~1rooms" -> "/api/rooms"). */
+export const unescapeToken = (token) => token.replaceAll('~1', '/').replaceAll('~0', '~');
+
+/** The node a local pointer ("#/components/schemas/Layout") names in `document`, or undefined. */
+export function resolvePointer(document, pointer) {
+  return pointer.split('/').slice(1).map(unescapeToken).reduce((node, key) => node?.[key], document);
+}
+
+/** `node` itself, or what its chain of local `$ref`s leads to ({} for a cycle, undefined for a dangling one). */
+export function dereference(document, node) {
+  const seen = new Set();
+  while (node && typeof node.$ref === 'string') {
+    if (seen.has(node.$ref)) return {};
+    seen.add(node.$ref);
+    node = resolvePointer(document, node.$ref);
+  }
+  return node;
+}

@@ -1,5 +1,5 @@
 // A scratch copy of the project for tests that run the real pipeline, never in the work tree:
-// the named paths copied, node_modules linked, an empty generated/; removed by cleanScratches().
+// the named paths copied, node_modules linked, generated/ empty unless copied; removed by cleanScratches().
 import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -13,7 +13,7 @@ export function scratchProject(prefix: string, paths: readonly string[]): string
   scratches.push(dir);
   for (const path of paths) cpSync(join(root, path), join(dir, path), { recursive: true });
   symlinkSync(join(root, 'node_modules'), join(dir, 'node_modules'));
-  mkdirSync(join(dir, 'generated'));
+  mkdirSync(join(dir, 'generated'), { recursive: true });
   return dir;
 }
 
