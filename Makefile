@@ -15,7 +15,7 @@ API_FILES := openapi.yaml schema.ts operations.ts reference.md
 GENERATED := generated/mock.yaml generated/cxml.ts generated/webhooks.ts generated/webhook-examples.ts \
   $(addprefix generated/,$(API_FILES)) $(addprefix generated/compat.,$(API_FILES))
 PIPELINE := redocly.yaml scripts/generate.sh scripts/check-overlay-targets.mjs scripts/mock-description.mjs \
-  scripts/mock-merge.mjs scripts/document-ranges.mjs scripts/operation-table.mjs scripts/lib/refs.mjs scripts/lib/untrusted.mjs \
+  scripts/mock-merge.mjs scripts/document-ranges.mjs scripts/operation-table.mjs scripts/lib/refs.mjs scripts/lib/untrusted.mjs src/client-members.ts \
   scripts/webhook-table.mjs scripts/openapi-typescript.redocly.yaml
 # The cXML table: SignalWire's cXML reference pages (openapi/cxml/) and the project's corrections to them.
 CXML_PAGES := $(wildcard openapi/cxml/*/*.mdx openapi/cxml/*/*/*.mdx) openapi/cxml/corrections.yaml

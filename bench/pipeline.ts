@@ -20,8 +20,8 @@ const operations = operationsOf('openapi/signalwire-rest.openapi.yaml');
 const compatOperations = operationsOf('openapi/compatibility.openapi.yaml');
 
 /** Each tool once, as generate.sh calls it for one API, on the committed patched description where it reads that. */
-function toolsOf(api: { prefix: string; name: string; table: string; family?: string }) {
-  const { prefix, name, table, family = '' } = api;
+function toolsOf(api: { prefix: string; name: string; table: string; tableFlags: string }) {
+  const { prefix, name, table, tableFlags } = api;
   const [source, overlay, names] = ['openapi', 'overlay', 'names'].map((kind) => `openapi/${name}.${kind}.yaml`);
   const patched = `generated/${prefix}openapi.yaml`;
   return {
@@ -34,12 +34,12 @@ function toolsOf(api: { prefix: string; name: string; table: string; family?: st
     [`${name}: openapi-typescript`]: `"$bin/openapi-typescript" '${work}/${prefix}types-input.yaml' --output '${work}/${prefix}schema.ts' \
       --default-non-nullable=false --redocly scripts/openapi-typescript.redocly.yaml`,
     [`${name}: operation table`]: `node scripts/operation-table.mjs ${patched} ${names} '${work}/${prefix}operations.ts' \
-      '${work}/${prefix}reference.md' './${prefix}schema.js' ${table} ${family}`,
+      '${work}/${prefix}reference.md' './${prefix}schema.js' ${table} ${tableFlags}`,
   };
 }
 const tools = {
-  ...toolsOf({ prefix: '', name: 'signalwire-rest', table: 'restApi' }),
-  ...toolsOf({ prefix: 'compat.', name: 'compatibility', table: 'compatApi', family: 'compat' }),
+  ...toolsOf({ prefix: '', name: 'signalwire-rest', table: 'restApi', tableFlags: '--taken compat' }),
+  ...toolsOf({ prefix: 'compat.', name: 'compatibility', table: 'compatApi', tableFlags: '--family compat' }),
   'mock merge': `node scripts/mock-merge.mjs '${work}/mock.yaml' '${work}/mock.part.yaml' 'Compat=${work}/compat.mock.part.yaml'`,
 };
 const whole = `scripts/generate.sh '${work}/generated'`;

@@ -91,8 +91,8 @@ export const compatApi = {
     },
     faxMedia: {
       list: "GET /Accounts/{AccountSid:projectId}/Faxes/{FaxSid:uuid}/Media paged:media size:PageSize=1000",
-      get: "GET /Accounts/{AccountSid:projectId}/Faxes/{FaxSid:uuid}/Media/{Sid:uuid}",
       delete: "DELETE /Accounts/{AccountSid:projectId}/Faxes/{FaxSid:uuid}/Media/{Sid:uuid}",
+      get: "GET /Accounts/{AccountSid:projectId}/Faxes/{FaxSid:uuid}/Media/{Sid:uuid}.json",
     },
     importedPhoneNumbers: {
       create: "POST /Accounts/{AccountSid:projectId}/ImportedPhoneNumbers form",
@@ -106,8 +106,8 @@ export const compatApi = {
     },
     messageMedia: {
       list: "GET /Accounts/{AccountSid:projectId}/Messages/{MessageSid:uuid}/Media paged:media_list size:PageSize=1000",
-      get: "GET /Accounts/{AccountSid:projectId}/Messages/{MessageSid:uuid}/Media/{Sid:uuid}",
       delete: "DELETE /Accounts/{AccountSid:projectId}/Messages/{MessageSid:uuid}/Media/{Sid:uuid}",
+      get: "GET /Accounts/{AccountSid:projectId}/Messages/{MessageSid:uuid}/Media/{Sid:uuid}.json",
     },
     messages: {
       list: "GET /Accounts/{AccountSid:projectId}/Messages paged:messages size:PageSize=1000",
@@ -130,8 +130,8 @@ export const compatApi = {
     },
     recordings: {
       list: "GET /Accounts/{AccountSid:projectId}/Recordings paged:recordings size:PageSize=1000",
-      get: "GET /Accounts/{AccountSid:projectId}/Recordings/{Sid:uuid}",
       delete: "DELETE /Accounts/{AccountSid:projectId}/Recordings/{Sid:uuid}",
+      get: "GET /Accounts/{AccountSid:projectId}/Recordings/{Sid:uuid}.json",
     },
     tokens: {
       create: "POST /Accounts/{AccountSid:projectId}/tokens form",
@@ -674,24 +674,24 @@ export interface CompatFaxMedia {
    */
   list(FaxSid: string, options?: CompatOptions<"list_all_fax_media">): M.Paginator<CompatFaxMediaListItem>;
   /**
-   * Retrieve Fax Media.
-   * `GET /Accounts/{AccountSid}/Faxes/{FaxSid}/Media/{Sid}` (operation `retrieve_medias`).
-   */
-  get(FaxSid: string, Sid: string, options?: CompatOptions<"retrieve_medias">): M.ApiPromise<CompatFaxMediaGetResult>;
-  /**
    * Delete Fax Media.
    * `DELETE /Accounts/{AccountSid}/Faxes/{FaxSid}/Media/{Sid}` (operation `delete_fax_media`).
    */
   delete(FaxSid: string, Sid: string, options?: CompatOptions<"delete_fax_media">): M.ApiPromise<void>;
+  /**
+   * Retrieve a fax media item's details (content type, uri).
+   * `GET /Accounts/{AccountSid}/Faxes/{FaxSid}/Media/{Sid}.json` (operation `retrieve_medias`).
+   */
+  get(FaxSid: string, Sid: string, options?: CompatOptions<"retrieve_medias">): M.ApiPromise<CompatFaxMediaGetResult>;
 }
 
 /** One item listed by `compat.faxMedia.list()`. @category Compat */
 export interface CompatFaxMediaListItem extends CompatItem<"list_all_fax_media", "media"> {}
 
 
+
 /** What resolves `compat.faxMedia.get()`. @category Compat */
 export interface CompatFaxMediaGetResult extends CompatResult<"retrieve_medias"> {}
-
 
 /** The methods of `compat.importedPhoneNumbers`. @category Compat */
 export interface CompatImportedPhoneNumbers {
@@ -769,24 +769,24 @@ export interface CompatMessageMedia {
    */
   list(MessageSid: string, options?: CompatOptions<"list_media">): M.Paginator<CompatMessageMediaListItem>;
   /**
-   * Retrieve Message Media.
-   * `GET /Accounts/{AccountSid}/Messages/{MessageSid}/Media/{Sid}` (operation `retrieve_media`).
-   */
-  get(MessageSid: string, Sid: string, options?: CompatOptions<"retrieve_media">): M.ApiPromise<CompatMessageMediaGetResult>;
-  /**
    * Delete Message Media.
    * `DELETE /Accounts/{AccountSid}/Messages/{MessageSid}/Media/{Sid}` (operation `delete_message_media`).
    */
   delete(MessageSid: string, Sid: string, options?: CompatOptions<"delete_message_media">): M.ApiPromise<void>;
+  /**
+   * Retrieve a message media item's details (content type, uri).
+   * `GET /Accounts/{AccountSid}/Messages/{MessageSid}/Media/{Sid}.json` (operation `retrieve_media`).
+   */
+  get(MessageSid: string, Sid: string, options?: CompatOptions<"retrieve_media">): M.ApiPromise<CompatMessageMediaGetResult>;
 }
 
 /** One item listed by `compat.messageMedia.list()`. @category Compat */
 export interface CompatMessageMediaListItem extends CompatItem<"list_media", "media_list"> {}
 
 
+
 /** What resolves `compat.messageMedia.get()`. @category Compat */
 export interface CompatMessageMediaGetResult extends CompatResult<"retrieve_media"> {}
-
 
 /** The methods of `compat.messages`. @category Compat */
 export interface CompatMessages {
@@ -935,24 +935,24 @@ export interface CompatRecordings {
    */
   list(options?: CompatOptions<"list_recordings">): M.Paginator<CompatRecordingsListItem>;
   /**
-   * Retrieve a Recording.
-   * `GET /Accounts/{AccountSid}/Recordings/{Sid}` (operation `retrieve_recording`).
-   */
-  get(Sid: string, options?: CompatOptions<"retrieve_recording">): M.ApiPromise<CompatRecordingsGetResult>;
-  /**
    * Delete a Recording.
    * `DELETE /Accounts/{AccountSid}/Recordings/{Sid}` (operation `delete_recording`).
    */
   delete(Sid: string, options?: CompatOptions<"delete_recording">): M.ApiPromise<void>;
+  /**
+   * Retrieve a recording's details; its audio is at its uri with .mp3 or .wav in place of .json, served without credentials.
+   * `GET /Accounts/{AccountSid}/Recordings/{Sid}.json` (operation `retrieve_recording`).
+   */
+  get(Sid: string, options?: CompatOptions<"retrieve_recording">): M.ApiPromise<CompatRecordingsGetResult>;
 }
 
 /** One item listed by `compat.recordings.list()`. @category Compat */
 export interface CompatRecordingsListItem extends CompatItem<"list_recordings", "recordings"> {}
 
 
+
 /** What resolves `compat.recordings.get()`. @category Compat */
 export interface CompatRecordingsGetResult extends CompatResult<"retrieve_recording"> {}
-
 
 /** The methods of `compat.tokens`. @category Compat */
 export interface CompatTokens {

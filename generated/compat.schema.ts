@@ -742,17 +742,7 @@ export interface CompatPaths {
             path?: never;
             cookie?: never;
         };
-        /**
-         * Retrieve Fax Media
-         * @description Retrieve media for a fax.
-         *
-         *     #### Permissions
-         *
-         *     The API token used to authenticate must have the following scope(s) enabled to make a successful request: _Fax_.
-         *
-         *     [Learn more about API scopes](/docs/platform/your-signalwire-api-space).
-         */
-        get: CompatOperations["retrieve_medias"];
+        get?: never;
         put?: never;
         post?: never;
         /**
@@ -1081,17 +1071,7 @@ export interface CompatPaths {
             path?: never;
             cookie?: never;
         };
-        /**
-         * Retrieve Message Media
-         * @description Retrieve media for a message.
-         *
-         *     #### Permissions
-         *
-         *     The API token used to authenticate must have the following scope(s) enabled to make a successful request: _Messaging_.
-         *
-         *     [Learn more about API scopes](/docs/platform/your-signalwire-api-space).
-         */
-        get: CompatOperations["retrieve_media"];
+        get?: never;
         put?: never;
         post?: never;
         /**
@@ -1333,53 +1313,7 @@ export interface CompatPaths {
             path?: never;
             cookie?: never;
         };
-        /**
-         * Retrieve a Recording
-         * @description Retrieve a single recording media or its metadata.
-         *
-         *     This endpoint supports two different access methods with different authentication requirements:
-         *
-         *     ## Public Access (No Authentication Required)
-         *
-         *     Recording audio files can be accessed directly without authentication. This is useful for external applications
-         *     to embed recording URLs without exposing SignalWire API credentials. SignalWire recording URLs are long
-         *     and random, making them difficult to guess or exploit unless you reveal the URL.
-         *
-         *     **Retrieve WAV file**
-         *
-         *     When a recording URI has no extension or a `.wav` extension, the request
-         *     will return a binary WAV version of the recording file.
-         *
-         *     `GET https://example.signalwire.com/api/laml/2010-04-01/Accounts/{AccountSid}/Recordings/{Sid}`
-         *
-         *     `GET https://example.signalwire.com/api/laml/2010-04-01/Accounts/{AccountSid}/Recordings/{Sid}.wav`
-         *
-         *     **Retrieve MP3 file**
-         *
-         *     Setting an extension of ".mp3" on the URI returns a binary MP3 version
-         *     of the recording. For example:
-         *
-         *     `GET https://example.signalwire.com/api/laml/2010-04-01/Accounts/{AccountSid}/Recordings/{Sid}.mp3`
-         *
-         *     ## Authenticated Access (Voice Scope Required)
-         *
-         *     **Retrieve Metadata**
-         *
-         *     A recording's metadata, such as duration, cost, time, can be returned by
-         *     setting the Recording URI's extension to `.json`. This requires authentication
-         *     with a Voice-scoped API token.
-         *
-         *     `GET https://example.signalwire.com/api/laml/2010-04-01/Accounts/{AccountSid}/Recordings/{Sid}.json`
-         *
-         *     #### Permissions
-         *
-         *     The API token used to authenticate must have the following scopes enabled to make a successful request: _Voice_.
-         *
-         *     This permission is only required for authenticated requests to retrieve recording metadata (.json extension).
-         *
-         *     [Learn more about API scopes](/docs/platform/your-signalwire-api-space).
-         */
-        get: CompatOperations["retrieve_recording"];
+        get?: never;
         put?: never;
         post?: never;
         /**
@@ -1552,6 +1486,75 @@ export interface CompatPaths {
          *     [Learn more about API scopes](/docs/platform/your-signalwire-api-space).
          */
         post: CompatOperations["update_account"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/Accounts/{AccountSid}/Recordings/{Sid}.json": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Retrieve a recording's details; its audio is at its uri with .mp3 or .wav in place of .json, served without credentials
+         * @description A recording's details (duration, price, status...), requested with the `.json` extension: the same
+         *     path without it (or with `.wav`) answers with the WAV audio and with `.mp3` the MP3 audio, both
+         *     served without credentials.
+         *
+         *     The API token must have the _Voice_ scope.
+         */
+        get: CompatOperations["retrieve_recording"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/Accounts/{AccountSid}/Messages/{MessageSid}/Media/{Sid}.json": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Retrieve a message media item's details (content type, uri)
+         * @description A media item's details, requested with the `.json` extension: the same path without it answers with
+         *     the media file itself.
+         *
+         *     The API token must have the _Messaging_ scope.
+         */
+        get: CompatOperations["retrieve_media"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/Accounts/{AccountSid}/Faxes/{FaxSid}/Media/{Sid}.json": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Retrieve a fax media item's details (content type, uri)
+         * @description A fax media item's details, requested with the `.json` extension, as the item's own `uri` is.
+         *
+         *     The API token must have the _Fax_ scope.
+         */
+        get: CompatOperations["retrieve_medias"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -10409,76 +10412,6 @@ export interface CompatOperations {
             };
         };
     };
-    retrieve_medias: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description The Project ID that uniquely identifies the Account. */
-                AccountSid: CompatComponents["parameters"]["FaxesAccountSidPath"];
-                /** @description The Fax ID that uniquely identifies the Fax. */
-                FaxSid: CompatComponents["parameters"]["FaxSidPathForMedia"];
-                /** @description The Fax ID that uniquely identifies the Fax. */
-                Sid: CompatComponents["parameters"]["FaxSidPath"];
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description The request has succeeded. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": CompatComponents["schemas"]["FaxMediaResponse"];
-                };
-            };
-            /** @description The request was invalid or cannot be processed. Check the error details for more information. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "code": 20001,
-                     *       "message": "The request is invalid; a parameter is missing or malformed.",
-                     *       "more_info": "https://signalwire.com/docs/compatibility-api/reference/errors",
-                     *       "status": 400
-                     *     }
-                     */
-                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
-                };
-            };
-            /** @description Authentication failed. Please verify your credentials and try again. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
-                };
-            };
-            /** @description The requested resource was not found. Please verify the resource identifier. */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "code": 20404,
-                     *       "message": "The requested resource was not found.",
-                     *       "more_info": "https://signalwire.com/docs/compatibility-api/reference/errors",
-                     *       "status": 404
-                     *     }
-                     */
-                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
-                };
-            };
-        };
-    };
     delete_fax_media: {
         parameters: {
             query?: never;
@@ -11891,76 +11824,6 @@ export interface CompatOperations {
             };
         };
     };
-    retrieve_media: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description The unique identifier of the project that sent or received this message. */
-                AccountSid: CompatComponents["parameters"]["MessagesAccountSidPath"];
-                /** @description A unique ID that identifies this specific message. */
-                MessageSid: CompatComponents["parameters"]["MessageSidPathForMedia"];
-                /** @description A unique ID that identifies this specific message. */
-                Sid: CompatComponents["parameters"]["MessageSidPath"];
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description The request has succeeded. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": CompatComponents["schemas"]["MessageMediaResponse"];
-                };
-            };
-            /** @description The request was invalid or cannot be processed. Check the error details for more information. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "code": 20001,
-                     *       "message": "The request is invalid; a parameter is missing or malformed.",
-                     *       "more_info": "https://signalwire.com/docs/compatibility-api/reference/errors",
-                     *       "status": 400
-                     *     }
-                     */
-                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
-                };
-            };
-            /** @description Authentication failed. Please verify your credentials and try again. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
-                };
-            };
-            /** @description The requested resource was not found. Please verify the resource identifier. */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "code": 20404,
-                     *       "message": "The requested resource was not found.",
-                     *       "more_info": "https://signalwire.com/docs/compatibility-api/reference/errors",
-                     *       "status": 404
-                     *     }
-                     */
-                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
-                };
-            };
-        };
-    };
     delete_message_media: {
         parameters: {
             query?: never;
@@ -13022,74 +12885,6 @@ export interface CompatOperations {
             };
         };
     };
-    retrieve_recording: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description The unique identifier for the account that is associated with this recording. */
-                AccountSid: CompatComponents["parameters"]["RecordingsAccountSidPath"];
-                /** @description The unique identifier for the recording. */
-                Sid: CompatComponents["parameters"]["RecordingSidPath"];
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description The request has succeeded. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": CompatComponents["schemas"]["RecordingResponse"];
-                };
-            };
-            /** @description The request was invalid or cannot be processed. Check the error details for more information. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "code": 20001,
-                     *       "message": "The request is invalid; a parameter is missing or malformed.",
-                     *       "more_info": "https://signalwire.com/docs/compatibility-api/reference/errors",
-                     *       "status": 400
-                     *     }
-                     */
-                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
-                };
-            };
-            /** @description Authentication failed. Please verify your credentials and try again. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
-                };
-            };
-            /** @description The requested resource was not found. Please verify the resource identifier. */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "code": 20404,
-                     *       "message": "The requested resource was not found.",
-                     *       "more_info": "https://signalwire.com/docs/compatibility-api/reference/errors",
-                     *       "status": 404
-                     *     }
-                     */
-                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
-                };
-            };
-        };
-    };
     delete_recording: {
         parameters: {
             query?: never;
@@ -13776,6 +13571,163 @@ export interface CompatOperations {
                      *       "message": "The 'To' number is not a valid phone number.",
                      *       "more_info": "https://signalwire.com/docs/compatibility-api/reference/errors",
                      *       "status": 422
+                     *     }
+                     */
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
+                };
+            };
+        };
+    };
+    retrieve_recording: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The unique identifier for the account that is associated with this recording. */
+                AccountSid: CompatComponents["parameters"]["RecordingsAccountSidPath"];
+                /** @description The unique identifier for the recording. */
+                Sid: CompatComponents["parameters"]["RecordingSidPath"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The recording's details. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": CompatComponents["schemas"]["RecordingResponse"];
+                };
+            };
+            /** @description Authentication failed. Please verify your credentials and try again. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
+                };
+            };
+            /** @description No recording with this Sid. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": 20404,
+                     *       "message": "The requested resource was not found.",
+                     *       "more_info": "https://signalwire.com/docs/compatibility-api/reference/errors",
+                     *       "status": 404
+                     *     }
+                     */
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
+                };
+            };
+        };
+    };
+    retrieve_media: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The unique identifier of the project that sent or received this message. */
+                AccountSid: CompatComponents["parameters"]["MessagesAccountSidPath"];
+                /** @description A unique ID that identifies this specific message. */
+                MessageSid: CompatComponents["parameters"]["MessageSidPathForMedia"];
+                /** @description A unique ID that identifies this specific message. */
+                Sid: CompatComponents["parameters"]["MessageSidPath"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The media item's details. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": CompatComponents["schemas"]["MessageMediaResponse"];
+                };
+            };
+            /** @description Authentication failed. Please verify your credentials and try again. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
+                };
+            };
+            /** @description No media item with this Sid. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": 20404,
+                     *       "message": "The requested resource was not found.",
+                     *       "more_info": "https://signalwire.com/docs/compatibility-api/reference/errors",
+                     *       "status": 404
+                     *     }
+                     */
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
+                };
+            };
+        };
+    };
+    retrieve_medias: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The Project ID that uniquely identifies the Account. */
+                AccountSid: CompatComponents["parameters"]["FaxesAccountSidPath"];
+                /** @description The Fax ID that uniquely identifies the Fax. */
+                FaxSid: CompatComponents["parameters"]["FaxSidPathForMedia"];
+                /** @description The Fax ID that uniquely identifies the Fax. */
+                Sid: CompatComponents["parameters"]["FaxSidPath"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The media item's details. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": CompatComponents["schemas"]["FaxMediaResponse"];
+                };
+            };
+            /** @description Authentication failed. Please verify your credentials and try again. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];
+                };
+            };
+            /** @description No media item with this Sid. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": 20404,
+                     *       "message": "The requested resource was not found.",
+                     *       "more_info": "https://signalwire.com/docs/compatibility-api/reference/errors",
+                     *       "status": 404
                      *     }
                      */
                     "application/json": CompatComponents["schemas"]["CompatibilityErrorResponse"];

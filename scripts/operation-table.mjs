@@ -10,14 +10,29 @@
 //              less the family's own words, its last word plural when the tag's operationIds use the plural;
 //   action   = the operationId less the words of the tag, the resource, the family and the path's parent segments
 //              (those a path parameter follows), `retrieve` read as `get`; the first word (the verb) always stays.
-// Usage: node scripts/operation-table.mjs DESCRIPTION NAMES OUT_TS OUT_MD SCHEMA_MODULE EXPORT_NAME [FAMILY]
-//   FAMILY: one family for every operation (the Compatibility API: compat), instead of the path's.
+//
+// The description is untrusted: every name written as code passes scripts/lib/untrusted.mjs's grammar
+// (refused with its JSON pointer otherwise), every other text its escaping, and a family, resource or
+// action that would break the runtime (an Object.prototype member, `then`, a member of the client) is refused.
+// Usage: node scripts/operation-table.mjs DESCRIPTION NAMES OUT_TS OUT_MD SCHEMA_MODULE EXPORT_NAME
+//          [--family FAMILY] [--taken NAME ...]
+//   --family: one family for every operation (the Compatibility API: compat), instead of the path's.
+//   --taken: a family name another API's table already holds on the client.
 import { readFileSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import typescript from 'typescript';
 import { parse } from 'yaml';
+import { apiPath, commentText, identifier, markdownText, operationName, pointer, stringLiteral, UntrustedValueError } from './lib/untrusted.mjs';
 
-const [descriptionPath, namesPath, outTs, outMd, schemaModule, exportName, onlyFamily] = process.argv.slice(2);
-if (!exportName) {
-  console.error('usage: operation-table.mjs DESCRIPTION NAMES OUT_TS OUT_MD SCHEMA_MODULE EXPORT_NAME');
+const { values: flags, positionals } = parseArgs({
+  allowPositionals: true,
+  options: { family: { type: 'string' }, taken: { type: 'string', multiple: true, default: [] } },
+});
+const [descriptionPath, namesPath, outTs, outMd, schemaModule, exportName] = positionals;
+const onlyFamily = flags.family;
+if (positionals.length !== 6) {
+  console.error('usage: operation-table.mjs DESCRIPTION NAMES OUT_TS OUT_MD SCHEMA_MODULE EXPORT_NAME [--family F] [--taken NAME ...]');
   process.exit(2);
 }
 
@@ -29,6 +44,21 @@ const problems = [];
 // the same name could not be told apart from them in a method's options object.
 const CALL_OPTION_NAMES = ['signal', 'timeoutMs', 'maxRetries', 'maxResponseBytes', 'headers', 'subscriberToken'];
 const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'patch', 'head', 'options', 'trace'];
+
+/** The member names of an interface declared in a TypeScript file, read from its syntax. */
+function interfaceMembers(file, name) {
+  const source = typescript.createSourceFile(file, readFileSync(file, 'utf8'), typescript.ScriptTarget.Latest);
+  const declaration = source.statements.find((node) => typescript.isInterfaceDeclaration(node) && node.name.text === name);
+  if (!declaration) throw new Error(`${file}: no interface ${name}`);
+  return declaration.members.map((member) => member.name.getText(source));
+}
+
+// Names a family, resource or action cannot take: a member every object inherits (a key `__proto__`
+// in the table's object literal sets its prototype; `constructor` or `toString` shadows what callers
+// and tools use), `then` (the object would be awaited as a promise), and for a family the client's own
+// members (src/client-members.ts) and the families of the client's other APIs (--taken).
+const INHERITED = new Set([...Object.getOwnPropertyNames(Object.prototype), 'then', 'prototype']);
+const CLIENT_MEMBERS = new Set(interfaceMembers(fileURLToPath(new URL('../src/client-members.ts', import.meta.url)), 'ClientMembers'));
 
 // ---- description helpers -------------------------------------------------------------------------
 function resolve(node) {
@@ -89,6 +119,8 @@ function plainObject(schema, depth = 0) {
 }
 
 // ---- names -------------------------------------------------------------------------------------
+/** An override of openapi/*.names.yaml: own keys only (an operationId `constructor` finds no inherited one). */
+const own = (record, key) => (record && Object.hasOwn(record, key) ? record[key] : undefined);
 const words = (text) =>
   text
     .replace(/\([^)]*\)/g, ' ')
@@ -104,13 +136,13 @@ const used = { families: new Set(), tags: new Set(), operations: new Set(), path
 function familyOf(path) {
   if (onlyFamily) return onlyFamily;
   const segment = path.split('/')[2];
-  const override = names.families?.[segment];
+  const override = own(names.families, segment);
   if (override) used.families.add(segment);
   return override?.family ?? segment;
 }
 
 function resourceOf(tag, family, operationIds) {
-  const override = names.tags?.[tag];
+  const override = own(names.tags, tag);
   if (override?.resource) {
     used.tags.add(tag);
     return override.resource;
@@ -128,7 +160,7 @@ function resourceOf(tag, family, operationIds) {
 }
 
 function actionOf(operationId, tag, resource, family, path) {
-  const override = names.operations?.[operationId]?.action;
+  const override = own(names.operations, operationId)?.action;
   if (override) return override;
   // Parents: the literal segments that a path parameter follows (documents in /documents/{id}/chunks).
   const segments = path.split('/');
@@ -153,37 +185,71 @@ function authOf(operation) {
   return 'basic';
 }
 
-const operationsByTag = new Map();
-const raw = [];
-for (const [path, item] of Object.entries(description.paths ?? {})) {
-  for (const method of HTTP_METHODS) {
-    const operation = item[method];
-    if (!operation) continue;
-    const tag = operation.tags?.[0] ?? 'Other';
-    raw.push({ path, method, item, operation, tag });
-    if (!operationsByTag.has(tag)) operationsByTag.set(tag, []);
-    operationsByTag.get(tag).push(operation.operationId ?? '');
+/** Runs a check of scripts/lib/untrusted.mjs: the value, or undefined with the refusal among the problems. */
+function checked(check, value, where) {
+  try {
+    return check(value, where);
+  } catch (error) {
+    if (!(error instanceof UntrustedValueError)) throw error;
+    problems.push(error.message);
+    return undefined;
   }
 }
 
-const basePath = new URL((description.servers?.[0]?.url ?? '/').replace(/\{[^}]+\}/g, 'x'), 'https://x').pathname.replace(/\/$/, '');
+/** Whether a family, resource or action name can be a member on the client; the problem otherwise. */
+function checkMember(kind, name, where) {
+  if (checked(identifier, name, `${where} (the ${kind} name derived from it)`) === undefined) return;
+  const why = INHERITED.has(name)
+    ? 'every object inherits a member of that name (or `then` makes it a promise)'
+    : kind === 'family' && CLIENT_MEMBERS.has(name)
+      ? 'the client already has a member of that name'
+      : kind === 'family' && flags.taken.includes(name)
+        ? "it is another API's family on the client"
+        : undefined;
+  if (why) problems.push(`${where}: the ${kind} name ${stringLiteral(name)} is refused: ${why}; rename it in ${namesPath}`);
+}
+
+const operationsByTag = new Map();
+const raw = [];
+for (const [path, item] of Object.entries(description.paths ?? {})) {
+  if (checked(apiPath, path, pointer('paths', path)) === undefined) continue;
+  for (const method of HTTP_METHODS) {
+    const operation = item?.[method];
+    if (!operation) continue;
+    const where = pointer('paths', path, method);
+    const id = operation.operationId;
+    if (id === undefined) {
+      problems.push(`${where}: no operationId, so no method name can be derived`);
+      continue;
+    }
+    if (checked(operationName, id, `${where}/operationId`) === undefined) continue;
+    const tag = operation.tags?.[0] ?? 'Other';
+    if (typeof tag !== 'string') {
+      problems.push(`${where}/tags/0: a tag must be a string`);
+      continue;
+    }
+    raw.push({ path, method, item, operation, tag, id, where });
+    if (!operationsByTag.has(tag)) operationsByTag.set(tag, []);
+    operationsByTag.get(tag).push(id);
+  }
+}
+
+const serverUrl = description.servers?.[0]?.url ?? '/';
+const basePath =
+  typeof serverUrl === 'string' ? new URL(serverUrl.replace(/\{[^}]+\}/g, 'x'), 'https://x').pathname.replace(/\/$/, '') : undefined;
+if (basePath !== '') checked(apiPath, basePath, pointer('servers', 0, 'url'));
 const entries = [];
 const byName = new Map();
-for (const { path, method, item, operation, tag } of raw) {
-  const id = operation.operationId;
-  if (!id) {
-    problems.push(`${method.toUpperCase()} ${path}: no operationId, so no method name can be derived`);
-    continue;
-  }
-  const override = names.operations?.[id];
+for (const { path, method, item, operation, tag, id, where } of raw) {
+  const override = own(names.operations, id);
   if (override) used.operations.add(id);
   const family = familyOf(path);
   const resource = override?.resource ?? resourceOf(tag, family, operationsByTag.get(tag));
   const action = actionOf(id, tag, resource, family, path);
   const name = `${family}.${resource}.${action}`;
-  for (const part of [family, resource, action]) {
-    if (!/^[A-Za-z_$][A-Za-z0-9_$]*$/.test(part)) problems.push(`${id}: "${part}" is not a usable name (${name})`);
-  }
+  checkMember('family', family, where);
+  checkMember('resource', resource, where);
+  checkMember('action', action, where);
   if (byName.has(name)) problems.push(`${name}: both ${byName.get(name)} and ${id}; add an override`);
   byName.set(name, id);
 
@@ -191,7 +257,7 @@ for (const { path, method, item, operation, tag } of raw) {
   const pathParams = [...path.matchAll(/\{([^}]+)\}/g)].map(([, param]) => {
     const declared = parameters.find((p) => p.in === 'path' && p.name === param);
     if (!declared) problems.push(`${id}: path parameter {${param}} is not declared`);
-    const filled = names.pathParameters?.[param]?.filledWith;
+    const filled = own(names.pathParameters, param)?.filledWith;
     if (filled) used.pathParameters.add(param);
     return { name: param, uuid: resolve(declared?.schema).format === 'uuid', filled };
   });
@@ -200,6 +266,10 @@ for (const { path, method, item, operation, tag } of raw) {
     if (CALL_OPTION_NAMES.includes(p.name)) problems.push(`${id}: query parameter "${p.name}" clashes with a call option`);
   }
   const pageSize = query.find((p) => p.name === 'page_size' || p.name === 'PageSize');
+  const pageSizeMax = resolve(pageSize?.schema).maximum;
+  if (pageSizeMax !== undefined && !(Number.isSafeInteger(pageSizeMax) && pageSizeMax > 0)) {
+    problems.push(`${where}: the maximum of ${pageSize.name} must be a positive integer, not ${stringLiteral(String(pageSizeMax))}`);
+  }
   const requestBody = resolve(operation.requestBody);
   const bodyType = operation.requestBody
     ? requestBody.content?.['application/x-www-form-urlencoded']
@@ -210,6 +280,7 @@ for (const { path, method, item, operation, tag } of raw) {
     : undefined;
   if (operation.requestBody && !bodyType) problems.push(`${id}: unsupported request body ${Object.keys(requestBody.content ?? {})}`);
   const paged = method === 'get' ? pageShape(operation, path) : undefined;
+  if (paged) checked(identifier, paged.items, `${where} (the key of its list's items)`);
   const success = successResponse(operation);
   const resultSchema = jsonContent(success?.response.content)?.schema;
   const itemSchema = paged ? resolve(propertiesOf(resultSchema)[paged.items]).items : undefined;
@@ -225,10 +296,10 @@ for (const { path, method, item, operation, tag } of raw) {
     bodyRequired: Boolean(requestBody.required),
     queryRequired: query.some((p) => p.required),
     paged,
-    pageSize: paged && resolve(pageSize?.schema).maximum ? `${pageSize.name}=${resolve(pageSize.schema).maximum}` : undefined,
+    pageSize: paged && pageSizeMax ? `${pageSize.name}=${pageSizeMax}` : undefined,
     auth: authOf(operation),
     noContent: success?.code === '204' || (success && !success.response.content),
-    summary: (operation.summary ?? '').trim(),
+    summary: typeof operation.summary === 'string' ? operation.summary.trim() : '',
     // Whether the named types can be interfaces (one line in an error message) rather than aliases.
     plain: {
       Body: plainObject(jsonContent(requestBody.content)?.schema),
@@ -279,8 +350,7 @@ const pascal = (text) => text[0].toUpperCase() + text.slice(1);
 // Compatibility schema's `operations` to CompatOperations): '' for the REST API, 'Compat'.
 const T = onlyFamily ? pascal(onlyFamily) : '';
 const OPS = `${T ? `${T}O` : 'o'}perations`;
-const q = (text) => JSON.stringify(text);
-const comment = (text) => text.replace(/\*\//g, '*\u2215');
+const q = stringLiteral;
 
 /** The exported name of one of an operation's types, e.g. FabricConferenceRoomsCreateBody. */
 const typeName = (entry, kind) => `${pascal(entry.family)}${pascal(entry.resource)}${pascal(entry.action)}${kind}`;
@@ -303,11 +373,17 @@ function namedTypes(entry) {
   });
 }
 
+/** A path parameter's name as an argument's: a reserved word (`class`, `default`) gets a trailing `_`. */
+function argumentName(name) {
+  const token = typescript.stringToToken(name);
+  return token !== undefined && token >= typescript.SyntaxKind.FirstReservedWord && token <= typescript.SyntaxKind.LastFutureReservedWord ? `${name}_` : name;
+}
+
 function signature(entry) {
   const id = q(entry.id);
   const args = entry.pathParams
     .filter((p) => !p.filled)
-    .map((p) => `${/^[A-Za-z_$][\w$]*$/.test(p.name) ? p.name : 'param'}: string`);
+    .map((p) => `${argumentName(p.name)}: string`);
   if (entry.body) args.push(`body${entry.bodyRequired ? '' : '?'}: ${typeName(entry, 'Body')}`);
   const optionsRequired = entry.queryRequired || entry.auth === 'bearer';
   // Named for what it must hold: a call without it fails with "An argument for 'optionsWithSubscriberToken' was not provided."
@@ -319,8 +395,8 @@ function signature(entry) {
       ? 'M.ApiPromise<void>'
       : `M.ApiPromise<${typeName(entry, 'Result')}>`;
   const docs = [
-    entry.summary ? `${comment(entry.summary)}.`.replace(/\.\.$/, '.') : undefined,
-    `\`${entry.method} ${entry.path}\` (operation \`${entry.id}\`${entry.auth !== 'basic' ? `, ${entry.auth === 'bearer' ? 'Bearer: pass `subscriberToken`' : 'no credentials'}` : ''}).`,
+    entry.summary ? `${commentText(entry.summary)}.`.replace(/\.\.$/, '.') : undefined,
+    `\`${entry.method} ${commentText(entry.path)}\` (operation \`${commentText(entry.id)}\`${entry.auth !== 'basic' ? `, ${entry.auth === 'bearer' ? 'Bearer: pass `subscriberToken`' : 'no credentials'}` : ''}).`,
     entry.paged
       ? `Lazy: iterate items with \`for await\`, or pages with \`.pages()\`${entry.pageSize ? `; asks for pages of ${entry.pageSize.split('=')[1]} unless \`${entry.pageSize.split('=')[0]}\` is given` : ''}.`
       : undefined,
@@ -361,7 +437,7 @@ const interfaces = [
 ].join('\n');
 
 const ts = [
-  `// Generated by 'make generate' (scripts/operation-table.mjs) from ${descriptionPath.replace(/^.*\//, '')}. Do not edit.`,
+  `// Generated by 'make generate' (scripts/operation-table.mjs) from ${commentText(descriptionPath.replace(/^.*\//, ''))}. Do not edit.`,
   "// Names and summaries derive from SignalWire's published description (CC BY-NC-SA 4.0): see NOTICE.",
   `import type { ${OPS} } from '${schemaModule}';`,
   "import type * as M from '../src/runtime/method-types.js';",
@@ -414,7 +490,7 @@ const md = [
       list.map((entry) => {
         const args = [...entry.pathParams.filter((p) => !p.filled).map((p) => p.name), ...(entry.body ? ['body'] : []), 'options'];
         const notes = [entry.paged ? 'paged' : '', entry.auth !== 'basic' ? entry.auth : ''].filter(Boolean).join(', ');
-        return `| \`${family}.${resource}.${entry.action}(${args.join(', ')})\` | \`${entry.method} ${entry.path}\` | ${entry.summary.replace(/\|/g, '\\|')}${notes ? ` (${notes})` : ''} |`;
+        return `| \`${family}.${resource}.${entry.action}(${args.join(', ')})\` | \`${entry.method} ${entry.path}\` | ${markdownText(entry.summary)}${notes ? ` (${notes})` : ''} |`;
       }),
     ),
   ),

@@ -28,8 +28,8 @@ if [[ -z ${API:-} ]]; then
   grep -A3 '^servers:' "$new" | grep -q '/api/laml/' && API=compatibility
 fi
 case $API in
-  signalwire-rest) prefix='' table=restApi family='' ;;
-  compatibility) prefix='compat.' table=compatApi family=compat ;;
+  signalwire-rest) prefix='' table=restApi table_flags=(--taken compat) ;;
+  compatibility) prefix='compat.' table=compatApi table_flags=(--family compat) ;;
   *) echo "API=$API: use signalwire-rest or compatibility" >&2; exit 2 ;;
 esac
 spec=openapi/$API.openapi.yaml overlay=openapi/$API.overlay.yaml names=openapi/$API.names.yaml
@@ -46,7 +46,7 @@ redocly() {
 # table DESCRIPTION OUT.json: the operation table scripts/generate.sh would write, as data.
 table() {
   OPERATION_TABLE_JSON=$2 node scripts/operation-table.mjs "$1" "$names" "$work/operations.ts" "$work/reference.md" \
-    ./schema.js "$table" $family > /dev/null 2>&1
+    ./schema.js "$table" "${table_flags[@]}" > /dev/null 2>&1
   [[ -f $2 ]]
 }
 

@@ -4,11 +4,21 @@
 // webhook's Request stream (src/webhooks/read.ts).
 import type { Answer } from './exchange.js';
 
-/** Thrown (internally) when a body passes the limit; the transport turns it into a typed error. */
-export class BodyTooLargeError extends Error {
+/**
+ * Thrown (internally) for an answer the client will not read on; the transport turns it into a
+ * SignalWireInvalidResponseError whose message ends "answered <status> with <problem>".
+ */
+export class UnusableAnswerError extends Error {
   /** `answer`: the status and headers that came before the body (its body left out). */
-  constructor(limit: number, readonly answer: Answer) {
-    super(`the body is larger than ${limit} bytes`);
+  constructor(readonly problem: string, readonly answer: Answer) {
+    super(problem);
+  }
+}
+
+/** Thrown (internally) when a body passes the limit: a SignalWireResponseTooLargeError for the caller. */
+export class BodyTooLargeError extends UnusableAnswerError {
+  constructor(limit: number, answer: Answer) {
+    super(`the body is larger than ${limit} bytes`, answer);
   }
 }
 

@@ -1,13 +1,12 @@
 // createSignalWireClient(): wires the checked configuration, the auth middleware and the retrying
 // transport into an openapi-fetch client, and every operation's method on top of it (src/runtime/).
 import type { Client } from 'openapi-fetch';
-import type { paths } from '../generated/schema.js';
 import { apiClient } from './api-client.js';
+import type { ClientMembers } from './client-members.js';
 import { type ConnectionOptions, resolveConnection } from './config.js';
 import { type OperationTable, operationMethods, operationsWithOwnAuth } from './runtime/methods.js';
 import { restApi, type RestApiMethods } from '../generated/operations.js';
 import { compatApi, compatApiBasePath, type CompatApiMethods } from '../generated/compat.operations.js';
-import type { CompatPaths } from '../generated/compat.schema.js';
 import { fetchSender } from './fetch-send.js';
 import { defaultSender } from './send.js';
 import { checkHeaders, checkNumericOptions } from './option-checks.js';
@@ -38,21 +37,7 @@ export interface SignalWireClientOptions extends ConnectionOptions, RetryOptions
  * Every operation of SignalWire's REST API as `client.<family>.<resource>.<action>()`, e.g.
  * `client.fabric.conferenceRooms.create(body)` or `client.video.rooms.list({ page_size: 100 })`.
  */
-export interface SignalWireClient extends RestApiMethods, CompatApiMethods {
-  /** The API root every request goes to, e.g. https://example.signalwire.com. */
-  readonly baseUrl: string;
-  /**
-   * The typed openapi-fetch client for every path of the description, with auth, retries and
-   * timeouts applied. It returns `{ data, error, response }` instead of throwing on API errors.
-   * Its middleware (`client.api.use()`) applies to its own calls: the methods do not go through it.
-   */
-  readonly api: Client<paths>;
-  /**
-   * The typed openapi-fetch client of the Compatibility API (paths under /api/laml/2010-04-01, the
-   * AccountSid yours to fill), with auth, retries and timeouts applied.
-   */
-  readonly compatApi: Client<CompatPaths>;
-}
+export interface SignalWireClient extends RestApiMethods, CompatApiMethods, ClientMembers {}
 
 /**
  * A client of every SignalWire REST and Compatibility API operation. Options fall back to the
@@ -92,17 +77,22 @@ export function assembleClient(options: SignalWireClientOptions, clock: Clock): 
       get: () => (client ??= apiClient({ ...shared, baseUrl: apiBaseUrl, ownAuth: operationsWithOwnAuth(table) })),
     };
   };
-  return Object.defineProperties(methods, {
+  const members = {
     baseUrl: { value: baseUrl, enumerable: true },
     api: openapiFetchClient(baseUrl, restApi),
     compatApi: openapiFetchClient(compatBaseUrl, compatApi),
-  }) as SignalWireClient;
+  } satisfies Record<keyof ClientMembers, PropertyDescriptor>;
+  return Object.defineProperties(methods, members) as SignalWireClient;
 }
 
-/** The user agent and the caller's defaultHeaders, names in lower case (a default `User-Agent` replaces the client's). */
+/**
+ * Accept: application/json (every operation answers JSON), the user agent and the caller's defaultHeaders,
+ * names in lower case (a default `Accept` or `User-Agent` replaces the client's).
+ */
 function sentWithEveryRequest(defaults: Record<string, string | undefined> = {}): Record<string, string> {
   const agent = userAgent();
-  const headers: Record<string, string> = agent ? { 'user-agent': agent } : {};
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (agent) headers['user-agent'] = agent;
   for (const [name, value] of Object.entries(defaults)) if (value !== undefined) headers[name.toLowerCase()] = value;
   return headers;
 }

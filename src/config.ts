@@ -110,9 +110,11 @@ export function resolveConnection(options: ConnectionOptions): ResolvedConnectio
   const apiToken = setting(options.apiToken, 'apiToken', 'SIGNALWIRE_API_TOKEN');
   if (!projectId) throw missing('Project ID', 'projectId', 'SIGNALWIRE_PROJECT_ID');
   if (!apiToken) throw missing('API token', 'apiToken', 'SIGNALWIRE_API_TOKEN');
-  if (projectId.includes(':')) {
+  // Basic auth cannot carry a ":" in a user name; "." or ".." in the Compatibility API's AccountSid
+  // path segment would climb the path.
+  if (projectId.includes(':') || projectId === '.' || projectId === '..') {
     throw new SignalWireError(
-      'Invalid projectId: it contains ":", which Basic auth cannot carry in a user name. ' +
+      'Invalid projectId: it holds ":" (which Basic auth cannot carry) or is "." or ".." (a dot segment of the path). ' +
         'Check `projectId` or SIGNALWIRE_PROJECT_ID (the Project ID is a uuid).',
     );
   }

@@ -10,8 +10,11 @@ import { isRecord } from './shape.js';
 export interface ApiErrorItem {
   /** What went wrong: `message`, else Relay's `detail` or `title`, else the `error` string. */
   readonly message: string;
-  /** A machine-readable code, e.g. `missing_required_parameter` (numbers become strings). */
-  readonly code?: string;
+  /**
+   * A machine-readable code as the API sent it: a string such as `missing_required_parameter`, or
+   * the Compatibility API's number such as 21211 (compare it as Twilio-style code does: `code === 21211`).
+   */
+  readonly code?: string | number;
   /** The request field at fault, when the API names one. */
   readonly attribute?: string;
   /** The error class, e.g. `validation_error`. */
@@ -35,8 +38,8 @@ function text(value: unknown): string | undefined {
 function item(raw: unknown): ApiErrorItem {
   if (!isRecord(raw)) return { message: text(raw) ?? 'unknown error', raw };
   const message = text(raw.message) ?? text(raw.detail) ?? text(raw.title) ?? text(raw.error) ?? 'unknown error';
-  const fields: Record<string, string | undefined> = {
-    code: text(raw.code),
+  const fields: Record<string, string | number | undefined> = {
+    code: typeof raw.code === 'number' && Number.isFinite(raw.code) ? raw.code : text(raw.code),
     attribute: text(raw.attribute),
     type: text(raw.type),
     url: text(raw.url) ?? text(raw.more_info),

@@ -49,8 +49,11 @@ export class SignalWireApiError extends SignalWireRequestError {
   declare readonly body: unknown;
   /** The server's request id (x-request-id, x-signalwire-request-id or request-id), for support tickets. */
   declare readonly requestId: string | undefined;
-  /** The first item's code: the Compatibility API's numeric code (e.g. "21211"), or e.g. "missing_required_parameter". */
-  declare readonly code: string | undefined;
+  /**
+   * The first item's code, of the type the API sent: the Compatibility API's number (e.g. 21211), or a
+   * string such as "missing_required_parameter".
+   */
+  declare readonly code: string | number | undefined;
   /** The first item's documentation link: the Compatibility API's `more_info`, or `url`. */
   declare readonly moreInfo: string | undefined;
 

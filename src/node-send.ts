@@ -2,7 +2,8 @@
 // Global fetch on Node (undici's WHATWG layer) costs several times more per call than node:http on
 // the same socket (see bench/). What it does, and what the transport relies on:
 //   - never follows a redirect (a 3xx is answered as it is);
-//   - asks for and decodes gzip, deflate and br, as fetch does (unless the caller set Accept-Encoding);
+//   - asks for and decodes gzip, deflate (zlib-wrapped or raw) and br, as fetch does (unless the caller
+//     set Accept-Encoding), and refuses at once a body in more than 5 content codings, as fetch does;
 //   - reads the body to the end, and stops at once (dropping the connection) past the size limit,
 //     counting decoded bytes, so a compression bomb stops too;
 //   - writes to a reused kept-alive socket only once it is known to be open (see `send`), and sends
@@ -18,9 +19,10 @@
 import type http from 'node:http';
 import { createRequire } from 'node:module';
 import { urlToHttpOptions } from 'node:url';
+import type * as Stream from 'node:stream';
 import type { Readable, Transform } from 'node:stream';
 import type * as Zlib from 'node:zlib';
-import { BodyTooLargeError, joinChunks } from './body-limit.js';
+import { BodyTooLargeError, joinChunks, UnusableAnswerError } from './body-limit.js';
 import { type Answer, NULL_BODY_STATUSES, type Outgoing, type Sender } from './exchange.js';
 import { isIdempotent } from './retry-policy.js';
 
@@ -69,31 +71,65 @@ function originOf(origin: string): Origin | undefined {
 }
 
 const ACCEPT_ENCODING = 'gzip, deflate, br';
+// As fetch (undici): more codings than this is refused before any is decoded. Each layer is another
+// full decompression, and 2,000 gzip layers stalled a call for 30 s.
+const MAX_CONTENT_CODINGS = 5;
 let decoders: Record<string, () => Transform> | undefined;
 
 function decoderFactories(): Record<string, () => Transform> {
   if (decoders) return decoders;
   const zlib = require('node:zlib') as typeof Zlib;
+  const { Transform } = require('node:stream') as typeof Stream;
   // Lenient flushing, as undici: a body whose compressed stream ends early still decodes what came.
   const lenient = { flush: zlib.constants.Z_SYNC_FLUSH, finishFlush: zlib.constants.Z_SYNC_FLUSH };
   const brotliLenient = { flush: zlib.constants.BROTLI_OPERATION_FLUSH, finishFlush: zlib.constants.BROTLI_OPERATION_FLUSH };
   const gunzip = () => zlib.createGunzip(lenient);
+  /**
+   * "deflate" as fetch reads it: zlib-wrapped (RFC 1950, what the name means) or raw (RFC 1951, what
+   * some servers send), told apart by the first byte as undici does (a zlib header's low nibble is 8).
+   */
+  const inflate = () => {
+    let inner: Transform | undefined;
+    return new Transform({
+      transform(chunk: Buffer, _encoding, done) {
+        if (!inner) {
+          if (chunk.length === 0) return done();
+          inner = (chunk[0]! & 0x0f) === 0x08 ? zlib.createInflate(lenient) : zlib.createInflateRaw(lenient);
+          inner.on('data', (data: Buffer) => this.push(data));
+          inner.on('error', (error) => this.destroy(error));
+        }
+        inner.write(chunk, done);
+      },
+      flush(done) {
+        if (!inner) return done();
+        inner.once('end', () => done());
+        inner.end();
+      },
+      destroy(error, done) {
+        inner?.destroy();
+        done(error);
+      },
+    });
+  };
   return (decoders = {
     gzip: gunzip,
     'x-gzip': gunzip,
-    deflate: () => zlib.createInflate(lenient),
+    deflate: inflate,
     br: () => zlib.createBrotliDecompress(brotliLenient),
   });
 }
 
-/** The decoders for a Content-Encoding, last applied first; none when it is absent or unknown (the bytes pass as they are, as with fetch). */
-function decodersFor(contentEncoding: string | undefined): Transform[] {
-  if (!contentEncoding) return [];
-  const codings = contentEncoding.toLowerCase().split(',').map((coding) => coding.trim()).filter((coding) => coding && coding !== 'identity');
-  if (codings.length === 0) return [];
+/** The codings of a Content-Encoding, in the order they were applied (as sent); none when it is absent. */
+const codingsOf = (contentEncoding: string | undefined): string[] =>
+  contentEncoding ? contentEncoding.toLowerCase().split(',').map((coding) => coding.trim()) : [];
+
+/** The decoders of the codings, last applied first; none when any is unknown (the bytes pass as they are, as with fetch). */
+function decodersFor(codings: readonly string[]): Transform[] {
+  const applied = codings.filter((coding) => coding && coding !== 'identity');
+  if (applied.length === 0) return [];
   const factories = decoderFactories();
-  if (!codings.every((coding) => coding in factories)) return [];
-  return codings.reverse().map((coding) => factories[coding]!());
+  if (!applied.every((coding) => coding in factories)) return [];
+  return applied.reverse().map((coding) => factories[coding]!());
 }
 
 /** An answer as Node gives it: headers looked up by name, a Headers object only on demand. */
@@ -214,7 +250,12 @@ export const nodeSend: Sender = (outgoing: Outgoing, maxResponseBytes: number) =
       });
       request.on('response', (response) => {
         answered = true;
-        const stages = decodersFor(response.headers['content-encoding']);
+        const codings = codingsOf(response.headers['content-encoding']);
+        if (codings.length > MAX_CONTENT_CODINGS) {
+          const problem = `a body in ${codings.length} content codings (at most ${MAX_CONTENT_CODINGS} are decoded, as fetch does)`;
+          return cancel(new UnusableAnswerError(problem, new NodeAnswer(url, response, null)));
+        }
+        const stages = decodersFor(codings);
         stop = () => {
           for (const stage of stages) stage.destroy(); // no more inflating
         };

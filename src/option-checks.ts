@@ -3,7 +3,7 @@
 // later in a way that looks like the network's fault.
 import { SignalWireError } from './errors.js';
 import { quote } from './server-text.js';
-import { isRecord } from './shape.js';
+import { isRecord, kindOf } from './shape.js';
 
 interface Range {
   min: number;
@@ -31,6 +31,18 @@ export function checkNumericOptions(options: NumericOptions): void {
         `Invalid ${name} ${quote(String(value), 40)}: it must be a whole number of ${unit} from ${min} to ${max}.`,
       );
     }
+  }
+}
+
+/**
+ * Throws a SignalWireError unless `signal` is absent (undefined or null) or an AbortSignal (by what the transport uses of
+ * it, so a signal of another realm, such as jsdom's, passes): anything else would fail only once the
+ * request is on the wire.
+ */
+export function checkSignal(signal: unknown): void {
+  const candidate = signal as Partial<AbortSignal> | null | undefined; // null is none, as for fetch
+  if (candidate != null && (typeof candidate.aborted !== 'boolean' || typeof candidate.removeEventListener !== 'function')) {
+    throw new SignalWireError(`Invalid \`signal\` (${kindOf(signal)}): it must be an AbortSignal`);
   }
 }
 

@@ -1,7 +1,8 @@
 // Lazy, link-following pagination. A page is requested only when the previous one has been consumed,
 // and only the current page is held. links.next is followed only under the client's base URL (its
 // origin and path prefix: the request carries the credentials), never twice (a server whose links
-// loop would never end), and not past MAX_EMPTY_PAGES empty pages in a row (a server that answers
+// loop would never end; links are compared without their fragment, which never reaches the server),
+// and not past MAX_EMPTY_PAGES empty pages in a row (a server that answers
 // endless empty pages would keep a `for await` over items from ever running its body).
 import { SignalWireInvalidResponseError, SignalWirePaginationError } from './errors.js';
 import { quote } from './server-text.js';
@@ -76,6 +77,12 @@ function isUnder(url: URL, base: URL): boolean {
   return url.origin === base.origin && (url.pathname === prefix || url.pathname.startsWith(`${prefix}/`));
 }
 
+/** The URL as the server sees it: everything before the fragment (an empty one, "#", included). */
+function withoutFragment({ href }: URL): string {
+  const hash = href.indexOf('#'); // a serialized URL has no "#" before its fragment
+  return hash === -1 ? href : href.slice(0, hash);
+}
+
 export function paginate<T>(
   startCall: (options?: CallOptions) => Call,
   options: CallOptions | undefined,
@@ -104,7 +111,7 @@ export function paginate<T>(
     let emptyInARow = 0;
     for (;;) {
       page = await read(next, from);
-      visited.add(new URL(from.url).href);
+      visited.add(withoutFragment(new URL(from.url)));
       emptyInARow = page.data.length === 0 ? emptyInARow + 1 : 0;
       yield page;
       const link = page.links?.next;
@@ -125,7 +132,8 @@ export function paginate<T>(
           from.url,
         );
       }
-      if (!visited.add(next.href)) {
+      // A fragment-only link ("#2") is the page just read: refused here too.
+      if (!visited.add(withoutFragment(next))) {
         throw new SignalWirePaginationError(
           `Pagination loop: links.next points back to ${quote(next.href)}, a page already read; stopping.`,
           from.url,

@@ -1,15 +1,16 @@
 // Attempts of one call: a per-attempt time limit that covers the body too (so a body cut off mid-way
 // counts as a connection failure), retries with backoff, and the caller's AbortSignal. The methods
 // and client.api both send through it; it sees plain Outgoing requests and complete Answers.
-import { BodyTooLargeError } from './body-limit.js';
+import { BodyTooLargeError, UnusableAnswerError } from './body-limit.js';
 import {
   SignalWireAbortError,
   SignalWireConnectionError,
+  SignalWireInvalidResponseError,
   SignalWireResponseTooLargeError,
   SignalWireTimeoutError,
 } from './errors.js';
 import { type Answer, type Outgoing, requestIdOf, type Sender } from './exchange.js';
-import { checkHeaders, checkNumericOptions } from './option-checks.js';
+import { checkHeaders, checkNumericOptions, checkSignal } from './option-checks.js';
 import {
   backoffDelay,
   failureKind,
@@ -133,10 +134,11 @@ export const systemClock: Clock = {
     }),
 };
 
-// A body past maxResponseBytes is the failure 'too-large', its error the BodyTooLargeError.
+// An answer the sender would not read on (a body past maxResponseBytes, too many content codings) is
+// the failure 'unusable', its error the UnusableAnswerError.
 type AttemptOutcome =
   | { answer: Answer; failure?: undefined; error?: undefined }
-  | { answer?: undefined; failure: FailureKind | 'too-large'; error: unknown };
+  | { answer?: undefined; failure: FailureKind | 'unusable'; error: unknown };
 
 export function createTransport(settings: TransportSettings) {
   const { send, logger, clock } = settings;
@@ -160,7 +162,7 @@ export function createTransport(settings: TransportSettings) {
       return { answer: await sending.answer };
     } catch (error) {
       // Judged by what happened: the caller's abort ends the attempt too.
-      return { failure: error instanceof BodyTooLargeError ? 'too-large' : timedOut ? 'timeout' : failureKind(error), error };
+      return { failure: error instanceof UnusableAnswerError ? 'unusable' : timedOut ? 'timeout' : failureKind(error), error };
     } finally {
       clearTimeout(timer);
       unlink?.();
@@ -170,6 +172,7 @@ export function createTransport(settings: TransportSettings) {
   return function startCall(options: CallOptions = {}): Call {
     checkNumericOptions(options);
     checkHeaders(options.headers, 'headers');
+    checkSignal(options.signal);
     const limits = retrySettings(options, settings);
     const { maxRetries } = limits;
     const { signal } = options;
@@ -191,10 +194,11 @@ export function createTransport(settings: TransportSettings) {
         // Built only for a logger: the path alone (no query string), never a header.
         if (logger) log(`${method} ${new URL(request.url).pathname} ${result} attempt ${number}/${maxRetries + 1} ${Math.round(clock.now() - started!)}ms`);
         if (signal?.aborted) throw aborted();
-        if (failure === 'too-large') {
-          const cutOff = (error as BodyTooLargeError).answer;
+        if (failure === 'unusable') {
+          const { answer: cutOff, problem } = error as UnusableAnswerError;
           const answerInfo = { status: cutOff.status, text: '', requestId: requestIdOf(cutOff) };
-          throw new SignalWireResponseTooLargeError(limits.maxResponseBytes, answerInfo, call);
+          if (error instanceof BodyTooLargeError) throw new SignalWireResponseTooLargeError(limits.maxResponseBytes, answerInfo, call);
+          throw new SignalWireInvalidResponseError(problem, answerInfo, call);
         }
 
         const retryable =

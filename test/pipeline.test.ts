@@ -18,7 +18,7 @@ afterEach(cleanScratches);
 
 /** A copy of what the pipeline reads, with node_modules linked and generated/ holding sentinels. */
 function scratchProject(edit: { spec?: (text: string) => string; overlay?: (text: string) => string }) {
-  const dir = scratchCopy('pipeline-', ['scripts', 'openapi', 'redocly.yaml']);
+  const dir = scratchCopy('pipeline-', ['scripts', 'openapi', 'redocly.yaml', 'src/client-members.ts']);
   for (const file of outputs) writeFileSync(join(dir, 'generated', file), `sentinel ${file}\n`);
   for (const [file, change] of [[spec, edit.spec], [overlay, edit.overlay]] as const) {
     if (change) writeFileSync(join(dir, file), change(readFileSync(join(dir, file), 'utf8')));

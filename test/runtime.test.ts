@@ -285,8 +285,8 @@ describe('Compatibility API errors', () => {
     const body = { code: 21211, message: "The 'To' number is not a valid phone number.", more_info: 'https://signalwire.com/docs/errors/21211', status: 400 };
     const { client } = await serve((_request, response) => sendJson(response, 400, body));
     const error = await rejectionOf(client.compat.messages.create({ To: 'nope', From: '+15551230002', Body: 'x' }), SignalWireApiError);
-    expect(error).toMatchObject({ status: 400, code: '21211', moreInfo: 'https://signalwire.com/docs/errors/21211' });
-    expect(error.errors).toEqual([{ message: body.message, code: '21211', url: body.more_info, status: '400', raw: body }]);
+    expect(error).toMatchObject({ status: 400, code: 21211, moreInfo: 'https://signalwire.com/docs/errors/21211' });
+    expect(error.errors).toEqual([{ message: body.message, code: 21211, url: body.more_info, status: '400', raw: body }]);
     expect(error.message).toContain("The 'To' number is not a valid phone number.");
   });
 
@@ -295,6 +295,6 @@ describe('Compatibility API errors', () => {
       sendJson(response, 404, { code: 20404, message: 'The requested resource was not found', more_info: 'https://x', status: 404 }),
     );
     const error = await rejectionOf(client.compat.calls.get(ROOM_ID), SignalWireNotFoundError);
-    expect(error.code).toBe('20404');
+    expect(error.code).toBe(20404);
   });
 });

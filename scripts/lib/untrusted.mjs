@@ -40,19 +40,28 @@ export function identifier(value, where) {
   return value;
 }
 
-const LITERAL_SEGMENT = /^[A-Za-z0-9_.~-]+$/;
-const PARAMETER_SEGMENT = /^\{[A-Za-z_][A-Za-z0-9_]*\}$/;
+const OPERATION_NAME = /^[A-Za-z_][A-Za-z0-9_.-]*$/;
+
+/** An operationId: letters, digits, `_`, `.` and `-`, starting with a letter or `_`. */
+export function operationName(value, where) {
+  if (typeof value !== 'string' || !OPERATION_NAME.test(value)) {
+    throw new UntrustedValueError(value, where, 'an operationId must be letters, digits, `_`, `.` or `-`, starting with a letter or `_`');
+  }
+  return value;
+}
+
+// A segment: characters of [A-Za-z0-9_.~-] and `{name}` parameters (`{Sid}.json` holds both).
+const SEGMENT = /^(?:[A-Za-z0-9_.~-]|\{[A-Za-z_][A-Za-z0-9_]*\})+$/;
 
 /**
- * A value written as an API path: `/`-separated segments, each `[A-Za-z0-9_.~-]+` or one `{name}`;
+ * A value written as an API path: `/`-separated segments of `[A-Za-z0-9_.~-]` and `{name}` parameters;
  * no empty, `.` or `..` segment (no spaces, quotes, comment characters or traversal can pass).
  */
 export function apiPath(value, where) {
-  const rule = 'a path must be "/" segments of [A-Za-z0-9_.~-] or {name}, with no empty, "." or ".." segment';
+  const rule = 'a path must be "/" segments of [A-Za-z0-9_.~-] and {name}, with no empty, "." or ".." segment';
   if (typeof value !== 'string' || !value.startsWith('/')) throw new UntrustedValueError(value, where, rule);
   for (const segment of value.slice(1).split('/')) {
-    const literal = LITERAL_SEGMENT.test(segment) && segment !== '.' && segment !== '..';
-    if (!literal && !PARAMETER_SEGMENT.test(segment)) throw new UntrustedValueError(value, where, rule);
+    if (!SEGMENT.test(segment) || segment === '.' || segment === '..') throw new UntrustedValueError(value, where, rule);
   }
   return value;
 }

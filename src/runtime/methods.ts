@@ -11,7 +11,7 @@ import { resultOf } from '../response.js';
 import { excerpt } from '../server-text.js';
 import { isRecord, kindOf } from '../shape.js';
 import type { Call } from '../transport.js';
-import { formBody, jsonBody, queryString } from './encoding.js';
+import { formBody, jsonBody, ownEntries, percentEncoded, queryString } from './encoding.js';
 import type { ApiPromise, RequestOptions, WithResponse } from './method-types.js';
 import { type OperationSpec, parseOperation } from './operation-spec.js';
 
@@ -99,7 +99,7 @@ function pathText(name: string, spec: OperationSpec, pieces: readonly string[], 
         throw invalidArgument(name, what, value, 'it must be a non-empty string other than "." and "..".');
       }
     }
-    path += encodeURIComponent(value as string) + pieces[i + 1]!;
+    path += percentEncoded(name, `\`${param}\``, value as string) + pieces[i + 1]!;
   });
   return path;
 }
@@ -117,11 +117,12 @@ function prepare(name: string, spec: OperationSpec, context: MethodContext, piec
     throw invalidArgument(name, 'options', options, 'the last argument must be an options object.');
   }
   const path = pathText(name, spec, pieces, args, context.projectId);
+  // Own keys only, into objects with no prototype: an inherited key is not sent, and an own
+  // `__proto__` (from JSON.parse) is a query parameter of that name, not a prototype.
   const call: Record<string, unknown> = {};
-  const query: Record<string, unknown> = {};
+  const query: Record<string, unknown> = Object.create(null);
   let subscriberToken: unknown;
-  for (const key in options) {
-    const value = (options as Record<string, unknown>)[key];
+  for (const [key, value] of ownEntries(name, 'options', options)) {
     if (value === undefined) continue;
     if (key === 'subscriberToken') subscriberToken = value;
     else (CALL_OPTION_NAMES.has(key) ? call : query)[key] = value;
@@ -139,10 +140,11 @@ function prepare(name: string, spec: OperationSpec, context: MethodContext, piec
     body = jsonBody(name, args[bodyIndex]);
     headers['content-type'] = 'application/json';
   }
-  const callHeaders = (call as RequestOptions).headers;
-  for (const header in callHeaders) {
-    const value = callHeaders[header];
-    if (value !== undefined) headers[header.toLowerCase()] = value; // checked by the transport: never Authorization
+  // One copy of the caller's own headers, which the transport then checks (never Authorization or
+  // Content-Length) and which is what is sent: a getter is read once, an inherited key not at all.
+  if (isRecord(call.headers)) call.headers = Object.fromEntries(ownEntries(name, 'headers', call.headers));
+  for (const [header, value] of Object.entries((call as RequestOptions).headers ?? {})) {
+    if (value !== undefined) headers[header.toLowerCase()] = value;
   }
   if (spec.auth === 'basic') headers.authorization = context.authorization;
   if (spec.auth === 'bearer') {
