@@ -23,6 +23,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import typescript from 'typescript';
 import { parse } from 'yaml';
+import { dereference } from './lib/refs.mjs';
 import { apiPath, commentText, identifier, markdownText, operationName, pointer, stringLiteral, UntrustedValueError } from './lib/untrusted.mjs';
 
 const { values: flags, positionals } = parseArgs({
@@ -61,19 +62,7 @@ const INHERITED = new Set([...Object.getOwnPropertyNames(Object.prototype), 'the
 const CLIENT_MEMBERS = new Set(interfaceMembers(fileURLToPath(new URL('../src/client-members.ts', import.meta.url)), 'ClientMembers'));
 
 // ---- description helpers -------------------------------------------------------------------------
-function resolve(node) {
-  const seen = new Set();
-  while (node && typeof node.$ref === 'string') {
-    if (seen.has(node.$ref)) return {};
-    seen.add(node.$ref);
-    node = node.$ref
-      .replace(/^#\//, '')
-      .split('/')
-      .map((part) => part.replace(/~1/g, '/').replace(/~0/g, '~'))
-      .reduce((parent, key) => parent?.[key], description);
-  }
-  return node ?? {};
-}
+const resolve = (node) => dereference(description, node);
 
 /** The properties of an object schema, through $ref and allOf. */
 function propertiesOf(schema, depth = 0) {

@@ -51,7 +51,7 @@ function requiredFields(document, node, depth = 0) {
 function requiredOf(document, entry) {
   const item = document.paths?.[entry.path] ?? {};
   const operation = item[entry.method.toLowerCase()] ?? {};
-  const parameters = [...(item.parameters ?? []), ...(operation.parameters ?? [])].map((p) => dereference(document, p) ?? {});
+  const parameters = [...(item.parameters ?? []), ...(operation.parameters ?? [])].map((p) => dereference(document, p));
   const body = dereference(document, operation.requestBody);
   const schema = Object.values(body?.content ?? {})[0]?.schema;
   return {

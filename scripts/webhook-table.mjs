@@ -8,6 +8,7 @@
 // Usage: node scripts/webhook-table.mjs OUT_TS OUT_EXAMPLES_TS SCHEMA_MODULE=DESCRIPTION...
 import { readFileSync, writeFileSync } from 'node:fs';
 import { parse } from 'yaml';
+import { dereference } from './lib/refs.mjs';
 import { commentText, identifier, pointer, stringLiteral, UntrustedValueError } from './lib/untrusted.mjs';
 
 const [outTs, outExamples, ...apis] = process.argv.slice(2);
@@ -26,22 +27,6 @@ const banner = (sources) =>
   `// Derived from SignalWire's OpenAPI descriptions (c) SignalWire (github.com/signalwire/docs), licensed\n` +
   `// CC BY-NC-SA 4.0, changed by the overlays in openapi/: see NOTICE.\n`;
 
-/** A schema's node through its local $refs (a $ref loop gives an empty schema). */
-function resolver(description) {
-  return (node) => {
-    const seen = new Set();
-    while (node && typeof node.$ref === 'string') {
-      if (seen.has(node.$ref) || !node.$ref.startsWith('#/')) return {};
-      seen.add(node.$ref);
-      node = node.$ref
-        .slice(2)
-        .split('/')
-        .map((part) => part.replace(/~1/g, '/').replace(/~0/g, '~'))
-        .reduce((parent, key) => (parent && Object.hasOwn(parent, key) ? parent[key] : undefined), description);
-    }
-    return node && typeof node === 'object' ? node : {};
-  };
-}
 
 const MAX_DEPTH = 6;
 const PLACEHOLDERS = { string: 'string', integer: 0, number: 0, boolean: false, null: null };
@@ -105,7 +90,7 @@ for (const api of apis) {
   const [module, exported = 'webhooks'] = target.split('#');
   webhookExports.set(module, exported);
   const description = parse(readFileSync(path, 'utf8'));
-  const resolve = resolver(description);
+  const resolve = (node) => dereference(description, node);
   for (const [rawName, item] of Object.entries(description.webhooks ?? {})) {
     const name = identifier(rawName, pointer('webhooks', rawName));
     if (rows.some((row) => row.name === name)) throw new UntrustedValueError(rawName, pointer('webhooks', rawName), 'a webhook name must be unique across the descriptions');
