@@ -9,7 +9,7 @@ import { restApi, type RestApiMethods } from '../generated/operations.js';
 import { compatApi, compatApiBasePath, type CompatApiMethods } from '../generated/compat.operations.js';
 import { fetchSender } from './fetch-send.js';
 import { defaultSender } from './send.js';
-import { checkHeaders, checkNumericOptions } from './option-checks.js';
+import { checkHeaders, checkNumericOptions, ownOptions } from './option-checks.js';
 import {
   createTransport,
   DEFAULT_RETRY_OPTIONS,
@@ -53,7 +53,8 @@ export function createSignalWireClient(options: SignalWireClientOptions = {}): S
 }
 
 /** The client's wiring, with the clock its backoff sleeps on (tests pass a fake one). Internal. */
-export function assembleClient(options: SignalWireClientOptions, clock: Clock): SignalWireClient {
+export function assembleClient(given: SignalWireClientOptions | undefined, clock: Clock): SignalWireClient {
+  const options = ownOptions(given);
   const { baseUrl, authorization, projectId } = resolveConnection(options);
   checkNumericOptions(options);
   checkHeaders(options.defaultHeaders, 'defaultHeaders');

@@ -3,6 +3,7 @@
 // later in a way that looks like the network's fault.
 import { SignalWireError } from './errors.js';
 import { quote } from './server-text.js';
+import { ownEntries } from './runtime/encoding.js';
 import { isRecord, kindOf } from './shape.js';
 
 interface Range {
@@ -20,6 +21,19 @@ export const NUMERIC_OPTIONS = {
 } satisfies Record<string, Range>;
 
 export type NumericOptions = { [name in keyof typeof NUMERIC_OPTIONS]?: number | undefined };
+
+/**
+ * The client's options as an object of their own enumerable keys: an inherited `baseUrl`, `fetch` or
+ * `defaultHeaders` is not an option; anything but an object (a string, null) is refused rather than
+ * silently leaving every option to the environment.
+ */
+export function ownOptions<Options extends object>(options: Options | undefined): Partial<Options> {
+  if (options === undefined) return {};
+  if (!isRecord(options)) {
+    throw new SignalWireError(`Invalid options (${kindOf(options)}): createSignalWireClient() takes an object of options, or none.`);
+  }
+  return Object.fromEntries(ownEntries('createSignalWireClient', 'its options', options)) as Partial<Options>;
+}
 
 export function checkNumericOptions(options: NumericOptions): void {
   for (const name of Object.keys(NUMERIC_OPTIONS) as (keyof typeof NUMERIC_OPTIONS)[]) {

@@ -236,6 +236,31 @@ describe.each(SENDS)('%s', (_name, send) => {
   });
 });
 
+test("createSignalWireClient reads its options' own keys only: an inherited fetch, header or baseUrl is not used", async () => {
+  const server = await serve();
+  const elsewhere = await serve();
+  let inheritedFetchCalls = 0;
+  const inherited = {
+    baseUrl: elsewhere.url,
+    fetch: (async () => { inheritedFetchCalls++; return new Response('{}'); }) as typeof fetch,
+    defaultHeaders: { 'x-inherited': '1' },
+  };
+  const options = Object.assign(Object.create(inherited), { baseUrl: server.url, ...credentials });
+  await createSignalWireClient(options).fabric.conferenceRooms.get(ROOM_ID);
+  expect(server.requests).toHaveLength(1);
+  expect(server.requests[0]!.headers['x-inherited']).toBeUndefined();
+  expect([inheritedFetchCalls, elsewhere.requests.length]).toEqual([0, 0]);
+  // Credentials only inherited are missing, whatever the prototype holds.
+  expect(() => createSignalWireClient(Object.assign(Object.create({ apiToken: 'inherited' }), { baseUrl: server.url, projectId: credentials.projectId }))).toThrow(/Missing API token/);
+});
+
+test.each([['a string', 'x'], ['null', null], ['a number', 5], ['an array', []]])(
+  'createSignalWireClient refuses options that are %s, not reading the environment in their place',
+  (_kind, options) => {
+    expect(() => createSignalWireClient(options as never)).toThrow(/Invalid options .*takes an object of options/);
+  },
+);
+
 test('createSignalWireClient refuses a projectId "." or "..", which would climb Compatibility paths', () => {
   for (const projectId of ['.', '..']) {
     expect(() => createSignalWireClient({ space: 'example', projectId, apiToken: 'token' })).toThrow(/Invalid projectId: .*"\." or "\.\." \(a dot segment of the path\)/);
