@@ -81,7 +81,7 @@ console.log(
         case: `verifyWebhookSignature, ${kind === 'json' ? '2 kB JSON webhook (scheme A)' : '20-field form webhook (scheme B)'}, one at a time`,
         result: `node:crypto ${perSecond(ours[kind])}; Web Crypto ${perSecond(web[kind])}`,
         comparedWith:
-          `compatibility-api ${kind === 'json' ? 'validateRequestWithBody (same body via bodySHA256)' : 'validateRequest'}: ` +
+          `compatibility-api ${kind === 'json' ? 'validateRequestWithBody (same body via bodySHA256)' : 'validateRequest (given the fields already parsed; ours parses the raw body)'}: ` +
           `${perSecond(theirs[kind])} (ours ${(ours[kind] / theirs[kind]).toFixed(2)}x; Web Crypto ${(web[kind] / theirs[kind]).toFixed(2)}x)`,
         target: 'none set (reported beside the SDK)',
         met: undefined,

@@ -24,6 +24,7 @@ export interface WebhookSignatureInput {
 }
 
 const encoder = new TextEncoder();
+const decoder = new TextDecoder();
 const HEX_SIGNATURE = /^[0-9a-f]{40}$/i;
 const BASE64_SIGNATURE = /^[A-Za-z0-9+/]{27}=$/;
 
@@ -43,34 +44,44 @@ function hmacKey(signingKey: string): Promise<CryptoKey> {
   return lastKey.key;
 }
 
-async function hmacSha1(signingKey: string, data: Bytes): Promise<Uint8Array> {
-  if (nodeCrypto) return nodeCrypto.createHmac('sha1', signingKey).update(data).digest();
-  return new Uint8Array(await crypto.subtle.sign('HMAC', await hmacKey(signingKey), data));
-}
+/** Text (hashed as UTF-8) or bytes. */
+type Data = string | Uint8Array;
+type Scheme = 'A' | 'B';
 
 const hex = (bytes: Uint8Array) => Array.from(bytes, (byte) => byte.toString(16).padStart(2, '0')).join('');
 
-async function sha256Hex(data: Bytes): Promise<string> {
-  if (nodeCrypto) return nodeCrypto.createHash('sha256').update(data).digest('hex');
-  return hex(new Uint8Array(await crypto.subtle.digest('SHA-256', data)));
+/** Web Crypto takes one buffer: the parts as one fresh copy (never a view of a shared buffer). */
+function joined(parts: Data[]): Uint8Array<ArrayBuffer> {
+  const chunks = parts.map((part) => (typeof part === 'string' ? encoder.encode(part) : part));
+  const bytes = new Uint8Array(chunks.reduce((length, chunk) => length + chunk.length, 0));
+  let at = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, at);
+    at += chunk.length;
+  }
+  return bytes;
 }
 
-/** A signature as the scheme writes it: hex (A) or base64 (B). */
-const encode = (mac: Uint8Array, scheme: Scheme) => (scheme === 'A' ? hex(mac) : btoa(String.fromCharCode(...mac)));
-type Scheme = 'A' | 'B';
+/** HMAC-SHA1 of the parts in a row, as the scheme writes it: hex (A) or base64 (B). */
+async function signatureOf(signingKey: string, parts: Data[], scheme: Scheme): Promise<string> {
+  if (nodeCrypto) {
+    const hmac = nodeCrypto.createHmac('sha1', signingKey);
+    for (const part of parts) hmac.update(part);
+    return hmac.digest(scheme === 'A' ? 'hex' : 'base64');
+  }
+  const mac = new Uint8Array(await crypto.subtle.sign('HMAC', await hmacKey(signingKey), joined(parts)));
+  return scheme === 'A' ? hex(mac) : btoa(String.fromCharCode(...mac));
+}
 
-type Bytes = Uint8Array<ArrayBuffer>;
+async function sha256Hex(data: Data): Promise<string> {
+  if (nodeCrypto) return nodeCrypto.createHash('sha256').update(data).digest('hex');
+  return hex(new Uint8Array(await crypto.subtle.digest('SHA-256', joined([data]))));
+}
 
-/** The body as bytes (a string as UTF-8). */
-export const bodyBytes = (body: string | Uint8Array | ArrayBuffer): Bytes =>
-  typeof body === 'string' ? encoder.encode(body) : new Uint8Array(body as ArrayBuffer); // bytes copied: Web Crypto takes no shared buffer
-
-const concat = (head: Bytes, tail: Bytes): Bytes => {
-  const bytes = new Uint8Array(head.length + tail.length);
-  bytes.set(head);
-  bytes.set(tail, head.length);
-  return bytes;
-};
+/** The body as given, an ArrayBuffer viewed as bytes (not copied). */
+const bodyData = (body: string | Uint8Array | ArrayBuffer): Data => (body instanceof ArrayBuffer ? new Uint8Array(body) : body);
+/** The body as text, for parsing its form (bytes as UTF-8). */
+const textOf = (body: Data): string => (typeof body === 'string' ? body : decoder.decode(body));
 
 /** The URL as given, with the default port added (when it has none) and with its port removed. */
 export function urlVariants(url: string): string[] {
@@ -124,10 +135,10 @@ function checkInput(input: WebhookSignatureInput, caller: string): void {
 }
 
 /** What scheme B signs after the URL: the sorted form parameters, or nothing when `bodySHA256` holds the body's hash. */
-async function schemeBTail(url: string, bytes: Bytes): Promise<Bytes | undefined> {
+async function schemeBTail(url: string, body: Data): Promise<string | undefined> {
   const bodyHash = /[?&]bodySHA256=([^&#]*)/.exec(url)?.[1];
-  if (bodyHash === undefined) return encoder.encode(sortedParameters(new TextDecoder().decode(bytes)));
-  return sameText(await sha256Hex(bytes), bodyHash.toLowerCase()) ? new Uint8Array(0) : undefined;
+  if (bodyHash === undefined) return sortedParameters(textOf(body));
+  return sameText(await sha256Hex(body), bodyHash.toLowerCase()) ? '' : undefined;
 }
 
 /**
@@ -140,12 +151,12 @@ export async function verifyWebhookSignature(input: WebhookSignatureInput): Prom
   const signature = typeof input.signature === 'string' ? input.signature.trim() : '';
   const scheme: Scheme | undefined = HEX_SIGNATURE.test(signature) ? 'A' : BASE64_SIGNATURE.test(signature) ? 'B' : undefined;
   if (!scheme) return false;
-  const bytes = bodyBytes(input.body);
-  const tail = scheme === 'A' ? bytes : await schemeBTail(url, bytes);
-  if (!tail) return false;
+  const body = bodyData(input.body);
+  const tail = scheme === 'A' ? body : await schemeBTail(url, body);
+  if (tail === undefined) return false;
   const sent = scheme === 'A' ? signature.toLowerCase() : signature;
   for (const variant of urlVariants(url)) {
-    if (sameText(encode(await hmacSha1(signingKey, concat(encoder.encode(variant), tail)), scheme), sent)) return true;
+    if (sameText(await signatureOf(signingKey, [variant, tail], scheme), sent)) return true;
   }
   return false;
 }
@@ -153,7 +164,6 @@ export async function verifyWebhookSignature(input: WebhookSignatureInput): Prom
 /** The signature SignalWire would send for this body at this URL, by scheme: for tests of handlers. */
 export async function signWebhook(input: Omit<WebhookSignatureInput, 'signature'>, scheme: Scheme): Promise<string> {
   checkInput({ ...input, signature: undefined }, 'signWebhook()');
-  const bytes = bodyBytes(input.body);
-  const tail = scheme === 'A' ? bytes : encoder.encode(sortedParameters(new TextDecoder().decode(bytes)));
-  return encode(await hmacSha1(input.signingKey, concat(encoder.encode(input.url), tail)), scheme);
+  const body = bodyData(input.body);
+  return signatureOf(input.signingKey, [input.url, scheme === 'A' ? body : sortedParameters(textOf(body))], scheme);
 }
