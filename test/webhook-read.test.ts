@@ -154,6 +154,9 @@ describe.each(Object.entries(adapters))('readWebhook() with %s', (_, deliver) =>
       refusal(400, 'wrong-content-type', /inboundCallWebhook comes as application\/json, not "application\/x-www-form-urlencoded"/),
     );
     expect(await deliver({ body, sign: 'forged', headers: { 'content-type': 'text/plain' } })).toMatchObject({ error: { status: 401 } });
+    expect(await deliver({ headers: { 'content-type': '' } })).toEqual(
+      refusal(400, 'wrong-content-type', /inboundCallWebhook comes as application\/json, and this request has no Content-Type\.$/),
+    );
   });
 
   test.each([

@@ -5,7 +5,7 @@
 import { webhookTable, type WebhookTypes } from '../../generated/webhooks.js';
 import { joinChunks, readBody } from '../body-limit.js';
 import { WebhookError } from './error.js';
-import { checkSigningKey, verifyWebhookSignature } from './signature.js';
+import { checkSigningKey, textOf, verifyWebhookSignature } from './signature.js';
 
 /**
  * What readWebhook() uses of Node's IncomingMessage (node:http, Express, Fastify's `request.raw`),
@@ -186,9 +186,8 @@ export async function readWebhook<Name extends WebhookName>(
   if (!accepted.includes(contentType)) {
     throw new WebhookError(
       'wrong-content-type',
-      `${options.webhook} comes as ${accepted.join(' or ')}, not ${JSON.stringify(contentType.slice(0, 100)) || 'no Content-Type'}.`,
+      `${options.webhook} comes as ${accepted.join(' or ')}, ${contentType ? `not ${JSON.stringify(contentType.slice(0, 100))}` : 'and this request has no Content-Type'}.`,
     );
   }
-  const text = typeof body === 'string' ? body : new TextDecoder().decode(body);
-  return parseBody(text, contentType) as WebhookPayload<Name>;
+  return parseBody(textOf(body), contentType) as WebhookPayload<Name>;
 }

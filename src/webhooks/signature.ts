@@ -24,7 +24,6 @@ export interface WebhookSignatureInput {
 }
 
 const encoder = new TextEncoder();
-const decoder = new TextDecoder();
 const HEX_SIGNATURE = /^[0-9a-f]{40}$/i;
 const BASE64_SIGNATURE = /^[A-Za-z0-9+/]{27}=$/;
 
@@ -35,53 +34,40 @@ const nodeCrypto = (globalThis as { process?: { getBuiltinModule?: (id: string) 
 
 // Web Crypto: the last key imported, kept so a server verifying with one key imports it once
 // (importKey costs as much as a signature).
-let lastKey: { text: string; key: Promise<CryptoKey> } | undefined;
+let lastKey: [text: string, key: Promise<CryptoKey>] | undefined;
 function hmacKey(signingKey: string): Promise<CryptoKey> {
-  if (lastKey?.text !== signingKey) {
-    const key = crypto.subtle.importKey('raw', encoder.encode(signingKey), { name: 'HMAC', hash: 'SHA-1' }, false, ['sign']);
-    lastKey = { text: signingKey, key };
+  if (lastKey?.[0] !== signingKey) {
+    lastKey = [signingKey, crypto.subtle.importKey('raw', encoder.encode(signingKey), { name: 'HMAC', hash: 'SHA-1' }, false, ['sign'])];
   }
-  return lastKey.key;
+  return lastKey[1];
 }
 
 /** Text (hashed as UTF-8) or bytes. */
 type Data = string | Uint8Array;
-type Scheme = 'A' | 'B';
+/** A scheme by how it writes a signature: A in hex, B in base64. */
+type Scheme = 'hex' | 'base64';
 
 const hex = (bytes: Uint8Array) => Array.from(bytes, (byte) => byte.toString(16).padStart(2, '0')).join('');
 
-/** Web Crypto takes one buffer: the parts as one fresh copy (never a view of a shared buffer). */
-function joined(parts: Data[]): Uint8Array<ArrayBuffer> {
-  const chunks = parts.map((part) => (typeof part === 'string' ? encoder.encode(part) : part));
-  const bytes = new Uint8Array(chunks.reduce((length, chunk) => length + chunk.length, 0));
-  let at = 0;
-  for (const chunk of chunks) {
-    bytes.set(chunk, at);
-    at += chunk.length;
-  }
-  return bytes;
-}
+/** The parts in a row as one new buffer, text as UTF-8 (Web Crypto takes no view of a shared buffer). */
+const joined = (parts: Data[]): Promise<ArrayBuffer> => new Blob(parts as BlobPart[]).arrayBuffer();
 
-/** HMAC-SHA1 of the parts in a row, as the scheme writes it: hex (A) or base64 (B). */
-async function signatureOf(signingKey: string, parts: Data[], scheme: Scheme): Promise<string> {
-  if (nodeCrypto) {
-    const hmac = nodeCrypto.createHmac('sha1', signingKey);
-    for (const part of parts) hmac.update(part);
-    return hmac.digest(scheme === 'A' ? 'hex' : 'base64');
-  }
-  const mac = new Uint8Array(await crypto.subtle.sign('HMAC', await hmacKey(signingKey), joined(parts)));
-  return scheme === 'A' ? hex(mac) : btoa(String.fromCharCode(...mac));
+/** HMAC-SHA1 of the URL followed by the tail, as the scheme writes it: hex (A) or base64 (B). */
+async function signatureOf(signingKey: string, url: string, tail: Data, scheme: Scheme): Promise<string> {
+  if (nodeCrypto) return nodeCrypto.createHmac('sha1', signingKey).update(url).update(tail).digest(scheme);
+  const mac = new Uint8Array(await crypto.subtle.sign('HMAC', await hmacKey(signingKey), await joined([url, tail])));
+  return scheme === 'hex' ? hex(mac) : btoa(String.fromCharCode(...mac));
 }
 
 async function sha256Hex(data: Data): Promise<string> {
   if (nodeCrypto) return nodeCrypto.createHash('sha256').update(data).digest('hex');
-  return hex(new Uint8Array(await crypto.subtle.digest('SHA-256', joined([data]))));
+  return hex(new Uint8Array(await crypto.subtle.digest('SHA-256', await joined([data]))));
 }
 
 /** The body as given, an ArrayBuffer viewed as bytes (not copied). */
 const bodyData = (body: string | Uint8Array | ArrayBuffer): Data => (body instanceof ArrayBuffer ? new Uint8Array(body) : body);
-/** The body as text, for parsing its form (bytes as UTF-8). */
-const textOf = (body: Data): string => (typeof body === 'string' ? body : decoder.decode(body));
+/** A body as text, for parsing (bytes as UTF-8). */
+export const textOf = (body: string | Uint8Array): string => (typeof body === 'string' ? body : new TextDecoder().decode(body));
 
 /** The URL as given, with the default port added (when it has none) and with its port removed. */
 export function urlVariants(url: string): string[] {
@@ -149,21 +135,21 @@ export async function verifyWebhookSignature(input: WebhookSignatureInput): Prom
   checkInput(input, 'verifyWebhookSignature()');
   const { signingKey, url } = input;
   const signature = typeof input.signature === 'string' ? input.signature.trim() : '';
-  const scheme: Scheme | undefined = HEX_SIGNATURE.test(signature) ? 'A' : BASE64_SIGNATURE.test(signature) ? 'B' : undefined;
+  const scheme: Scheme | undefined = HEX_SIGNATURE.test(signature) ? 'hex' : BASE64_SIGNATURE.test(signature) ? 'base64' : undefined;
   if (!scheme) return false;
   const body = bodyData(input.body);
-  const tail = scheme === 'A' ? body : await schemeBTail(url, body);
+  const tail = scheme === 'hex' ? body : await schemeBTail(url, body);
   if (tail === undefined) return false;
-  const sent = scheme === 'A' ? signature.toLowerCase() : signature;
+  const sent = scheme === 'hex' ? signature.toLowerCase() : signature;
   for (const variant of urlVariants(url)) {
-    if (sameText(await signatureOf(signingKey, [variant, tail], scheme), sent)) return true;
+    if (sameText(await signatureOf(signingKey, variant, tail, scheme), sent)) return true;
   }
   return false;
 }
 
-/** The signature SignalWire would send for this body at this URL, by scheme: for tests of handlers. */
-export async function signWebhook(input: Omit<WebhookSignatureInput, 'signature'>, scheme: Scheme): Promise<string> {
+/** The signature SignalWire would send for this body at this URL, by scheme (A: JSON, B: form): for tests of handlers. */
+export async function signWebhook(input: Omit<WebhookSignatureInput, 'signature'>, scheme: 'A' | 'B'): Promise<string> {
   checkInput({ ...input, signature: undefined }, 'signWebhook()');
   const body = bodyData(input.body);
-  return signatureOf(input.signingKey, [input.url, scheme === 'A' ? body : sortedParameters(textOf(body))], scheme);
+  return scheme === 'A' ? signatureOf(input.signingKey, input.url, body, 'hex') : signatureOf(input.signingKey, input.url, sortedParameters(textOf(body)), 'base64');
 }
