@@ -148,6 +148,12 @@ describe.each([
         expect(await signWebhook({ signingKey: key, url, body }, 'A')).toBe(signature);
         expect(await verifyWebhookSignature({ signingKey: key, signature, url, body })).toBe(true);
         expect(await verifyWebhookSignature({ signingKey: key, signature: signature.toUpperCase(), url, body: Buffer.from(body) })).toBe(true);
+        // Bytes as an ArrayBuffer, and as a view at an offset into a shared buffer (Web Crypto takes no such view).
+        const bytes = new TextEncoder().encode(body);
+        const shared = new Uint8Array(new SharedArrayBuffer(bytes.length + 3), 3);
+        shared.set(bytes);
+        expect(await verifyWebhookSignature({ signingKey: key, signature, url, body: bytes.buffer })).toBe(true);
+        expect(await verifyWebhookSignature({ signingKey: key, signature, url, body: shared })).toBe(true);
         expect(await verifyWebhookSignature({ signingKey: key, signature, url, body: `${body} ` })).toBe(false);
         expect(await verifyWebhookSignature({ signingKey: `${key}x`, signature, url, body })).toBe(false);
         expect(await verifyWebhookSignature({ signingKey: key, signature, url: `${url}x`, body })).toBe(false);

@@ -23,6 +23,8 @@ export interface WebhookSignatureInput {
   body: string | Uint8Array | ArrayBuffer;
 }
 
+import { joinChunks } from '../body-limit.js';
+
 const encoder = new TextEncoder();
 const HEX_SIGNATURE = /^[0-9a-f]{40}$/i;
 const BASE64_SIGNATURE = /^[A-Za-z0-9+/]{27}=$/;
@@ -49,23 +51,25 @@ type Scheme = 'hex' | 'base64';
 
 const hex = (bytes: Uint8Array) => Array.from(bytes, (byte) => byte.toString(16).padStart(2, '0')).join('');
 
-/** The parts in a row as one new buffer, text as UTF-8 (Web Crypto takes no view of a shared buffer). */
-const joined = (parts: Data[]): Promise<ArrayBuffer> => new Blob(parts as BlobPart[]).arrayBuffer();
+/** The text's UTF-8 and then the data, in a buffer of their own (Web Crypto takes no view of a shared one). */
+function joined(text: string, data: Data): Uint8Array<ArrayBuffer> {
+  const head = encoder.encode(text);
+  const tail = typeof data === 'string' ? encoder.encode(data) : data;
+  return joinChunks([head, tail], head.length + tail.length) as Uint8Array<ArrayBuffer>; // two chunks: always a new buffer
+}
 
 /** HMAC-SHA1 of the URL followed by the tail, as the scheme writes it: hex (A) or base64 (B). */
 async function signatureOf(signingKey: string, url: string, tail: Data, scheme: Scheme): Promise<string> {
   if (nodeCrypto) return nodeCrypto.createHmac('sha1', signingKey).update(url).update(tail).digest(scheme);
-  const mac = new Uint8Array(await crypto.subtle.sign('HMAC', await hmacKey(signingKey), await joined([url, tail])));
+  const mac = new Uint8Array(await crypto.subtle.sign('HMAC', await hmacKey(signingKey), joined(url, tail)));
   return scheme === 'hex' ? hex(mac) : btoa(String.fromCharCode(...mac));
 }
 
 async function sha256Hex(data: Data): Promise<string> {
   if (nodeCrypto) return nodeCrypto.createHash('sha256').update(data).digest('hex');
-  return hex(new Uint8Array(await crypto.subtle.digest('SHA-256', await joined([data]))));
+  return hex(new Uint8Array(await crypto.subtle.digest('SHA-256', joined('', data))));
 }
 
-/** The body as given, an ArrayBuffer viewed as bytes (not copied). */
-const bodyData = (body: string | Uint8Array | ArrayBuffer): Data => (body instanceof ArrayBuffer ? new Uint8Array(body) : body);
 /** A body as text, for parsing (bytes as UTF-8). */
 export const textOf = (body: string | Uint8Array): string => (typeof body === 'string' ? body : new TextDecoder().decode(body));
 
@@ -106,18 +110,19 @@ export function checkSigningKey(signingKey: unknown, caller: string): void {
   }
 }
 
-function checkInput(input: WebhookSignatureInput, caller: string): void {
+/** The input checked (key, URL, raw body), and its body as text or bytes (an ArrayBuffer viewed, not copied). */
+function checkedBody(input: WebhookSignatureInput, caller: string): Data {
   checkSigningKey(input?.signingKey, caller);
   if (!input.url || typeof input.url !== 'string') {
     throw new TypeError(`${caller} needs \`url\`: the public URL SignalWire called.`);
   }
   const { body } = input;
-  if (typeof body !== 'string' && !(body instanceof Uint8Array) && !(body instanceof ArrayBuffer)) {
-    throw new TypeError(
-      `${caller} needs \`body\`: the raw body as received (a string or bytes), not ${body === null ? 'null' : typeof body}. ` +
-        'With Express, use express.raw() on the route, or keep the raw body in a `verify` hook.',
-    );
-  }
+  if (typeof body === 'string' || body instanceof Uint8Array) return body;
+  if (body instanceof ArrayBuffer) return new Uint8Array(body);
+  throw new TypeError(
+    `${caller} needs \`body\`: the raw body as received (a string or bytes), not ${body === null ? 'null' : typeof body}. ` +
+      'With Express, use express.raw() on the route, or keep the raw body in a `verify` hook.',
+  );
 }
 
 /** What scheme B signs after the URL: the sorted form parameters, or nothing when `bodySHA256` holds the body's hash. */
@@ -132,12 +137,11 @@ async function schemeBTail(url: string, body: Data): Promise<string | undefined>
  * A missing or malformed signature is `false`; a missing key, URL or raw body is a TypeError.
  */
 export async function verifyWebhookSignature(input: WebhookSignatureInput): Promise<boolean> {
-  checkInput(input, 'verifyWebhookSignature()');
+  const body = checkedBody(input, 'verifyWebhookSignature()');
   const { signingKey, url } = input;
   const signature = typeof input.signature === 'string' ? input.signature.trim() : '';
   const scheme: Scheme | undefined = HEX_SIGNATURE.test(signature) ? 'hex' : BASE64_SIGNATURE.test(signature) ? 'base64' : undefined;
   if (!scheme) return false;
-  const body = bodyData(input.body);
   const tail = scheme === 'hex' ? body : await schemeBTail(url, body);
   if (tail === undefined) return false;
   const sent = scheme === 'hex' ? signature.toLowerCase() : signature;
@@ -149,7 +153,6 @@ export async function verifyWebhookSignature(input: WebhookSignatureInput): Prom
 
 /** The signature SignalWire would send for this body at this URL, by scheme (A: JSON, B: form): for tests of handlers. */
 export async function signWebhook(input: Omit<WebhookSignatureInput, 'signature'>, scheme: 'A' | 'B'): Promise<string> {
-  checkInput({ ...input, signature: undefined }, 'signWebhook()');
-  const body = bodyData(input.body);
+  const body = checkedBody({ ...input, signature: undefined }, 'signWebhook()');
   return scheme === 'A' ? signatureOf(input.signingKey, input.url, body, 'hex') : signatureOf(input.signingKey, input.url, sortedParameters(textOf(body)), 'base64');
 }
