@@ -4,7 +4,7 @@
 // code keeps its type. Each network case runs over both ways an attempt is sent: the default send
 // (node:http on Node) and `fetch: globalThis.fetch` (undici).
 import { deflateRawSync, deflateSync, gzipSync } from 'node:zlib';
-import { afterEach, describe, expect, test } from 'vitest';
+import { afterEach, describe, expect, test, vi } from 'vitest';
 import {
   createSignalWireClient,
   SignalWireApiError,
@@ -25,6 +25,7 @@ const MESSAGE = { To: '+15551230001', From: '+15551230002', Body: 'hello' };
 
 const servers: LocalServer[] = [];
 afterEach(async () => {
+  vi.unstubAllEnvs();
   await Promise.all(servers.splice(0).map((server) => server.close()));
 });
 
@@ -250,7 +251,8 @@ test("createSignalWireClient reads its options' own keys only: an inherited fetc
   expect(server.requests).toHaveLength(1);
   expect(server.requests[0]!.headers['x-inherited']).toBeUndefined();
   expect([inheritedFetchCalls, elsewhere.requests.length]).toEqual([0, 0]);
-  // Credentials only inherited are missing, whatever the prototype holds.
+  // Credentials only inherited are missing, whatever the prototype holds (and none in the environment).
+  vi.stubEnv('SIGNALWIRE_API_TOKEN', '');
   expect(() => createSignalWireClient(Object.assign(Object.create({ apiToken: 'inherited' }), { baseUrl: server.url, projectId: credentials.projectId }))).toThrow(/Missing API token/);
 });
 

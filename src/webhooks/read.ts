@@ -99,7 +99,9 @@ function nodeBody(request: IncomingMessage, limit: number, rawBody: string | Uin
   const parsed = (request as { body?: unknown }).body;
   const body = kept ?? parsed;
   if (typeof body === 'string' || body instanceof Uint8Array) {
-    if (body.length > limit) return Promise.reject(tooLarge(limit)); // a string's length: its bytes at the least
+    // A string's length counts UTF-16 units, never more than its UTF-8 bytes: a kept string is refused
+    // only when surely too large (its parser read it within its own limit).
+    if (body.length > limit) return Promise.reject(tooLarge(limit));
     return Promise.resolve(body);
   }
   if (body !== undefined || request.readableEnded) {

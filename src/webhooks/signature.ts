@@ -10,6 +10,7 @@
 // Node 20.16+, Bun, Deno, Workers with nodejs_compat): it is synchronous and about 10 times faster per
 // call than Web Crypto's on Node (bench/webhooks.ts). Web Crypto elsewhere. No static `node:` import,
 // so the entry bundles for any runtime.
+import { joinChunks } from '../body-limit.js';
 
 /** What verifyWebhookSignature() checks. */
 export interface WebhookSignatureInput {
@@ -22,8 +23,6 @@ export interface WebhookSignatureInput {
   /** The raw body exactly as received, before any parsing: a string or bytes. */
   body: string | Uint8Array | ArrayBuffer;
 }
-
-import { joinChunks } from '../body-limit.js';
 
 const encoder = new TextEncoder();
 const HEX_SIGNATURE = /^[0-9a-f]{40}$/i;
@@ -154,5 +153,6 @@ export async function verifyWebhookSignature(input: WebhookSignatureInput): Prom
 /** The signature SignalWire would send for this body at this URL, by scheme (A: JSON, B: form): for tests of handlers. */
 export async function signWebhook(input: Omit<WebhookSignatureInput, 'signature'>, scheme: 'A' | 'B'): Promise<string> {
   const body = checkedBody({ ...input, signature: undefined }, 'signWebhook()');
-  return scheme === 'A' ? signatureOf(input.signingKey, input.url, body, 'hex') : signatureOf(input.signingKey, input.url, sortedParameters(textOf(body)), 'base64');
+  const tail = scheme === 'A' ? body : sortedParameters(textOf(body));
+  return signatureOf(input.signingKey, input.url, tail, scheme === 'A' ? 'hex' : 'base64');
 }
